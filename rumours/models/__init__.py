@@ -1,0 +1,22 @@
+"""The transfer-claims domain.
+
+One module a concern: ``football`` (competitions, clubs, players, squad
+targets), ``sources``, ``articles`` and ``claims``.
+"""
+
+from .articles import Article
+from .claims import TransferClaim
+from .football import Club, ClubAlias, Competition, Player, Position, SquadTarget
+from .sources import Source
+
+__all__ = [
+    "Article",
+    "Club",
+    "ClubAlias",
+    "Competition",
+    "Player",
+    "Position",
+    "Source",
+    "SquadTarget",
+    "TransferClaim",
+]

@@ -1,0 +1,259 @@
+"""Transfer claims: one structured statement a story reports."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+class TransferClaimQuerySet(models.QuerySet):
+    def public(self):
+        """Return claims readers may see: those of published, due stories."""
+        return self.filter(
+            article__status="published", article__published_at__lte=timezone.now()
+        )
+
+    def with_parties(self):
+        """Load the player, both clubs, the source and the replaced player.
+
+        One query whatever the number of claims.
+        """
+        return self.select_related(
+            "player", "from_club", "to_club", "source", "replaces"
+        )
+
+
+class ClaimType(models.TextChoices):
+    INTEREST = "interest", "Interest"
+    ENQUIRY = "enquiry", "Enquiry"
+    BID = "bid", "Bid"
+    BID_REJECTED = "bid_rejected", "Bid rejected"
+    NEGOTIATION = "negotiation", "Negotiation"
+    PERSONAL_TERMS_AGREED = "personal_terms_agreed", "Personal terms agreed"
+    FEE_AGREED = "fee_agreed", "Fee agreed"
+    MEDICAL = "medical", "Medical"
+    COMPLETED = "completed", "Completed"
+    DENIED = "denied", "Denied"
+    BLOCKED = "blocked", "Blocked"
+    WANTS_TO_LEAVE = "wants_to_leave", "Wants to leave"
+    CONTRACT_EXTENSION = "contract_extension", "Contract extension"
+
+
+class DealType(models.TextChoices):
+    PERMANENT = "permanent", "Permanent"
+    LOAN = "loan", "Loan"
+    LOAN_WITH_OPTION = "loan_with_option", "Loan with option to buy"
+    LOAN_WITH_OBLIGATION = "loan_with_obligation", "Loan with obligation to buy"
+
+
+class Currency(models.TextChoices):
+    EUR = "EUR", "€ euro"
+    GBP = "GBP", "£ pound sterling"
+    USD = "USD", "$ US dollar"
+
+
+class Outcome(models.TextChoices):
+    OPEN = "open", "Open"
+    CONFIRMED = "confirmed", "Confirmed"
+    DENIED = "denied", "Denied"
+    LAPSED = "lapsed", "Lapsed"
+
+
+class TransferClaim(models.Model):
+    Type = ClaimType
+    DealType = DealType
+    Currency = Currency
+    Outcome = Outcome
+
+    article = models.ForeignKey(
+        "rumours.Article", on_delete=models.CASCADE, related_name="claims"
+    )
+    player = models.ForeignKey(
+        "rumours.Player", on_delete=models.PROTECT, related_name="claims"
+    )
+    from_club = models.ForeignKey(
+        "rumours.Club",
+        on_delete=models.PROTECT,
+        related_name="claims_out",
+        null=True,
+        blank=True,
+        help_text="Empty for a free agent.",
+    )
+    to_club = models.ForeignKey(
+        "rumours.Club",
+        on_delete=models.PROTECT,
+        related_name="claims_in",
+        null=True,
+        blank=True,
+        help_text="Empty when the player wants out with no destination yet.",
+    )
+    claim_type = models.CharField("stage", max_length=24, choices=ClaimType.choices)
+    deal_type = models.CharField(max_length=24, choices=DealType.choices, blank=True)
+    fee_amount = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="As reported; leave empty when the story gives no fee.",
+    )
+    fee_upper_amount = models.DecimalField(
+        "fee upper bound",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For a range: “between €50m and €55m”.",
+    )
+    fee_add_ons = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="For “£55m plus £5m in add-ons”.",
+    )
+    fee_currency = models.CharField(max_length=3, choices=Currency.choices, blank=True)
+    source = models.ForeignKey(
+        "rumours.Source",
+        on_delete=models.PROTECT,
+        related_name="claims",
+        null=True,
+        blank=True,
+        help_text="Empty for the desk's own reporting.",
+    )
+    quote = models.TextField(help_text="The words in the story that support the claim.")
+    reported_at = models.DateTimeField(default=timezone.now)
+    replaces = models.ForeignKey(
+        "rumours.Player",
+        on_delete=models.PROTECT,
+        related_name="replacement_claims",
+        null=True,
+        blank=True,
+        help_text="The player this signing would replace.",
+    )
+    outcome = models.CharField(
+        max_length=10, choices=Outcome.choices, default=Outcome.OPEN
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TransferClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["reported_at", "id"]
+        indexes = [
+            models.Index(fields=["claim_type"]),
+            models.Index(fields=["outcome"]),
+            models.Index(fields=["reported_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(claim_type__in=ClaimType.values),
+                name="rumours_claim_type_valid",
+                violation_error_message="Choose a known stage.",
+            ),
+            models.CheckConstraint(
+                condition=Q(deal_type="") | Q(deal_type__in=DealType.values),
+                name="rumours_claim_deal_type_valid",
+                violation_error_message="Choose a known deal type.",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=Outcome.values),
+                name="rumours_claim_outcome_valid",
+                violation_error_message="Choose a known outcome.",
+            ),
+            models.CheckConstraint(
+                condition=Q(from_club__isnull=False) | Q(to_club__isnull=False),
+                name="rumours_claim_names_a_club",
+                violation_error_message="Name the club the player leaves or joins.",
+            ),
+            models.CheckConstraint(
+                condition=Q(from_club__isnull=True)
+                | Q(to_club__isnull=True)
+                | ~Q(from_club=F("to_club")),
+                name="rumours_claim_clubs_differ",
+                violation_error_message="The from club and the to club must differ.",
+            ),
+            models.CheckConstraint(
+                condition=Q(replaces__isnull=True) | ~Q(replaces=F("player")),
+                name="rumours_claim_replaces_other_player",
+                violation_error_message="A player cannot replace himself.",
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),
+                name="rumours_claim_fee_not_negative",
+                violation_error_message="A fee cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_amount__isnull=True, fee_currency="")
+                | (Q(fee_amount__isnull=False) & Q(fee_currency__in=Currency.values)),
+                name="rumours_claim_fee_has_currency",
+                violation_error_message=(
+                    "A fee needs a currency (EUR, GBP or USD), "
+                    "and a currency needs a fee."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_upper_amount__isnull=True)
+                | Q(
+                    fee_amount__isnull=False,
+                    fee_upper_amount__gte=F("fee_amount"),
+                ),
+                name="rumours_claim_fee_range_ordered",
+                violation_error_message=(
+                    "The fee's upper bound needs a fee and cannot be below it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(fee_add_ons__isnull=True)
+                | Q(fee_amount__isnull=False, fee_add_ons__gte=0),
+                name="rumours_claim_add_ons_valid",
+                violation_error_message=(
+                    "Add-ons need a base fee and cannot be negative."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="open", resolved_at__isnull=True)
+                | (~Q(outcome="open") & Q(resolved_at__isnull=False)),
+                name="rumours_claim_resolved_when_closed",
+                violation_error_message=(
+                    "An open claim has no resolution time; "
+                    "a confirmed, denied or lapsed one needs it."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.player}: {self.route} ({self.get_claim_type_display()})"
+
+    @property
+    def route(self):
+        """Return “Tottenham → AC Milan” (needs the clubs loaded)."""
+        origin = self.from_club.short_name if self.from_club else "free agent"
+        destination = self.to_club.short_name if self.to_club else "no destination"
+        return f"{origin} → {destination}"
+
+    @property
+    def fee_display(self):
+        """Return the fee as reported (“€50m–€55m plus €5m add-ons”), or ""."""
+        if self.fee_amount is None:
+            return ""
+        symbol = {"EUR": "€", "GBP": "£", "USD": "$"}[self.fee_currency]
+        text = format_money(symbol, self.fee_amount)
+        if (
+            self.fee_upper_amount is not None
+            and self.fee_upper_amount != self.fee_amount
+        ):
+            text += "–" + format_money(symbol, self.fee_upper_amount)
+        if self.fee_add_ons:
+            text += f" plus {format_money(symbol, self.fee_add_ons)} add-ons"
+        return text
+
+
+def format_money(symbol, amount):
+    """Return “€25m”, “€2.5m” or “€800k” for a decimal amount."""
+    if amount >= 1_000_000:
+        millions = amount / 1_000_000
+        return f"{symbol}{millions.normalize():f}m"
+    if amount >= 1_000:
+        return f"{symbol}{(amount / 1_000).normalize():f}k"
+    return f"{symbol}{amount.normalize():f}"

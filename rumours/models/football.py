@@ -1,0 +1,235 @@
+"""Competitions, clubs, players and the squad targets coaches set."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Position(models.TextChoices):
+    """The one position vocabulary, in the order a team sheet reads."""
+
+    GK = "GK", "Goalkeeper"
+    RB = "RB", "Right-back"
+    CB = "CB", "Centre-back"
+    LB = "LB", "Left-back"
+    DM = "DM", "Defensive midfielder"
+    CM = "CM", "Central midfielder"
+    AM = "AM", "Attacking midfielder"
+    RW = "RW", "Right winger"
+    LW = "LW", "Left winger"
+    ST = "ST", "Striker"
+
+
+POSITION_ORDER = {code: index for index, code in enumerate(Position.values)}
+
+
+class Competition(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    country = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Club(models.Model):
+    name = models.CharField(
+        "full name", max_length=120, help_text="For example “Tottenham Hotspur”."
+    )
+    short_name = models.CharField(
+        max_length=60, help_text="What headlines call the club: “Tottenham”."
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    competition = models.ForeignKey(
+        Competition,
+        on_delete=models.PROTECT,
+        related_name="clubs",
+        null=True,
+        blank=True,
+    )
+    country = models.CharField(max_length=100, blank=True)
+    head_coach = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="rumours_club_name_unique_ci",
+                violation_error_message="A club with this name already exists.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ClubAlias(models.Model):
+    """Another name a club goes by (“Spurs”, “Rossoneri”), unique across clubs."""
+
+    club = models.ForeignKey(Club, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "club aliases"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="rumours_clubalias_name_unique_ci",
+                violation_error_message="Another club already uses this alias.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        clash = Club.objects.filter(name__iexact=self.name)
+        if self.club_id:
+            clash = clash.exclude(pk=self.club_id)
+        if clash.exists():
+            raise ValidationError(
+                {"name": f"“{self.name}” is the full name of another club."}
+            )
+
+
+class Fitness(models.TextChoices):
+    AVAILABLE = "available", "Available"
+    INJURED = "injured", "Injured"
+    SUSPENDED = "suspended", "Suspended"
+
+
+class Player(models.Model):
+    Fitness = Fitness
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    nationality = models.CharField(max_length=100, blank=True)
+    primary_position = models.CharField(max_length=2, choices=Position.choices)
+    secondary_positions = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Positions the player covers, from the same vocabulary.",
+    )
+    current_club = models.ForeignKey(
+        Club,
+        on_delete=models.PROTECT,
+        related_name="players",
+        null=True,
+        blank=True,
+        help_text="Empty for a free agent.",
+    )
+    previous_club = models.ForeignKey(
+        Club,
+        on_delete=models.PROTECT,
+        related_name="former_players",
+        null=True,
+        blank=True,
+    )
+    fitness = models.CharField(
+        max_length=10, choices=Fitness.choices, default=Fitness.AVAILABLE
+    )
+    fitness_note = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(primary_position__in=Position.values),
+                name="rumours_player_primary_position_valid",
+                violation_error_message="Choose a position from the vocabulary.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fitness__in=Fitness.values),
+                name="rumours_player_fitness_valid",
+                violation_error_message="Choose a known fitness status.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        positions = self.secondary_positions or []
+        if not isinstance(positions, list):
+            raise ValidationError(
+                {"secondary_positions": 'Give a list of positions, such as ["RB"].'}
+            )
+        unknown = [code for code in positions if code not in POSITION_ORDER]
+        if unknown:
+            raise ValidationError(
+                {
+                    "secondary_positions": (
+                        f"{', '.join(map(repr, unknown))} is not one of "
+                        f"{', '.join(Position.values)}."
+                    )
+                }
+            )
+        if self.primary_position in positions:
+            raise ValidationError(
+                {
+                    "secondary_positions": (
+                        f"{self.primary_position} is already the primary position."
+                    )
+                }
+            )
+        self.secondary_positions = sorted(set(positions), key=POSITION_ORDER.get)
+
+    @property
+    def is_available(self):
+        return self.fitness == self.Fitness.AVAILABLE
+
+    def plays(self, position):
+        """Return "specialist", "cover" or None for ``position`` (no queries)."""
+        if self.primary_position == position:
+            return "specialist"
+        if position in (self.secondary_positions or []):
+            return "cover"
+        return None
+
+
+class SquadTarget(models.Model):
+    """How many players a coach wants at a position (“four specialist centre-backs”)."""
+
+    club = models.ForeignKey(
+        Club, on_delete=models.CASCADE, related_name="squad_targets"
+    )
+    position = models.CharField(max_length=2, choices=Position.choices)
+    target_count = models.PositiveSmallIntegerField()
+    note = models.CharField(max_length=255, blank=True)
+    article = models.ForeignKey(
+        "rumours.Article",
+        on_delete=models.SET_NULL,
+        related_name="squad_targets",
+        null=True,
+        blank=True,
+        help_text="The story the target comes from.",
+    )
+
+    class Meta:
+        ordering = ["club__name", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["club", "position"],
+                name="rumours_squadtarget_one_per_position",
+                violation_error_message="This club already has a target there.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(target_count__gte=0),
+                name="rumours_squadtarget_count_not_negative",
+                violation_error_message="A target count cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__in=Position.values),
+                name="rumours_squadtarget_position_valid",
+                violation_error_message="Choose a position from the vocabulary.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.club}: {self.target_count} × {self.position}"

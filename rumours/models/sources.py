@@ -1,0 +1,75 @@
+"""Who a claim comes from, and how far editors trust them."""
+
+from django.db import models
+
+
+class SourceKind(models.TextChoices):
+    JOURNALIST = "journalist", "Journalist"
+    OUTLET = "outlet", "Outlet"
+    AGENT = "agent", "Agent"
+    CLUB_OFFICIAL = "club_official", "Club official"
+    DESK = "desk", "Our own reporting"
+
+
+class ReliabilityTier(models.IntegerChoices):
+    PROVEN = 1, "Tier 1: proven"
+    STRONG = 2, "Tier 2: strong"
+    MIXED = 3, "Tier 3: mixed record"
+    WEAK = 4, "Tier 4: weak"
+    UNVERIFIED = 5, "Tier 5: unverified"
+
+
+class Source(models.Model):
+    Kind = SourceKind
+    Tier = ReliabilityTier
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    outlet = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        related_name="journalists",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": SourceKind.OUTLET},
+        help_text="The outlet a journalist writes for.",
+    )
+    country = models.CharField(max_length=100, blank=True)
+    language = models.CharField(
+        max_length=20, blank=True, help_text="For example “Italian”."
+    )
+    reliability_tier = models.PositiveSmallIntegerField(
+        choices=ReliabilityTier.choices,
+        default=ReliabilityTier.MIXED,
+        help_text="Set by editors: 1 is the most reliable.",
+    )
+
+    class Meta:
+        ordering = ["reliability_tier", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SourceKind.values),
+                name="rumours_source_kind_valid",
+                violation_error_message="Choose a known kind of source.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reliability_tier__gte=1, reliability_tier__lte=5),
+                name="rumours_source_tier_range",
+                violation_error_message="The reliability tier runs from 1 to 5.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outlet__isnull=True) | models.Q(kind="journalist"),
+                name="rumours_source_outlet_only_for_journalists",
+                violation_error_message="Only a journalist writes for an outlet.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outlet__isnull=True)
+                | ~models.Q(outlet=models.F("pk")),
+                name="rumours_source_not_own_outlet",
+                violation_error_message="A source cannot be its own outlet.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
