@@ -1,0 +1,152 @@
+"""factory_boy factories for the newsroom; traits name the states."""
+
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from rumours.models import (
+    Article,
+    Club,
+    ClubAlias,
+    Competition,
+    Player,
+    Position,
+    Source,
+    SquadTarget,
+    TransferClaim,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-9")
+
+    class Params:
+        staff = factory.Trait(is_staff=True)
+        superuser = factory.Trait(is_staff=True, is_superuser=True)
+
+
+class CompetitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Competition
+
+    name = factory.Sequence(lambda n: f"League {n}")
+    slug = factory.Sequence(lambda n: f"league-{n}")
+    country = "England"
+
+
+class ClubFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Club
+
+    name = factory.Sequence(lambda n: f"Club {n} FC")
+    short_name = factory.Sequence(lambda n: f"Club {n}")
+    slug = factory.Sequence(lambda n: f"club-{n}")
+    competition = factory.SubFactory(CompetitionFactory)
+    country = "England"
+    head_coach = factory.Faker("name")
+
+
+class ClubAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClubAlias
+
+    club = factory.SubFactory(ClubFactory)
+    name = factory.Sequence(lambda n: f"Alias {n}")
+
+
+class PlayerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Player
+
+    name = factory.Sequence(lambda n: f"Player {n}")
+    slug = factory.Sequence(lambda n: f"player-{n}")
+    date_of_birth = dt.date(2000, 1, 1)
+    nationality = "England"
+    primary_position = Position.CB
+    secondary_positions = factory.LazyFunction(list)
+    current_club = factory.SubFactory(ClubFactory)
+
+    class Params:
+        injured = factory.Trait(
+            fitness=Player.Fitness.INJURED, fitness_note="Hamstring, out a month"
+        )
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+    slug = factory.Sequence(lambda n: f"reporter-{n}")
+    kind = Source.Kind.JOURNALIST
+    country = "Italy"
+    language = "Italian"
+    reliability_tier = 2
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published story by default; traits for every other state."""
+
+    class Meta:
+        model = Article
+
+    headline = factory.Sequence(lambda n: f"Transfer story number {n}")
+    slug = factory.Sequence(lambda n: f"transfer-story-{n}")
+    standfirst = "A club moves for a player."
+    body = "The club have **enquired** about the player."
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1))
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+        review = factory.Trait(status=Article.Status.REVIEW, published_at=None)
+        scheduled = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(
+                lambda: timezone.now() + dt.timedelta(days=1)
+            ),
+        )
+
+
+class TransferClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TransferClaim
+
+    article = factory.SubFactory(ArticleFactory)
+    player = factory.SubFactory(PlayerFactory)
+    from_club = factory.SelfAttribute("player.current_club")
+    to_club = factory.SubFactory(ClubFactory)
+    claim_type = TransferClaim.Type.ENQUIRY
+    source = factory.SubFactory(SourceFactory)
+    quote = "They have submitted an enquiry for the defender."
+    reported_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        with_fee = factory.Trait(
+            fee_amount=25_000_000, fee_currency=TransferClaim.Currency.EUR
+        )
+        confirmed = factory.Trait(
+            outcome=TransferClaim.Outcome.CONFIRMED,
+            resolved_at=factory.LazyFunction(timezone.now),
+        )
+
+
+class SquadTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SquadTarget
+
+    club = factory.SubFactory(ClubFactory)
+    position = Position.CB
+    target_count = 4
+    note = "The coach wants four specialist centre-backs."
