@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from rumours.models import Article
+from rumours.services.demo import (
+    DEMO_EDITOR_PASSWORD,
+    DEMO_EDITOR_USERNAME,
+    DEMO_FILE,
+    ensure_demo_editor,
+)
+from rumours.services.interchange import import_newsroom, load_newsroom_file
+
+
+class Command(BaseCommand):
+    help = (
+        "Import the demo newsroom into an empty database and make sure the demo "
+        "editor account exists. Safe to run again: it loses and duplicates nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the site is served, for the printed admin address.",
+        )
+
+    def handle(self, *args, **options):
+        if getattr(settings, "IS_PRODUCTION", False):
+            raise CommandError("The demo newsroom and account are not for production.")
+        if Article.objects.exists():
+            self.stdout.write("The newsroom already has stories: demo not re-imported.")
+        else:
+            counts = import_newsroom(
+                load_newsroom_file(DEMO_FILE), base_dir=DEMO_FILE.parent
+            )
+            self.stdout.write(self.style.SUCCESS(f"Demo newsroom imported: {counts}"))
+        _, created = ensure_demo_editor()
+        password = DEMO_EDITOR_PASSWORD
+        if not created:
+            password += " (the account existed: unless you changed it)"
+        self.stdout.write(
+            "\n"
+            "  Transfer Desk demo editor account (demo only)\n"
+            f"  admin:    {options['site_url']}/admin/\n"
+            f"  username: {DEMO_EDITOR_USERNAME}\n"
+            f"  password: {password}\n"
+        )
