@@ -19,6 +19,9 @@ from rumours.models import (
 )
 
 
+USER_PASSWORD = "correct-horse-9"
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -29,7 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-9")
+    password = factory.django.Password(USER_PASSWORD)
 
     class Params:
         staff = factory.Trait(is_staff=True)
