@@ -66,6 +66,20 @@ class Club(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        # The mirror of ClubAlias.clean(): a name means one club, whether it
+        # is a full name or an alias.
+        alias = (
+            ClubAlias.objects.filter(name__iexact=self.name)
+            .exclude(club_id=self.pk)
+            .select_related("club")
+            .first()
+        )
+        if alias is not None:
+            raise ValidationError(
+                {"name": f"“{self.name}” is already an alias of {alias.club}."}
+            )
+
 
 class ClubAlias(models.Model):
     """Another name a club goes by (“Spurs”, “Rossoneri”), unique across clubs."""

@@ -34,6 +34,14 @@ class Source(models.Model):
         blank=True,
         limit_choices_to={"kind": SourceKind.OUTLET},
         help_text="The outlet a journalist writes for.",
+        # The default names the row's id ("source instance with id 7 is not
+        # a valid choice"), which tells an editor nothing.
+        error_messages={
+            "invalid": (
+                "Choose an outlet: a journalist can only write for a source "
+                "of kind “Outlet”."
+            )
+        },
     )
     country = models.CharField(max_length=100, blank=True)
     language = models.CharField(

@@ -1,0 +1,41 @@
+"""R21: the committed ``on_delete`` of every foreign key touching the rumours app.
+
+``tests/test_delete_safety.py`` fails when a foreign key of a rumours model (or
+one pointing at a rumours model from another app) is missing here or behaves
+differently. Adding a foreign key therefore means deciding, in review, what
+deleting its target does to editorial history.
+
+Keys are "app_label.Model.field", as ``Model._meta.label`` spells the model.
+"""
+
+from django.db import models
+
+ON_DELETE = {
+    # Stories and their claims. A story owns its claims: deleting a story
+    # (a draft thrown away) takes them with it.
+    "rumours.TransferClaim.article": models.CASCADE,
+    # What a claim is about is editorial history: refuse the delete.
+    "rumours.TransferClaim.player": models.PROTECT,
+    "rumours.TransferClaim.replaces": models.PROTECT,
+    "rumours.TransferClaim.from_club": models.PROTECT,
+    "rumours.TransferClaim.to_club": models.PROTECT,
+    "rumours.TransferClaim.source": models.PROTECT,
+    # A byline stays attached to its story; deactivate the user instead.
+    "rumours.Article.author": models.PROTECT,
+    # The football world: squads and leagues are refused while referenced.
+    "rumours.Club.competition": models.PROTECT,
+    "rumours.Player.current_club": models.PROTECT,
+    "rumours.Player.previous_club": models.PROTECT,
+    "rumours.Source.outlet": models.PROTECT,
+    # Belong to their club and mean nothing without it.
+    "rumours.ClubAlias.club": models.CASCADE,
+    "rumours.SquadTarget.club": models.CASCADE,
+    # The target stays when the story it came from goes.
+    "rumours.SquadTarget.article": models.SET_NULL,
+    # Subject tags (Article.clubs, Article.players): the link row goes with
+    # either end. A club or player that a claim names is protected above.
+    "rumours.Article_clubs.article": models.CASCADE,
+    "rumours.Article_clubs.club": models.CASCADE,
+    "rumours.Article_players.article": models.CASCADE,
+    "rumours.Article_players.player": models.CASCADE,
+}

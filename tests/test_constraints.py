@@ -1,0 +1,762 @@
+"""R22: every integrity rule of the rumours models holds on every write path.
+
+Each case below breaks one constraint of one model. The same bad row is then
+offered three ways: to ``full_clean()`` (what forms and services call), to
+``save()`` without ``full_clean()`` (the ORM alone), and to the database as raw
+SQL. Every way must refuse it and no bad row may be stored.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from rumours.models import Source, TransferClaim
+
+from .factories import (
+    ArticleFactory,
+    ClubAliasFactory,
+    ClubFactory,
+    CompetitionFactory,
+    PlayerFactory,
+    SourceFactory,
+    SquadTargetFactory,
+    TransferClaimFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PATHS = ("full_clean", "ORM", "raw SQL")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One way to break one constraint.
+
+    ``arrange`` returns a valid instance (saved relations, usually itself
+    unsaved); ``violate`` breaks it. ``errors`` is what ``full_clean()`` says;
+    ``message`` is the constraint's own message from ``validate_constraints()``
+    (None for ``unique=True`` fields, which ``validate_unique()`` checks).
+    """
+
+    id: str
+    constraint: str
+    arrange: Any
+    violate: Any
+    errors: dict
+    message: str | None = None
+    db_tokens: tuple = field(default=())
+
+    def __str__(self):
+        return self.id
+
+    @property
+    def tokens(self):
+        """Return the strings of which one names the constraint in a DB error."""
+        if self.db_tokens:
+            return self.db_tokens
+        if "." not in self.constraint:
+            return (self.constraint,)
+        # A unique=True field: SQLite names "table.column", PostgreSQL names
+        # the constraint it made for the column, "table_column_key".
+        model_name, field_name = self.constraint.split(".")
+        meta = apps.get_model("rumours", model_name)._meta
+        column = meta.get_field(field_name).column
+        return (f"{meta.db_table}.{column}", f"{meta.db_table}_{column}_key")
+
+
+def setter(**values):
+    def violate(instance):
+        for name, value in values.items():
+            setattr(instance, name, value)
+
+    return violate
+
+
+def new_claim():
+    player = PlayerFactory()
+    return TransferClaimFactory.build(
+        article=ArticleFactory(),
+        player=player,
+        from_club=player.current_club,
+        to_club=ClubFactory(),
+        source=SourceFactory(),
+    )
+
+
+def new_club():
+    return ClubFactory.build(competition=CompetitionFactory())
+
+
+def new_player():
+    return PlayerFactory.build(current_club=ClubFactory())
+
+
+def new_source():
+    return SourceFactory.build()
+
+
+def saved_journalist():
+    """Return a journalist with an id, so that it can name itself as outlet."""
+    return SourceFactory(kind=Source.Kind.JOURNALIST)
+
+
+def new_target():
+    return SquadTargetFactory.build(club=ClubFactory())
+
+
+def new_article():
+    return ArticleFactory.build()
+
+
+def new_alias():
+    return ClubAliasFactory.build(club=ClubFactory())
+
+
+def existing(factory, build, **values):
+    """Return an arrange step that saves a first row, then builds a second."""
+
+    def arrange():
+        factory(**values)
+        return build()
+
+    return arrange
+
+
+def same_club_twice(claim):
+    claim.to_club = claim.from_club
+
+
+def replaces_himself(claim):
+    claim.replaces = claim.player
+
+
+def own_outlet(source):
+    source.outlet_id = source.pk
+
+
+def agent_with_outlet(source):
+    source.kind = Source.Kind.AGENT
+    source.outlet = SourceFactory(kind=Source.Kind.OUTLET)
+
+
+def second_target_at_the_same_position(target):
+    SquadTargetFactory(club=target.club, position=target.position)
+
+
+def not_a_choice(value):
+    return f"Value {value!r} is not a valid choice."
+
+
+FEE = Decimal("25000000.00")
+NOW = dt.datetime(2026, 1, 20, 12, tzinfo=dt.UTC)
+FEE_CURRENCY_MESSAGE = (
+    "A fee needs a currency (EUR, GBP or USD), and a currency needs a fee."
+)
+FEE_RANGE_MESSAGE = "The fee's upper bound needs a fee and cannot be below it."
+ADD_ONS_MESSAGE = "Add-ons need a base fee and cannot be negative."
+RESOLVED_MESSAGE = (
+    "An open claim has no resolution time; a confirmed, denied or lapsed one needs it."
+)
+OUTLET_MESSAGE = (
+    "Choose an outlet: a journalist can only write for a source of kind “Outlet”."
+)
+
+
+def all_(message):
+    return {"__all__": [message]}
+
+
+CASES = [
+    # TransferClaim
+    Case(
+        "claim-type-unknown",
+        "rumours_claim_type_valid",
+        new_claim,
+        setter(claim_type="rumour"),
+        {"claim_type": [not_a_choice("rumour")]},
+        "Choose a known stage.",
+    ),
+    Case(
+        "claim-deal-type-unknown",
+        "rumours_claim_deal_type_valid",
+        new_claim,
+        setter(deal_type="swap"),
+        {"deal_type": [not_a_choice("swap")]},
+        "Choose a known deal type.",
+    ),
+    Case(
+        "claim-outcome-unknown",
+        "rumours_claim_outcome_valid",
+        new_claim,
+        setter(outcome="won", resolved_at=NOW),
+        {"outcome": [not_a_choice("won")]},
+        "Choose a known outcome.",
+    ),
+    Case(
+        "claim-names-no-club",
+        "rumours_claim_names_a_club",
+        new_claim,
+        setter(from_club=None, to_club=None),
+        all_("Name the club the player leaves or joins."),
+        "Name the club the player leaves or joins.",
+    ),
+    Case(
+        "claim-same-club-both-ends",
+        "rumours_claim_clubs_differ",
+        new_claim,
+        same_club_twice,
+        all_("The from club and the to club must differ."),
+        "The from club and the to club must differ.",
+    ),
+    Case(
+        "claim-player-replaces-himself",
+        "rumours_claim_replaces_other_player",
+        new_claim,
+        replaces_himself,
+        all_("A player cannot replace himself."),
+        "A player cannot replace himself.",
+    ),
+    Case(
+        "claim-negative-fee",
+        "rumours_claim_fee_not_negative",
+        new_claim,
+        setter(fee_amount=Decimal("-1.00"), fee_currency="EUR"),
+        all_("A fee cannot be negative."),
+        "A fee cannot be negative.",
+    ),
+    Case(
+        "claim-fee-without-currency",
+        "rumours_claim_fee_has_currency",
+        new_claim,
+        setter(fee_amount=FEE, fee_currency=""),
+        all_(FEE_CURRENCY_MESSAGE),
+        FEE_CURRENCY_MESSAGE,
+    ),
+    Case(
+        "claim-currency-without-fee",
+        "rumours_claim_fee_has_currency",
+        new_claim,
+        setter(fee_amount=None, fee_currency="GBP"),
+        all_(FEE_CURRENCY_MESSAGE),
+        FEE_CURRENCY_MESSAGE,
+    ),
+    Case(
+        "claim-fee-in-unknown-currency",
+        "rumours_claim_fee_has_currency",
+        new_claim,
+        setter(fee_amount=FEE, fee_currency="JPY"),
+        {"fee_currency": [not_a_choice("JPY")]},
+        FEE_CURRENCY_MESSAGE,
+    ),
+    Case(
+        "claim-upper-bound-below-fee",
+        "rumours_claim_fee_range_ordered",
+        new_claim,
+        setter(fee_amount=FEE, fee_currency="EUR", fee_upper_amount=FEE - 1),
+        all_(FEE_RANGE_MESSAGE),
+        FEE_RANGE_MESSAGE,
+    ),
+    Case(
+        "claim-upper-bound-without-fee",
+        "rumours_claim_fee_range_ordered",
+        new_claim,
+        setter(fee_upper_amount=FEE),
+        all_(FEE_RANGE_MESSAGE),
+        FEE_RANGE_MESSAGE,
+    ),
+    Case(
+        "claim-negative-add-ons",
+        "rumours_claim_add_ons_valid",
+        new_claim,
+        setter(fee_amount=FEE, fee_currency="EUR", fee_add_ons=Decimal("-5.00")),
+        all_(ADD_ONS_MESSAGE),
+        ADD_ONS_MESSAGE,
+    ),
+    Case(
+        "claim-add-ons-without-fee",
+        "rumours_claim_add_ons_valid",
+        new_claim,
+        setter(fee_add_ons=Decimal("5000000.00")),
+        all_(ADD_ONS_MESSAGE),
+        ADD_ONS_MESSAGE,
+    ),
+    Case(
+        "claim-open-with-resolution-time",
+        "rumours_claim_resolved_when_closed",
+        new_claim,
+        setter(outcome="open", resolved_at=NOW),
+        all_(RESOLVED_MESSAGE),
+        RESOLVED_MESSAGE,
+    ),
+    Case(
+        "claim-confirmed-without-resolution-time",
+        "rumours_claim_resolved_when_closed",
+        new_claim,
+        setter(outcome="confirmed", resolved_at=None),
+        all_(RESOLVED_MESSAGE),
+        RESOLVED_MESSAGE,
+    ),
+    # Source
+    Case(
+        "source-kind-unknown",
+        "rumours_source_kind_valid",
+        new_source,
+        setter(kind="blogger"),
+        {"kind": [not_a_choice("blogger")]},
+        "Choose a known kind of source.",
+    ),
+    Case(
+        "source-tier-zero",
+        "rumours_source_tier_range",
+        new_source,
+        setter(reliability_tier=0),
+        {"reliability_tier": [not_a_choice(0)]},
+        "The reliability tier runs from 1 to 5.",
+    ),
+    Case(
+        "source-tier-six",
+        "rumours_source_tier_range",
+        new_source,
+        setter(reliability_tier=6),
+        {"reliability_tier": [not_a_choice(6)]},
+        "The reliability tier runs from 1 to 5.",
+    ),
+    Case(
+        "source-agent-with-outlet",
+        "rumours_source_outlet_only_for_journalists",
+        new_source,
+        agent_with_outlet,
+        all_("Only a journalist writes for an outlet."),
+        "Only a journalist writes for an outlet.",
+    ),
+    Case(
+        "source-own-outlet",
+        "rumours_source_not_own_outlet",
+        saved_journalist,
+        own_outlet,
+        {"outlet": [OUTLET_MESSAGE]},
+        "A source cannot be its own outlet.",
+    ),
+    # SquadTarget
+    Case(
+        "target-second-at-position",
+        "rumours_squadtarget_one_per_position",
+        new_target,
+        second_target_at_the_same_position,
+        all_("This club already has a target there."),
+        "This club already has a target there.",
+        db_tokens=(
+            "rumours_squadtarget_one_per_position",
+            "rumours_squadtarget.club_id, rumours_squadtarget.position",
+        ),
+    ),
+    Case(
+        "target-negative-count",
+        "rumours_squadtarget_count_not_negative",
+        new_target,
+        setter(target_count=-1),
+        {"target_count": ["Ensure this value is greater than or equal to 0."]},
+        "A target count cannot be negative.",
+        # PositiveSmallIntegerField adds its own "target_count >= 0" check.
+        db_tokens=("rumours_squadtarget_count_not_negative", "target_count"),
+    ),
+    Case(
+        "target-position-unknown",
+        "rumours_squadtarget_position_valid",
+        new_target,
+        setter(position="XX"),
+        {"position": [not_a_choice("XX")]},
+        "Choose a position from the vocabulary.",
+    ),
+    # Player
+    Case(
+        "player-position-unknown",
+        "rumours_player_primary_position_valid",
+        new_player,
+        setter(primary_position="XX"),
+        {"primary_position": [not_a_choice("XX")]},
+        "Choose a position from the vocabulary.",
+    ),
+    Case(
+        "player-fitness-unknown",
+        "rumours_player_fitness_valid",
+        new_player,
+        setter(fitness="tired"),
+        {"fitness": [not_a_choice("tired")]},
+        "Choose a known fitness status.",
+    ),
+    # Article
+    Case(
+        "article-status-unknown",
+        "rumours_article_status_valid",
+        new_article,
+        setter(status="archived"),
+        {"status": [not_a_choice("archived")]},
+        "Choose draft, in review or published.",
+    ),
+    Case(
+        "article-published-without-time",
+        "rumours_article_published_has_time",
+        new_article,
+        setter(status="published", published_at=None),
+        all_("A published story needs a publication time."),
+        "A published story needs a publication time.",
+    ),
+    # Case-insensitive names
+    Case(
+        "club-name-in-other-case",
+        "rumours_club_name_unique_ci",
+        existing(ClubFactory, new_club, name="Tottenham Hotspur"),
+        setter(name="TOTTENHAM hotspur"),
+        all_("A club with this name already exists."),
+        "A club with this name already exists.",
+    ),
+    Case(
+        "alias-in-other-case",
+        "rumours_clubalias_name_unique_ci",
+        existing(ClubAliasFactory, new_alias, name="Spurs"),
+        setter(name="spurs"),
+        all_("Another club already uses this alias."),
+        "Another club already uses this alias.",
+    ),
+    # unique=True fields
+    Case(
+        "competition-name-taken",
+        "Competition.name",
+        existing(CompetitionFactory, CompetitionFactory.build, name="Serie A"),
+        setter(name="Serie A"),
+        {"name": ["Competition with this Name already exists."]},
+    ),
+    Case(
+        "competition-slug-taken",
+        "Competition.slug",
+        existing(CompetitionFactory, CompetitionFactory.build, slug="serie-a"),
+        setter(slug="serie-a"),
+        {"slug": ["Competition with this Slug already exists."]},
+    ),
+    Case(
+        "club-slug-taken",
+        "Club.slug",
+        existing(ClubFactory, new_club, slug="tottenham-hotspur"),
+        setter(slug="tottenham-hotspur"),
+        {"slug": ["Club with this Slug already exists."]},
+    ),
+    Case(
+        "player-slug-taken",
+        "Player.slug",
+        existing(PlayerFactory, new_player, slug="radu-dragusin"),
+        setter(slug="radu-dragusin"),
+        {"slug": ["Player with this Slug already exists."]},
+    ),
+    Case(
+        "source-slug-taken",
+        "Source.slug",
+        existing(SourceFactory, new_source, slug="mirko-di-natale"),
+        setter(slug="mirko-di-natale"),
+        {"slug": ["Source with this Slug already exists."]},
+    ),
+    Case(
+        "article-slug-taken",
+        "Article.slug",
+        existing(ArticleFactory, new_article, slug="milan-enquire-about-dragusin"),
+        setter(slug="milan-enquire-about-dragusin"),
+        {"slug": ["Article with this Slug already exists."]},
+    ),
+]
+
+
+def model_constraints():
+    """Return the name of every constraint and unique field of the rumours app."""
+    names = set()
+    for model in apps.get_app_config("rumours").get_models():
+        names.update(constraint.name for constraint in model._meta.constraints)
+        names.update(
+            f"{model.__name__}.{model_field.name}"
+            for model_field in model._meta.local_concrete_fields
+            if model_field.unique and not model_field.primary_key
+        )
+    return names
+
+
+def stored_rows(model):
+    return list(model._base_manager.order_by("pk").values_list())
+
+
+def new_rows(before, after):
+    return len([row for row in after if row not in before])
+
+
+def raw_write(instance):
+    """INSERT (or UPDATE, once saved) ``instance`` with SQL, not the ORM.
+
+    Identifiers are quoted by the backend; every value is a parameter.
+    """
+    meta = instance._meta
+    adding = instance.pk is None
+    columns, params = [], []
+    for model_field in meta.local_concrete_fields:
+        if model_field.primary_key:
+            continue
+        value = model_field.pre_save(instance, adding)
+        columns.append(connection.ops.quote_name(model_field.column))
+        params.append(model_field.get_db_prep_save(value, connection))
+    table = connection.ops.quote_name(meta.db_table)
+    if adding:
+        placeholders = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
+    else:
+        assignments = ", ".join(f"{column} = %s" for column in columns)
+        pk_column = connection.ops.quote_name(meta.pk.column)
+        sql = f"UPDATE {table} SET {assignments} WHERE {pk_column} = %s"
+        params.append(instance.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+@pytest.fixture(scope="session")
+def r22_results():
+    """Collect R22 figures; report them once every case has run.
+
+    Session scope: pytest-django runs transactional tests last, which would
+    split a module-scoped fixture (and its report line) in two.
+    """
+    results = {path: set() for path in PATHS}
+    results.update(bad_rows=0, report=None)
+    yield results
+    if results["report"] is None:
+        return
+    proven = set.intersection(*(results[path] for path in PATHS))
+    results["report"](
+        f"R22 constraints: {len(proven)} constraints × "
+        f"{{full_clean, ORM, raw SQL}}, {results['bad_rows']} bad rows stored"
+    )
+
+
+@pytest.fixture
+def r22(r22_results, reliability_report):
+    r22_results["report"] = reliability_report
+    return r22_results
+
+
+def test_every_constraint_and_unique_field_has_a_case():
+    covered = {case.constraint for case in CASES}
+
+    assert covered == model_constraints()
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_full_clean_refuses_the_violation(case, r22):
+    instance = case.arrange()
+    instance.full_clean()
+    case.violate(instance)
+
+    with pytest.raises(ValidationError) as error:
+        instance.full_clean()
+
+    assert error.value.message_dict == case.errors
+    r22["full_clean"].add(case.constraint)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.message], ids=str)
+def test_validate_constraints_gives_the_constraint_message(case):
+    instance = case.arrange()
+    case.violate(instance)
+
+    with pytest.raises(ValidationError) as error:
+        instance.validate_constraints()
+
+    assert error.value.message_dict == {"__all__": [case.message]}
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_orm_save_without_full_clean_is_refused(case, r22):
+    instance = case.arrange()
+    case.violate(instance)
+    model = type(instance)
+    before = stored_rows(model)
+
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        instance.save()
+
+    after = stored_rows(model)
+    r22["bad_rows"] += new_rows(before, after)
+    assert after == before
+    assert any(token in str(error.value) for token in case.tokens), error.value
+    r22["ORM"].add(case.constraint)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_raw_sql_write_is_refused(case, r22):
+    instance = case.arrange()
+    case.violate(instance)
+    model = type(instance)
+    before = stored_rows(model)
+
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        raw_write(instance)
+
+    after = stored_rows(model)
+    r22["bad_rows"] += new_rows(before, after)
+    assert after == before
+    assert any(token in str(error.value) for token in case.tokens), error.value
+    r22["raw SQL"].add(case.constraint)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_raw_sql_write_of_the_valid_row_is_accepted(case):
+    instance = case.arrange()
+    model = type(instance)
+    count = model._base_manager.count()
+
+    raw_write(instance)
+
+    expected = count + 1 if instance.pk is None else count
+    assert model._base_manager.count() == expected
+
+
+def test_duplicate_headline_gets_a_clear_slug_error():
+    headline = "Milan enquire about Dragusin"
+    ArticleFactory(headline=headline, slug=slugify(headline))
+    article = ArticleFactory.build(headline=headline, slug=slugify(headline))
+
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+
+    assert error.value.message_dict == {
+        "slug": ["Article with this Slug already exists."]
+    }
+
+
+def test_headlines_differing_only_in_case_clash_on_the_slug():
+    ArticleFactory(
+        headline="Milan enquire about Dragusin",
+        slug=slugify("Milan enquire about Dragusin"),
+    )
+    article = ArticleFactory.build(
+        headline="MILAN ENQUIRE ABOUT DRAGUSIN",
+        slug=slugify("MILAN ENQUIRE ABOUT DRAGUSIN"),
+    )
+
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+
+    assert error.value.message_dict == {
+        "slug": ["Article with this Slug already exists."]
+    }
+
+
+def test_journalist_must_write_for_an_outlet():
+    agent = SourceFactory(kind=Source.Kind.AGENT)
+    journalist = SourceFactory.build(kind=Source.Kind.JOURNALIST, outlet=agent)
+
+    with pytest.raises(ValidationError) as error:
+        journalist.full_clean()
+
+    assert error.value.message_dict == {"outlet": [OUTLET_MESSAGE]}
+
+
+def test_journalist_writing_for_an_outlet_is_accepted():
+    outlet = SourceFactory(kind=Source.Kind.OUTLET)
+    journalist = SourceFactory.build(kind=Source.Kind.JOURNALIST, outlet=outlet)
+
+    journalist.full_clean()
+    journalist.save()
+
+    assert outlet.journalists.get() == journalist
+
+
+def test_alias_may_not_be_another_clubs_full_name():
+    ClubFactory(name="Tottenham Hotspur")
+    alias = ClubAliasFactory.build(club=ClubFactory(), name="tottenham hotspur")
+
+    with pytest.raises(ValidationError) as error:
+        alias.full_clean()
+
+    assert error.value.message_dict == {
+        "name": ["“tottenham hotspur” is the full name of another club."]
+    }
+
+
+def test_club_full_name_may_not_be_another_clubs_alias():
+    ClubAliasFactory(club__name="Tottenham Hotspur", name="Spurs")
+    club = ClubFactory.build(name="SPURS", competition=None)
+
+    with pytest.raises(ValidationError) as error:
+        club.full_clean()
+
+    assert error.value.message_dict == {
+        "name": ["“SPURS” is already an alias of Tottenham Hotspur."]
+    }
+
+
+def test_club_may_keep_its_own_alias_as_full_name():
+    club = ClubFactory(name="Juventus FC")
+    ClubAliasFactory(club=club, name="Juventus")
+    club.name = "Juventus"
+
+    club.full_clean()
+
+
+def valid_claim(**values):
+    claim = new_claim()
+    for name, value in values.items():
+        setattr(claim, name, value)
+    return claim
+
+
+def test_fee_range_with_upper_bound_equal_to_fee_is_accepted():
+    claim = valid_claim(fee_amount=FEE, fee_upper_amount=FEE, fee_currency="EUR")
+
+    claim.full_clean()
+    claim.save()
+
+    claim.refresh_from_db()
+    assert (claim.fee_amount, claim.fee_upper_amount) == (FEE, FEE)
+
+
+def test_free_agent_joining_a_club_is_accepted():
+    claim = valid_claim(from_club=None)
+
+    claim.full_clean()
+    claim.save()
+
+    assert TransferClaim.objects.get(pk=claim.pk).from_club is None
+
+
+def test_player_wanting_to_leave_with_no_destination_is_accepted():
+    claim = valid_claim(claim_type=TransferClaim.Type.WANTS_TO_LEAVE, to_club=None)
+
+    claim.full_clean()
+    claim.save()
+
+    assert TransferClaim.objects.get(pk=claim.pk).to_club is None
+
+
+def test_free_transfer_with_zero_fee_and_zero_add_ons_is_accepted():
+    claim = valid_claim(
+        fee_amount=Decimal("0.00"), fee_add_ons=Decimal("0.00"), fee_currency="GBP"
+    )
+
+    claim.full_clean()
+    claim.save()
+
+    assert TransferClaim.objects.filter(pk=claim.pk, fee_amount=0).exists()
+
+
+def test_closed_claim_with_resolution_time_is_accepted():
+    claim = valid_claim(
+        outcome=TransferClaim.Outcome.DENIED, resolved_at=timezone.now()
+    )
+
+    claim.full_clean()
+    claim.save()
+
+    assert TransferClaim.objects.get(pk=claim.pk).outcome == "denied"
