@@ -18,7 +18,6 @@ from rumours.models import (
     TransferClaim,
 )
 
-
 USER_PASSWORD = "correct-horse-9"
 
 

@@ -8,7 +8,11 @@ from rumours.services.demo import (
     DEMO_FILE,
     ensure_demo_editor,
 )
-from rumours.services.interchange import import_newsroom, load_newsroom_file
+from rumours.services.interchange import (
+    import_newsroom,
+    load_newsroom_file,
+    summarise_counts,
+)
 
 
 class Command(BaseCommand):
@@ -33,7 +37,11 @@ class Command(BaseCommand):
             counts = import_newsroom(
                 load_newsroom_file(DEMO_FILE), base_dir=DEMO_FILE.parent
             )
-            self.stdout.write(self.style.SUCCESS(f"Demo newsroom imported: {counts}"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo newsroom imported: {summarise_counts(counts)}"
+                )
+            )
         _, created = ensure_demo_editor()
         password = DEMO_EDITOR_PASSWORD
         if not created:

@@ -1,0 +1,74 @@
+"""The format's name, version and the fields of each item, in the order written.
+
+docs/interchange.md documents each field; the exporter writes them in this
+order and the importer refuses any other key.
+"""
+
+FORMAT = "transfer-desk-newsroom"
+VERSION = 1
+
+KINDS = ("competitions", "clubs", "players", "sources", "articles", "squad_targets")
+DOCUMENT_FIELDS = ("format", "version", *KINDS)
+
+COMPETITION_FIELDS = ("name", "slug", "country")
+CLUB_FIELDS = (
+    "name",
+    "short_name",
+    "slug",
+    "aliases",
+    "competition",
+    "country",
+    "head_coach",
+)
+PLAYER_FIELDS = (
+    "name",
+    "slug",
+    "date_of_birth",
+    "nationality",
+    "primary_position",
+    "secondary_positions",
+    "current_club",
+    "previous_club",
+    "fitness",
+    "fitness_note",
+)
+SOURCE_FIELDS = (
+    "name",
+    "slug",
+    "kind",
+    "outlet",
+    "country",
+    "language",
+    "reliability_tier",
+)
+ARTICLE_FIELDS = (
+    "headline",
+    "slug",
+    "standfirst",
+    "body",
+    "status",
+    "published_at",
+    "author",
+    "hero_image",
+    "clubs",
+    "players",
+    "claims",
+)
+AUTHOR_FIELDS = ("username", "name")
+HERO_IMAGE_FIELDS = ("file", "credit", "caption", "alt")
+CLAIM_FIELDS = (
+    "player",
+    "from_club",
+    "to_club",
+    "claim_type",
+    "deal_type",
+    "fee",
+    "source",
+    "quote",
+    "reported_at",
+    "replaces",
+    "outcome",
+    "resolved_at",
+)
+FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
+SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")

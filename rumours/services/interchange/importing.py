@@ -1,0 +1,391 @@
+"""Import a newsroom document: check all of it, then write it in one transaction."""
+
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
+
+from rumours.models import (
+    Article,
+    Club,
+    ClubAlias,
+    Competition,
+    Player,
+    Source,
+    SquadTarget,
+    TransferClaim,
+)
+from rumours.services.articles import sync_article_subjects
+
+from .errors import Problems
+from .plan import read_newsroom
+from .reading import key_of
+
+MODELS = {
+    "competitions": Competition,
+    "clubs": Club,
+    "players": Player,
+    "sources": Source,
+    "articles": Article,
+    "claims": TransferClaim,
+    "squad_targets": SquadTarget,
+}
+KIND_OF_MODEL = {model: kind for kind, model in MODELS.items()}
+
+# Where a model field sits in an item of the file, when not under its own name.
+# "" is the item itself.
+FIELD_PATHS = {
+    "articles": {
+        "hero_image": "hero_image.file",
+        "hero_width": "hero_image.file",
+        "hero_height": "hero_image.file",
+        "hero_credit": "hero_image.credit",
+        "hero_caption": "hero_image.caption",
+        "hero_alt": "hero_image.alt",
+    },
+    "claims": {
+        "article": "",
+        "fee_amount": "fee.amount",
+        "fee_upper_amount": "fee.upper_amount",
+        "fee_add_ons": "fee.add_ons",
+        "fee_currency": "fee.currency",
+    },
+    "aliases": {"name": "", "club": ""},
+    "authors": {"first_name": "name", "last_name": "name", "password": ""},
+}
+# Not compared when deciding whether a stored row is unchanged.
+UNCOMPARED = {"id", "created_at", "updated_at", "body_html"}
+
+COUNTED_KINDS = (
+    "competitions",
+    "clubs",
+    "players",
+    "sources",
+    "authors",
+    "articles",
+    "claims",
+    "squad_targets",
+)
+
+
+@transaction.atomic
+def import_newsroom(data, *, base_dir=None):
+    """Import a newsroom document (docs/interchange.md): all of it, or nothing.
+
+    Check the whole document first and raise NewsroomImportError listing every
+    problem, each with its path. Then write it in one transaction, running
+    ``full_clean()`` on every row written, so a rule only the database knows
+    (an alias another club already uses) is reported by path too and undoes
+    everything. Hero image files are read relative to ``base_dir``.
+
+    Re-importing updates and never duplicates. Return, per kind, how many
+    items were created, updated and left unchanged (and claims deleted).
+    References are resolved from dictionaries loaded once: the queries are a
+    handful per kind plus those ``full_clean()`` and ``save()`` make per row.
+    """
+    plan = read_newsroom(data, base_dir=base_dir)
+    return NewsroomWriter(plan).write()
+
+
+def summarise_counts(counts):
+    """Return the counts of ``import_newsroom`` as one line of text."""
+    parts = []
+    for kind in COUNTED_KINDS:
+        count = counts[kind]
+        text = (
+            f"{kind.replace('_', ' ')} {count['created']} created, "
+            f"{count['updated']} updated, {count['unchanged']} unchanged"
+        )
+        if "deleted" in count:
+            text += f", {count['deleted']} deleted"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+class NewsroomWriter:
+    """Apply a checked plan; every step notes its problems, then stops if any."""
+
+    def __init__(self, plan):
+        self.entries = plan.entries
+        self.pks = plan.pks  # kind → {key: pk}, extended as rows are created
+        self.instances = defaultdict(dict)  # kind → {key: instance written}
+        self.problems = Problems()
+        self.counts = {
+            kind: {"created": 0, "updated": 0, "unchanged": 0} for kind in COUNTED_KINDS
+        }
+        self.counts["claims"]["deleted"] = 0
+        self.status = defaultdict(dict)  # kind → {key: "created", ...}
+        self.new_images = []  # articles given a picture by this import
+
+    def write(self):
+        steps = (
+            self.write_competitions,
+            self.write_clubs,
+            self.write_aliases,
+            self.write_sources,
+            self.write_players,
+            self.write_authors,
+            self.write_articles,
+            self.write_claims,
+            self.write_subjects,
+            self.write_squad_targets,
+        )
+        try:
+            for step in steps:
+                step()
+                self.problems.raise_if_any()
+        except BaseException:
+            # The transaction undoes the rows; the image files are ours to undo.
+            for article in self.new_images:
+                if article.hero_image._committed:
+                    article.hero_image.storage.delete(article.hero_image.name)
+            raise
+        return self.counts
+
+    # One row
+
+    def store(self, kind, instance, entry, *, apply=None):
+        """Set ``instance`` to what ``entry`` says and save it if anything changed."""
+        created = instance.pk is None
+        before = None if created else compared_values(instance)
+        for name, value in entry.values.items():
+            setattr(instance, name, value)
+        for name, ref in entry.refs.items():
+            setattr(instance, f"{name}_id", self.pk_of(instance, name, key_of(ref)))
+        if apply is not None:
+            apply(instance, entry)
+        self.instances[kind][entry.key] = instance
+        if not created and compared_values(instance) == before:
+            status = "unchanged"
+        elif self.save(instance, entry.path, FIELD_PATHS.get(kind, {})):
+            status = "created" if created else "updated"
+            self.pks.setdefault(kind, {})[entry.key] = instance.pk
+        else:
+            return instance
+        self.counts[kind][status] += 1
+        self.status[kind][entry.key] = status
+        return instance
+
+    def pk_of(self, instance, name, key):
+        if key is None:
+            return None
+        related_model = instance._meta.get_field(name).related_model
+        return self.pks[KIND_OF_MODEL[related_model]][key]
+
+    def save(self, instance, path, field_paths):
+        """Return True once ``instance`` is valid and saved; else note why not."""
+        try:
+            instance.full_clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                where = field_paths.get(name, name)
+                if name == NON_FIELD_ERRORS or not where:
+                    where = path
+                else:
+                    where = f"{path}.{where}"
+                for message in messages:
+                    self.problems.add(where, message)
+            return False
+        try:
+            instance.save()
+        except IntegrityError as error:
+            # A rule full_clean() does not know of. The transaction cannot go
+            # on after a database error, so report what was found and stop.
+            self.problems.add(path, f"refused by the database: {error}")
+            self.problems.raise_if_any()
+        return True
+
+    def mark_updated(self, kind, key):
+        """Count a stored item as updated when only its aliases changed."""
+        if self.status[kind].get(key) == "unchanged":
+            self.status[kind][key] = "updated"
+            self.counts[kind]["unchanged"] -= 1
+            self.counts[kind]["updated"] += 1
+
+    # The steps, in the order references need
+
+    def upsert(self, kind, entries, *, apply=None):
+        stored = MODELS[kind].objects.in_bulk(
+            [entry.key for entry in entries], field_name="slug"
+        )
+        for entry in entries:
+            instance = stored.get(entry.key) or MODELS[kind]()
+            self.store(kind, instance, entry, apply=apply)
+
+    def write_competitions(self):
+        self.upsert("competitions", self.entries["competitions"])
+
+    def write_clubs(self):
+        self.upsert("clubs", self.entries["clubs"])
+
+    def write_aliases(self):
+        """Make each club's aliases exactly the file's, keeping rows that stay.
+
+        Every alias that goes is deleted before any is added, so an alias can
+        move from one club of the file to another.
+        """
+        entries = self.entries["clubs"]
+        club_ids = {entry.key: self.pks["clubs"][entry.key] for entry in entries}
+        stored = defaultdict(dict)
+        for alias in ClubAlias.objects.filter(club_id__in=club_ids.values()):
+            stored[alias.club_id][alias.name.casefold()] = alias
+        wanted = {
+            entry.key: {
+                name.casefold(): (path, name) for path, name in entry.extra["aliases"]
+            }
+            for entry in entries
+        }
+        gone = [
+            alias.pk
+            for key, club_id in club_ids.items()
+            for folded, alias in stored[club_id].items()
+            if folded not in wanted[key]
+        ]
+        ClubAlias.objects.filter(pk__in=gone).delete()
+        changed = set()
+        for key, club_id in club_ids.items():
+            if any(folded not in wanted[key] for folded in stored[club_id]):
+                changed.add(key)
+            for folded, (path, name) in wanted[key].items():
+                alias = stored[club_id].get(folded)
+                if alias is not None and alias.name == name:
+                    continue
+                if alias is None:
+                    alias = ClubAlias(club_id=club_id)
+                alias.name = name
+                if self.save(alias, path, FIELD_PATHS["aliases"]):
+                    changed.add(key)
+        for key in changed:
+            self.mark_updated("clubs", key)
+
+    def write_sources(self):
+        # Outlets before the journalists who write for them.
+        entries = sorted(
+            self.entries["sources"], key=lambda entry: entry.refs["outlet"] is not None
+        )
+        self.upsert("sources", entries)
+
+    def write_players(self):
+        self.upsert("players", self.entries["players"])
+
+    def write_authors(self):
+        """Get or create each author by username: new ones cannot log in."""
+        user_model = get_user_model()
+        wanted = {}
+        for entry in self.entries["articles"]:
+            author = entry.extra["author"]
+            if author is not None:
+                wanted.setdefault(author["username"], author)
+        stored = dict(
+            user_model.objects.filter(username__in=wanted).values_list("username", "pk")
+        )
+        counts = self.counts["authors"]
+        for username, author in wanted.items():
+            if username in stored:
+                counts["unchanged"] += 1
+                continue
+            user = user_model(
+                username=username,
+                first_name=author["first_name"],
+                last_name=author["last_name"],
+            )
+            user.set_unusable_password()
+            if self.save(user, author["path"], FIELD_PATHS["authors"]):
+                stored[username] = user.pk
+                counts["created"] += 1
+        self.pks["authors"] = stored
+
+    def write_articles(self):
+        def apply(article, entry):
+            author = entry.extra["author"]
+            article.author_id = author and self.pks["authors"][author["username"]]
+            # A stored picture stays: the import never replaces or removes one.
+            if entry.extra["image"] is not None and not article.hero_image:
+                article.hero_image = entry.extra["image"]
+                self.new_images.append(article)
+
+        self.upsert("articles", self.entries["articles"], apply=apply)
+
+    def write_claims(self):
+        """Make each article's claims exactly the file's, updating matches in place.
+
+        A claim matches a stored one of the same article with the same player,
+        from club, to club and claim type, so its id survives a re-import.
+        """
+        articles = self.entries["articles"]
+        article_ids = {entry.key: self.pks["articles"][entry.key] for entry in articles}
+        stored = defaultdict(lambda: defaultdict(list))
+        claims = TransferClaim.objects.filter(article_id__in=article_ids.values())
+        for claim in claims.order_by("pk"):
+            key = (
+                claim.player_id,
+                claim.from_club_id,
+                claim.to_club_id,
+                claim.claim_type,
+            )
+            stored[claim.article_id][key].append(claim)
+        for entry in articles:
+            article_id = article_ids[entry.key]
+            for claim_entry in entry.extra["claims"]:
+                player, from_club, to_club, claim_type = claim_entry.key
+                key = (
+                    self.pks["players"][player],
+                    from_club and self.pks["clubs"][from_club],
+                    to_club and self.pks["clubs"][to_club],
+                    claim_type,
+                )
+                matches = stored[article_id][key]
+                instance = matches.pop(0) if matches else TransferClaim()
+                instance.article_id = article_id
+                self.store("claims", instance, claim_entry)
+        gone = [
+            claim.pk
+            for by_key in stored.values()
+            for matches in by_key.values()
+            for claim in matches
+        ]
+        TransferClaim.objects.filter(pk__in=gone).delete()
+        self.counts["claims"]["deleted"] = len(gone)
+
+    def write_subjects(self):
+        """Set each article's clubs and players: its claims' and the file's others."""
+        for entry in self.entries["articles"]:
+            article = self.instances["articles"][entry.key]
+            clubs = {self.pks["clubs"][key_of(ref)] for ref in entry.extra["clubs"]}
+            players = {
+                self.pks["players"][key_of(ref)] for ref in entry.extra["players"]
+            }
+            for claim in entry.extra["claims"]:
+                for name in ("from_club", "to_club"):
+                    if key_of(claim.refs[name]) is not None:
+                        clubs.add(self.pks["clubs"][key_of(claim.refs[name])])
+                for name in ("player", "replaces"):
+                    if key_of(claim.refs[name]) is not None:
+                        players.add(self.pks["players"][key_of(claim.refs[name])])
+            article.clubs.set(clubs)
+            article.players.set(players)
+            sync_article_subjects(article)
+
+    def write_squad_targets(self):
+        entries = self.entries["squad_targets"]
+        club_ids = {self.pks["clubs"][entry.key[0]] for entry in entries}
+        stored = {
+            (target.club_id, target.position): target
+            for target in SquadTarget.objects.filter(club_id__in=club_ids)
+        }
+        for entry in entries:
+            club, position = entry.key
+            instance = stored.get((self.pks["clubs"][club], position)) or SquadTarget()
+            self.store("squad_targets", instance, entry)
+
+
+def compared_values(instance):
+    values = []
+    for model_field in instance._meta.concrete_fields:
+        if model_field.name in UNCOMPARED:
+            continue
+        value = getattr(instance, model_field.attname)
+        values.append(value.name if isinstance(value, FieldFile) else value)
+    return values

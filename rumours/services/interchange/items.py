@@ -1,0 +1,384 @@
+"""Read each kind of item of a newsroom document into an ``Entry``.
+
+Every field an item leaves out takes its default, on update as on create:
+an item in the file is the whole truth about it. References stay ``Ref``s
+here; ``plan`` resolves them once every item is read.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile, File
+from django.utils.text import slugify
+
+from rumours.models import (
+    Article,
+    Club,
+    ClubAlias,
+    Competition,
+    Player,
+    Position,
+    Source,
+    SquadTarget,
+    TransferClaim,
+)
+from rumours.models.football import POSITION_ORDER
+
+from .errors import describe
+from .fields import AUTHOR_FIELDS, CLAIM_FIELDS, FEE_FIELDS, HERO_IMAGE_FIELDS
+from .reading import INVALID, MISSING, Fields, Ref, check_value
+
+NO_FEE = {
+    "fee_amount": None,
+    "fee_upper_amount": None,
+    "fee_add_ons": None,
+    "fee_currency": "",
+}
+
+
+@dataclass
+class Entry:
+    """One item of the document, read: where it is, its key, what to store."""
+
+    path: str
+    key: object
+    values: dict  # model field → value
+    refs: dict = field(default_factory=dict)  # foreign key → Ref, or None for null
+    extra: dict = field(default_factory=dict)  # aliases, author, image, claims...
+
+
+class ItemReader:
+    """Read items one at a time, noting every problem in ``problems``."""
+
+    def __init__(self, problems, *, base_dir, pictured):
+        self.problems = problems
+        self.base_dir = None if base_dir is None else Path(base_dir)
+        self.pictured = pictured  # slugs of stored articles that have a picture
+
+    def slug(self, fields, text, model):
+        """Return the item's slug: as written, or made from its name."""
+        if fields.has("slug"):
+            return fields.text("slug", model=model, required=True)
+        if text is INVALID:
+            return INVALID
+        made = slugify(text)
+        if not made:
+            return fields.fail("slug", f"cannot be made from {text!r}; give one")
+        return fields.check("slug", made, model, "slug")
+
+    def read_competition(self, fields):
+        name = fields.text("name", model=Competition, required=True)
+        slug = self.slug(fields, name, Competition)
+        values = {
+            "name": name,
+            "slug": slug,
+            "country": fields.text("country", model=Competition),
+        }
+        return Entry(fields.path, slug, values)
+
+    def read_club(self, fields):
+        name = fields.text("name", model=Club, required=True)
+        if fields.has("short_name"):
+            short_name = fields.text("short_name", model=Club)
+        else:
+            short_name = fields.check("short_name", name, Club, "short_name")
+        slug = self.slug(fields, name, Club)
+        values = {
+            "name": name,
+            "short_name": short_name,
+            "slug": slug,
+            "country": fields.text("country", model=Club),
+            "head_coach": fields.text("head_coach", model=Club),
+        }
+        refs = {"competition": fields.ref("competition", "competitions")}
+        extra = {"aliases": self.read_aliases(fields)}
+        return Entry(fields.path, slug, values, refs, extra)
+
+    def read_aliases(self, fields):
+        """Return ``[(path, alias)]``; aliases ignore case, so none may repeat."""
+        items = fields.items("aliases")
+        if items is INVALID:
+            return []
+        aliases, seen = [], {}
+        for index, (path, value) in enumerate(items):
+            if not isinstance(value, str):
+                self.problems.add(path, f"expected text, not {describe(value)}")
+                continue
+            folded = value.casefold()
+            if folded in seen:
+                self.problems.add(
+                    path,
+                    f"{value!r} repeats aliases[{seen[folded]}]; aliases ignore case",
+                )
+                continue
+            seen[folded] = index
+            value = check_value(
+                self.problems, path, value, ClubAlias, "name", noun="alias"
+            )
+            if value is not INVALID:
+                aliases.append((path, value))
+        return aliases
+
+    def read_player(self, fields):
+        name = fields.text("name", model=Player, required=True)
+        slug = self.slug(fields, name, Player)
+        primary = fields.choice("primary_position", Position.values, required=True)
+        values = {
+            "name": name,
+            "slug": slug,
+            "date_of_birth": fields.date("date_of_birth"),
+            "nationality": fields.text("nationality", model=Player),
+            "primary_position": primary,
+            "secondary_positions": self.read_positions(fields, primary),
+            "fitness": fields.choice(
+                "fitness", Player.Fitness.values, default=Player.Fitness.AVAILABLE
+            ),
+            "fitness_note": fields.text("fitness_note", model=Player),
+        }
+        refs = {
+            "current_club": fields.ref("current_club", "clubs"),
+            "previous_club": fields.ref("previous_club", "clubs"),
+        }
+        return Entry(fields.path, slug, values, refs)
+
+    def read_positions(self, fields, primary):
+        """Return the secondary positions in team-sheet order, as they are stored."""
+        items = fields.items("secondary_positions")
+        if items is INVALID:
+            return INVALID
+        positions = [value for _, value in items]
+        unknown = [
+            (path, value)
+            for path, value in items
+            if not isinstance(value, str) or value not in POSITION_ORDER
+        ]
+        for path, value in unknown:
+            self.problems.add(
+                path, f"{describe(value)} is not one of {', '.join(Position.values)}"
+            )
+        if unknown:
+            return INVALID
+        if primary in positions:
+            return fields.fail(
+                "secondary_positions",
+                f"{primary} is already the primary position; list only the others",
+            )
+        return sorted(set(positions), key=POSITION_ORDER.get)
+
+    def read_source(self, fields):
+        name = fields.text("name", model=Source, required=True)
+        slug = self.slug(fields, name, Source)
+        values = {
+            "name": name,
+            "slug": slug,
+            "kind": fields.choice("kind", Source.Kind.values, required=True),
+            "country": fields.text("country", model=Source),
+            "language": fields.text("language", model=Source),
+            "reliability_tier": fields.integer(
+                "reliability_tier", minimum=1, maximum=5, default=Source.Tier.MIXED
+            ),
+        }
+        refs = {"outlet": fields.ref("outlet", "sources")}
+        return Entry(fields.path, slug, values, refs)
+
+    def read_article(self, fields):
+        headline = fields.text("headline", model=Article, required=True)
+        slug = self.slug(fields, headline, Article)
+        status = fields.choice(
+            "status", Article.Status.values, default=Article.Status.DRAFT
+        )
+        published_at = fields.time("published_at")
+        if status == Article.Status.PUBLISHED and published_at is None:
+            fields.fail(
+                "published_at",
+                "needed for a published article; give its publication time "
+                "(a future time schedules it)",
+            )
+        values = {
+            "headline": headline,
+            "slug": slug,
+            "standfirst": fields.text("standfirst", model=Article),
+            "body": fields.text("body", model=Article, required=True),
+            "status": status,
+            "published_at": published_at,
+        }
+        hero_values, image = self.read_hero_image(fields, slug)
+        values.update(hero_values)
+        claims = []
+        items = fields.items("claims")
+        for path, value in [] if items is INVALID else items:
+            claim_fields = Fields(
+                value, path, CLAIM_FIELDS, self.problems, noun="claim"
+            )
+            if claim_fields.ok:
+                claims.append(self.read_claim(claim_fields))
+        extra = {
+            "author": self.read_author(fields),
+            "image": image,
+            "clubs": self.read_refs(fields, "clubs", "clubs"),
+            "players": self.read_refs(fields, "players", "players"),
+            "claims": claims,
+        }
+        return Entry(fields.path, slug, values, {}, extra)
+
+    def read_refs(self, fields, name, kind):
+        items = fields.items(name)
+        return [] if items is INVALID else [Ref(kind, v, path) for path, v in items]
+
+    def read_author(self, fields):
+        """Return the author's username and names, or None for no author."""
+        author = fields.nested("author", AUTHOR_FIELDS, noun="author")
+        if author is None or author is INVALID or not author.ok:
+            return None
+        user_model = get_user_model()
+        username = author.text(
+            "username", model=user_model, field=user_model.USERNAME_FIELD, required=True
+        )
+        name = author.text("name")
+        if INVALID in (username, name):
+            return None
+        first_name, _, last_name = name.partition(" ")
+        return {
+            "path": author.path,
+            "username": username,
+            "first_name": author.check("name", first_name, user_model, "first_name"),
+            "last_name": author.check("name", last_name, user_model, "last_name"),
+        }
+
+    def read_hero_image(self, fields, slug):
+        """Return the hero image's texts, and the image file to store or None.
+
+        A stored article that has a picture keeps it: its file is not read.
+        """
+        texts = {"hero_credit": "", "hero_caption": "", "hero_alt": ""}
+        hero = fields.nested("hero_image", HERO_IMAGE_FIELDS, noun="hero image")
+        if hero is None or hero is INVALID or not hero.ok:
+            return texts, None
+        for name, model_field in (
+            ("credit", "hero_credit"),
+            ("caption", "hero_caption"),
+            ("alt", "hero_alt"),
+        ):
+            texts[model_field] = hero.text(name, model=Article, field=model_field)
+        name = hero.get("file")
+        if name is MISSING or name is None:
+            return texts, None
+        if not isinstance(name, str):
+            hero.fail(
+                "file",
+                f"expected a path such as images/story.jpg, not {describe(name)}",
+            )
+            return texts, None
+        if slug in self.pictured:
+            return texts, None
+        return texts, self.read_image(hero, name)
+
+    def read_image(self, hero, name):
+        """Return the image at ``name`` if it passes the checks of an upload."""
+        relative = PurePosixPath(name)
+        inside = (
+            name
+            and "\\" not in name
+            and not relative.is_absolute()
+            and ".." not in relative.parts
+        )
+        if not inside:
+            return hero.fail(
+                "file",
+                f"{name!r} is not a path inside the JSON file's folder; "
+                "write it like images/story.jpg",
+            )
+        if self.base_dir is None:
+            return hero.fail(
+                "file", "there is no folder to read it from: give base_dir"
+            )
+        path = self.base_dir.joinpath(*relative.parts)
+        if not path.is_file():
+            return hero.fail("file", f"no file at {name} in {self.base_dir}")
+        with path.open("rb") as handle:
+            upload = File(handle, name=relative.name)
+            try:
+                Article._meta.get_field("hero_image").run_validators(upload)
+            except ValidationError as error:
+                for message in error.messages:
+                    hero.fail("file", message)
+                return INVALID
+            handle.seek(0)
+            return ContentFile(handle.read(), name=relative.name)
+
+    def read_claim(self, fields):
+        outcome = fields.choice(
+            "outcome", TransferClaim.Outcome.values, default=TransferClaim.Outcome.OPEN
+        )
+        resolved_at = fields.time("resolved_at")
+        if outcome == TransferClaim.Outcome.OPEN and resolved_at not in (None, INVALID):
+            fields.fail("resolved_at", "must be null while the outcome is open")
+        elif (
+            outcome not in (TransferClaim.Outcome.OPEN, INVALID) and resolved_at is None
+        ):
+            fields.fail(
+                "resolved_at",
+                f"needed when the outcome is {outcome}; give the time it was resolved",
+            )
+        deal_type = fields.choice(
+            "deal_type", TransferClaim.DealType.values, nullable=True
+        )
+        values = {
+            "claim_type": fields.choice(
+                "claim_type", TransferClaim.Type.values, required=True
+            ),
+            "deal_type": "" if deal_type is None else deal_type,
+            **self.read_fee(fields),
+            "quote": fields.text("quote", model=TransferClaim, required=True),
+            "reported_at": fields.time("reported_at", required=True),
+            "outcome": outcome,
+            "resolved_at": resolved_at,
+        }
+        refs = {
+            "player": fields.ref("player", "players", required=True),
+            "from_club": fields.ref("from_club", "clubs"),
+            "to_club": fields.ref("to_club", "clubs"),
+            "source": fields.ref("source", "sources"),
+            "replaces": fields.ref("replaces", "players"),
+        }
+        return Entry(fields.path, None, values, refs)
+
+    def read_fee(self, fields):
+        fee = fields.nested("fee", FEE_FIELDS, noun="fee")
+        if fee is None:
+            return dict(NO_FEE)
+        if fee is INVALID or not fee.ok:
+            return dict.fromkeys(NO_FEE, INVALID)
+        amount = fee.amount("amount", required=True)
+        upper = fee.amount("upper_amount")
+        known = amount not in (None, INVALID) and upper not in (None, INVALID)
+        if known and upper < amount:
+            upper = fee.fail(
+                "upper_amount",
+                f"'{upper}' is below the amount '{amount}'; "
+                "the top of a range cannot be below its bottom",
+            )
+        return {
+            "fee_amount": amount,
+            "fee_upper_amount": upper,
+            "fee_add_ons": fee.amount("add_ons"),
+            "fee_currency": fee.choice(
+                "currency", TransferClaim.Currency.values, required=True
+            ),
+        }
+
+    def read_squad_target(self, fields):
+        values = {
+            "position": fields.choice("position", Position.values, required=True),
+            "target_count": fields.integer(
+                "target_count", minimum=0, maximum=32767, required=True
+            ),
+            "note": fields.text("note", model=SquadTarget),
+        }
+        refs = {
+            "club": fields.ref("club", "clubs", required=True),
+            "article": fields.ref("article", "articles"),
+        }
+        return Entry(fields.path, None, values, refs)
