@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev
+.PHONY: run test lint format install install-dev browser-deps chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,5 +37,29 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint
+# Browser tests (#3): Debian's chromium from apt (never `playwright install`)
+# and axe-core from the npm registry. Where either cannot be installed, say
+# why and go on: the browser tests then skip with the reason.
+browser-deps: chromium node_modules/.installed
+
+chromium:
+	@if command -v chromium >/dev/null; then :; \
+	elif [ "$$(id -u)" != 0 ]; then \
+		echo "chromium missing, not root: browser tests will skip (as root: apt-get install chromium)"; \
+	elif ! command -v apt-get >/dev/null; then \
+		echo "chromium missing, no apt-get here: browser tests will skip"; \
+	else \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } \
+		|| echo "apt-get could not install chromium: browser tests will skip"; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		{ npm ci --no-audit --no-fund && touch $@; } \
+		|| echo "npm ci failed: no axe-core, browser tests will skip"; \
+	else \
+		echo "npm missing: no axe-core, browser tests will skip (install Node.js and npm)"; \
+	fi
+
+test: lint browser-deps
 	$(BIN)/pytest

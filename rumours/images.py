@@ -21,6 +21,8 @@ from django.db import models
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .renditions import make_renditions
+
 # Pillow reads a phone photo with a depth map or a preview as "MPO" (a JPEG
 # carrying further pictures); it is stored as a plain JPEG of the first one.
 FORMAT_EXTENSIONS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -216,4 +218,6 @@ class SanitisedImageField(models.ImageField):
         if file and not file._committed:
             clean = reencode_without_metadata(file)
             file.save(clean.name, clean, save=False)
+            # Made once here, so pages only name them (#3).
+            make_renditions(file.storage, file.name)
         return super().pre_save(model_instance, add)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from ..images import SanitisedImageField
@@ -18,6 +19,47 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
+
+    def for_listing(self):
+        """Load what a list of story cards shows: the author and the clubs.
+
+        Two queries whatever the number of stories.
+        """
+        from .football import Club
+
+        return self.select_related("author").prefetch_related(
+            models.Prefetch("clubs", queryset=Club.objects.order_by("short_name"))
+        )
+
+    def for_story_page(self):
+        """Load the story page: author, players, and public claims with parties.
+
+        Three queries whatever the number of claims (the story, its players,
+        its claims with player, clubs, replaced player and source).
+        """
+        from .claims import TransferClaim
+        from .football import Player
+
+        return self.select_related("author").prefetch_related(
+            models.Prefetch("players", queryset=Player.objects.order_by("name")),
+            models.Prefetch(
+                "claims",
+                queryset=TransferClaim.objects.public()
+                .with_parties()
+                .order_by("reported_at", "id"),
+                to_attr="public_claims",
+            ),
+        )
+
+    def about_players(self, player_ids):
+        """Return stories naming any of ``player_ids``, without duplicates."""
+        through = Article.players.through.objects.filter(player_id__in=player_ids)
+        return self.filter(pk__in=through.values("article_id"))
+
+    def about_clubs(self, club_ids):
+        """Return stories naming any of ``club_ids``, without duplicates."""
+        through = Article.clubs.through.objects.filter(club_id__in=club_ids)
+        return self.filter(pk__in=through.values("article_id"))
 
 
 class ArticleStatus(models.TextChoices):
@@ -110,6 +152,24 @@ class Article(models.Model):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("rumours:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def byline(self):
+        """Return the author's full name, or the desk's (needs the author loaded)."""
+        if self.author is None:
+            return "Transfer Desk"
+        return self.author.get_full_name() or self.author.get_username()
+
+    @property
+    def was_updated(self):
+        """Return True when the story changed a minute or more after publication."""
+        return bool(
+            self.published_at
+            and (self.updated_at - self.published_at).total_seconds() >= 60
+        )
 
     @property
     def is_published(self):

@@ -21,6 +21,14 @@ class TransferClaimQuerySet(models.QuerySet):
             "player", "from_club", "to_club", "source", "replaces"
         )
 
+    def for_timeline(self):
+        """Load claims listed with their story: parties plus the article.
+
+        One query whatever the number of claims. Chain after ``public()`` so
+        the article is always a published one.
+        """
+        return self.with_parties().select_related("article")
+
 
 class ClaimType(models.TextChoices):
     INTEREST = "interest", "Interest"
@@ -36,6 +44,27 @@ class ClaimType(models.TextChoices):
     BLOCKED = "blocked", "Blocked"
     WANTS_TO_LEAVE = "wants_to_leave", "Wants to leave"
     CONTRACT_EXTENSION = "contract_extension", "Contract extension"
+
+
+STAGE_ORDER = {code: index for index, code in enumerate(ClaimType.values)}
+
+# What each stage says in plain words: {player}, {to} (the suitor) and
+# {from} (the selling club) are filled in, as links, by the claim_sentence tag.
+SENTENCES = {
+    ClaimType.INTEREST: "{to} are interested in {player}",
+    ClaimType.ENQUIRY: "{to} have made an enquiry for {player}",
+    ClaimType.BID: "{to} have made a bid for {player}",
+    ClaimType.BID_REJECTED: "{to} have had a bid for {player} rejected",
+    ClaimType.NEGOTIATION: "{to} are negotiating for {player}",
+    ClaimType.PERSONAL_TERMS_AGREED: "{player} has agreed personal terms with {to}",
+    ClaimType.FEE_AGREED: "{to} have agreed a fee for {player}",
+    ClaimType.MEDICAL: "{player} is having a medical with {to}",
+    ClaimType.COMPLETED: "{player} has completed a move to {to}",
+    ClaimType.DENIED: "A move for {player} to {to} has been denied",
+    ClaimType.BLOCKED: "{from} are blocking a move for {player}",
+    ClaimType.WANTS_TO_LEAVE: "{player} wants to leave {from}",
+    ClaimType.CONTRACT_EXTENSION: "{player} is extending his contract with {from}",
+}
 
 
 class DealType(models.TextChoices):
@@ -224,6 +253,20 @@ class TransferClaim(models.Model):
 
     def __str__(self):
         return f"{self.player}: {self.route} ({self.get_claim_type_display()})"
+
+    @property
+    def sentence(self):
+        """Return the stage in plain words with {player}, {to}, {from} to fill in."""
+        return SENTENCES[self.claim_type]
+
+    @property
+    def stage_index(self):
+        """Return the stage's place in a transfer's life (interest first)."""
+        return STAGE_ORDER.get(self.claim_type, len(STAGE_ORDER))
+
+    @property
+    def is_open(self):
+        return self.outcome == self.Outcome.OPEN
 
     @property
     def route(self):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 
 
 class Position(models.TextChoices):
@@ -65,6 +66,12 @@ class Club(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("rumours:club-detail", kwargs={"slug": self.slug})
+
+    def get_squad_url(self):
+        return reverse("rumours:club-squad", kwargs={"slug": self.slug})
 
     def clean(self):
         # The mirror of ClubAlias.clean(): a name means one club, whether it
@@ -168,6 +175,9 @@ class Player(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("rumours:player-detail", kwargs={"slug": self.slug})
+
     def clean(self):
         positions = self.secondary_positions or []
         if not isinstance(positions, list):
@@ -193,6 +203,14 @@ class Player(models.Model):
                 }
             )
         self.secondary_positions = sorted(set(positions), key=POSITION_ORDER.get)
+
+    @property
+    def secondary_position_labels(self):
+        """Return the names of the positions the player covers, in team-sheet order."""
+        labels = dict(Position.choices)
+        return [
+            labels[code] for code in self.secondary_positions or [] if code in labels
+        ]
 
     @property
     def is_available(self):

@@ -1,6 +1,7 @@
 """Who a claim comes from, and how far editors trust them."""
 
 from django.db import models
+from django.urls import reverse
 
 
 class SourceKind(models.TextChoices):
@@ -81,3 +82,6 @@ class Source(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("rumours:source-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,99 @@
+"""Atom and RSS feeds of published stories (#3).
+
+``/feeds/latest.atom`` and ``/feeds/latest.rss`` carry the newest stories,
+``/clubs/<slug>/feed.atom`` those about one club. Every queryset is built in
+``items()`` through ``published()``, so a scheduled story enters the feeds
+when its time comes, without a restart.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+
+from .models import Article, Club
+
+FEED_LIMIT = 50
+SITE_NAME = "Transfer Desk"
+
+
+def feed_stories(stories):
+    """Return the newest published stories of ``stories`` for a feed.
+
+    Two queries whatever the number of entries: the stories with their
+    author, then their clubs (the entries' categories).
+    """
+    return (
+        stories.published().for_listing().order_by("-published_at", "-id")[:FEED_LIMIT]
+    )
+
+
+class StoryFeed(Feed):
+    """What every story feed says about one story."""
+
+    feed_type = Atom1Feed
+    author_name = SITE_NAME
+
+    def item_title(self, article):
+        # Feed.item_title() escapes the title, and the feed writer escapes it
+        # again: "Spurs & Milan" would reach readers as "Spurs &amp; Milan".
+        return article.headline
+
+    def item_description(self, article):
+        # Atom's <summary type="html"> and RSS's <description> are HTML: the
+        # standfirst is plain text, so "Under-21s <> first team" stays text.
+        return escape(article.standfirst)
+
+    def item_link(self, article):
+        return reverse("rumours:article-detail", kwargs={"slug": article.slug})
+
+    def item_pubdate(self, article):
+        return article.published_at
+
+    def item_updateddate(self, article):
+        # A story written yesterday and scheduled for today was last saved
+        # before it was published: Atom's <updated> may not precede it.
+        return max(article.updated_at, article.published_at)
+
+    def item_author_name(self, article):
+        return article.byline
+
+    def item_categories(self, article):
+        return [club.name for club in article.clubs.all()]
+
+
+class LatestStoriesFeed(StoryFeed):
+    title = f"{SITE_NAME}: latest transfer stories"
+    subtitle = description = "The newest transfer stories from the Transfer Desk."
+
+    def link(self):
+        return reverse("rumours:home")
+
+    def items(self):
+        return feed_stories(Article.objects.all())
+
+
+class LatestStoriesRssFeed(LatestStoriesFeed):
+    feed_type = Rss201rev2Feed
+
+
+class ClubStoriesFeed(StoryFeed):
+    """The published stories about one club (``Article.clubs``)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Club, slug=slug)
+
+    def title(self, club):
+        return f"{SITE_NAME}: {club.name}"
+
+    def subtitle(self, club):
+        return f"The newest transfer stories about {club.name}."
+
+    description = subtitle
+
+    def link(self, club):
+        return reverse("rumours:club-detail", kwargs={"slug": club.slug})
+
+    def items(self, club):
+        return feed_stories(Article.objects.filter(clubs=club))

@@ -1,0 +1,105 @@
+"""Template helpers for the reader pages: claims in plain words, pictures, JSON-LD.
+
+None of them queries: each reads what the view loaded.
+"""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def _link(obj, text=None):
+    return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), text or obj)
+
+
+@register.simple_tag
+def claim_sentence(claim):
+    """Return the claim in plain words, with the player and clubs linked.
+
+    “AC Milan have made an enquiry for Radu Dragusin”. Needs the claim's
+    player and clubs loaded (``with_parties()``).
+    """
+    parts = {
+        "player": _link(claim.player, claim.player.name),
+        "to": (
+            _link(claim.to_club, claim.to_club.short_name)
+            if claim.to_club
+            else "an unnamed club"
+        ),
+        "from": (
+            _link(claim.from_club, claim.from_club.short_name)
+            if claim.from_club
+            else "his club"
+        ),
+    }
+    sentence = claim.sentence
+    text = format_html(sentence[0].upper() + sentence[1:], **parts)
+    return text
+
+
+@register.simple_tag
+def claim_attribution(claim):
+    """Return “according to <source> (tier 3)”, or our own reporting."""
+    if claim.source is None:
+        return "according to our own reporting"
+    return format_html(
+        "according to {} (tier {})",
+        _link(claim.source, claim.source.name),
+        claim.source.reliability_tier,
+    )
+
+
+@register.inclusion_tag("rumours/_picture.html")
+def hero_picture(picture, alt, sizes="(min-width: 68rem) 66rem, 100vw", eager=False):
+    """Render a ``renditions.Picture`` as ``<picture>`` with WebP and JPEG."""
+    return {"picture": picture, "alt": alt, "sizes": sizes, "eager": eager}
+
+
+@register.simple_tag
+def json_ld(data):
+    """Return ``data`` as a ``<script type="application/ld+json">`` element.
+
+    ``json_script`` only writes ``application/json``; escaping ``<``, ``>``
+    and ``&`` as JSON unicode escapes keeps any headline or name from ending
+    the element or starting markup, which is what makes ``mark_safe`` sound.
+    """
+    text = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.inclusion_tag("rumours/_depth_chart.html")
+def depth_chart(row, scale):
+    """Render one squad row as an SVG bar of slots, ``scale`` slots wide.
+
+    Specialists are solid, unavailable ones crossed, cover outlined, and the
+    target a marked line; the text beside it says the same in words.
+    """
+    slot, gap = 18, 4
+    slots = []
+    x = 0
+    for player in row.specialists:
+        kind = "specialist" if player.is_available else "unavailable"
+        slots.append({"x": x, "kind": kind, "name": player.name})
+        x += slot + gap
+    for player in row.cover:
+        slots.append({"x": x, "kind": "cover", "name": player.name})
+        x += slot + gap
+    target = row.target.target_count if row.target else None
+    width = scale * (slot + gap) + gap
+    return {
+        "row": row,
+        "slots": slots,
+        "slot": slot,
+        "width": width,
+        "target_x": target * (slot + gap) - gap // 2 if target is not None else None,
+        "target": target,
+    }

@@ -1,0 +1,33 @@
+"""The reader site's pages (#3)."""
+
+from django.templatetags.static import static
+from django.urls import path
+from django.views.generic import RedirectView
+
+from . import views
+
+app_name = "rumours"
+
+
+class FaviconView(RedirectView):
+    # Browsers and Lighthouse ask for /favicon.ico whatever the <link> says.
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.ico")
+
+
+urlpatterns = [
+    path("", views.ArticleListView.as_view(), name="home"),
+    path(
+        "stories/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"
+    ),
+    path(
+        "players/<slug:slug>/", views.PlayerDetailView.as_view(), name="player-detail"
+    ),
+    path("clubs/<slug:slug>/", views.ClubDetailView.as_view(), name="club-detail"),
+    path("clubs/<slug:slug>/squad/", views.ClubSquadView.as_view(), name="club-squad"),
+    path(
+        "sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"
+    ),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
+]

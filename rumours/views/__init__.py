@@ -1,0 +1,22 @@
+"""The reader site's pages (#3): thin views over the published gate.
+
+Every view reads stories through ``Article.objects.published()`` and claims
+through ``TransferClaim.objects.public()``, built per request, and hands the
+template everything it shows: templates run no queries.
+"""
+
+from .articles import ArticleDetailView, ArticleListView
+from .clubs import ClubDetailView, ClubSquadView
+from .players import PlayerDetailView
+from .search import SearchView
+from .sources import SourceDetailView
+
+__all__ = [
+    "ArticleDetailView",
+    "ArticleListView",
+    "ClubDetailView",
+    "ClubSquadView",
+    "PlayerDetailView",
+    "SearchView",
+    "SourceDetailView",
+]

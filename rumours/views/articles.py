@@ -1,0 +1,118 @@
+"""The home page (latest stories) and the story page."""
+
+from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
+from django.views.generic import DetailView, ListView
+
+from ..models import Article, Club, Competition
+from ..renditions import picture_for
+
+PUBLISHER = "Transfer Desk"
+RELATED_STORIES = 5
+
+
+class ArticleListView(ListView):
+    """Latest published stories, ten a page, optionally about one club or league.
+
+    An unknown ``club`` or ``competition`` slug answers 404, like an unknown
+    page number: a filter that names nothing is a broken link, not an empty
+    result.
+    """
+
+    template_name = "rumours/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 10
+
+    def get(self, request, *args, **kwargs):
+        self.club = self.filter_object(Club, "club")
+        self.competition = self.filter_object(Competition, "competition")
+        return super().get(request, *args, **kwargs)
+
+    def filter_object(self, model, parameter):
+        slug = self.request.GET.get(parameter, "")
+        if not slug:
+            return None
+        return get_object_or_404(model, slug=slug)
+
+    def get_queryset(self):
+        articles = Article.objects.published().for_listing()
+        if self.club is not None:
+            articles = articles.about_clubs([self.club.pk])
+        if self.competition is not None:
+            articles = articles.about_clubs(
+                Club.objects.filter(competition=self.competition).values("pk")
+            )
+        return articles
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = {}
+        if self.club is not None:
+            filters["club"] = self.club.slug
+        if self.competition is not None:
+            filters["competition"] = self.competition.slug
+        context.update(
+            club=self.club,
+            competition=self.competition,
+            clubs=list(Club.objects.only("name", "short_name", "slug")),
+            competitions=list(Competition.objects.only("name", "slug")),
+            filter_query="&".join(f"{key}={value}" for key, value in filters.items()),
+        )
+        return context
+
+
+class ArticleDetailView(DetailView):
+    """One published story; anything else is a 404."""
+
+    template_name = "rumours/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_story_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        player_ids = [player.pk for player in article.players.all()]
+        related = (
+            Article.objects.published()
+            .about_players(player_ids)
+            .exclude(pk=article.pk)
+            .only("headline", "slug", "standfirst", "published_at")
+        )
+        picture = picture_for(
+            article.hero_image, article.hero_width, article.hero_height
+        )
+        absolute = self.request.build_absolute_uri
+        image_url = absolute(picture.largest_jpeg) if picture else ""
+        context.update(
+            claims=article.public_claims,
+            related_articles=list(related[:RELATED_STORIES]) if player_ids else [],
+            picture=picture,
+            canonical_url=absolute(article.get_absolute_url()),
+            image_url=image_url,
+            json_ld=news_article_json_ld(article, absolute, image_url),
+        )
+        return context
+
+
+def news_article_json_ld(article, absolute, image_url):
+    """Return the schema.org ``NewsArticle`` of ``article`` as a dict."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": article.standfirst,
+        "mainEntityOfPage": absolute(article.get_absolute_url()),
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": max(article.updated_at, article.published_at).isoformat(),
+        "author": [{"@type": "Person", "name": article.byline}],
+        "publisher": {
+            "@type": "Organization",
+            "name": PUBLISHER,
+            "logo": {"@type": "ImageObject", "url": absolute(static("logo.png"))},
+        },
+    }
+    if image_url:
+        data["image"] = [image_url]
+    return data

@@ -1,0 +1,178 @@
+"""R17 for the reader pages: each page's query count does not grow with its data.
+
+Every page is measured twice, on a small and a large instance of what it
+lists (1 and 50 rows; a squad of 11 and of 40), each row with its own
+related objects so that a 1+N loop shows as a different count.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from rumours.models import Position
+
+from .factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    SourceFactory,
+    SquadTargetFactory,
+    TransferClaimFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SMALL, LARGE = 1, 50
+SQUAD_SMALL, SQUAD_LARGE = 11, 40
+
+
+class PageCounts:
+    """The counts measured in this module, reported once after its last test."""
+
+    def __init__(self):
+        self.counts = {}
+        self.report = None
+
+    def line(self):
+        grown = sum(small != large for small, large in self.counts.values())
+        budget = max(max(pair) for pair in self.counts.values())
+        detail = ", ".join(
+            f"{page} {small}/{large}" for page, (small, large) in self.counts.items()
+        )
+        return (
+            f"R17 page queries: {len(self.counts)} pages at {SMALL} and {LARGE} "
+            f"rows, {grown} grew; budget ≤ {budget} ({detail}; squads of "
+            f"{SQUAD_SMALL} and {SQUAD_LARGE})"
+        )
+
+
+@pytest.fixture(scope="module")
+def page_counts():
+    collector = PageCounts()
+    yield collector
+    if collector.report and collector.counts:
+        collector.report(collector.line())
+
+
+@pytest.fixture
+def measure(client, page_counts, reliability_report):
+    page_counts.report = reliability_report
+
+    def measure(page, small_url, large_url):
+        counts = []
+        for url in (small_url, large_url):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200, url
+            counts.append(len(queries))
+        page_counts.counts[page] = tuple(counts)
+        return counts
+
+    return measure
+
+
+def story_with_claims(count):
+    article = ArticleFactory(author=UserFactory())
+    for _ in range(count):
+        claim = TransferClaimFactory(article=article, replaces=PlayerFactory())
+        article.players.add(claim.player)
+        article.clubs.add(claim.from_club, claim.to_club)
+        ArticleFactory().players.add(claim.player)  # a related story each
+    return article.get_absolute_url()
+
+
+def home_with_stories(count):
+    competition = ClubFactory().competition
+    for _ in range(count):
+        article = ArticleFactory(author=UserFactory())
+        article.clubs.add(ClubFactory(competition=competition), ClubFactory())
+    return f"/?competition={competition.slug}"
+
+
+def player_with_claims(count):
+    player = PlayerFactory(previous_club=ClubFactory())
+    for _ in range(count):
+        claim = TransferClaimFactory(player=player, replaces=PlayerFactory())
+        claim.article.players.add(player)
+    return player.get_absolute_url()
+
+
+def club_with_stories(count):
+    club = ClubFactory()
+    for _ in range(count):
+        article = ArticleFactory(author=UserFactory())
+        article.clubs.add(club, ClubFactory())
+        TransferClaimFactory(article=article, to_club=club)
+        TransferClaimFactory(article=article, player=PlayerFactory(current_club=club))
+    return club.get_absolute_url()
+
+
+def squad_of(size):
+    club = ClubFactory()
+    positions = Position.values
+    for index in range(size):
+        position = positions[index % len(positions)]
+        cover = positions[(index + 1) % len(positions)]
+        player = PlayerFactory(
+            current_club=club,
+            primary_position=position,
+            secondary_positions=[cover],
+            fitness="injured" if index % 7 == 0 else "available",
+        )
+        TransferClaimFactory(player=player)
+        TransferClaimFactory(
+            player=PlayerFactory(primary_position=position), to_club=club
+        )
+    for position in positions[:4]:
+        SquadTargetFactory(club=club, position=position, article=ArticleFactory())
+    return club.get_squad_url()
+
+
+def source_with_claims(count):
+    outlet = SourceFactory(kind="outlet")
+    source = SourceFactory(outlet=outlet)
+    for _ in range(count):
+        TransferClaimFactory(source=source, replaces=PlayerFactory())
+        SourceFactory(outlet=outlet)
+    return source.get_absolute_url()
+
+
+def test_story_page_queries_do_not_grow_with_claims(measure):
+    small, large = measure("story", story_with_claims(SMALL), story_with_claims(LARGE))
+
+    assert small == large
+
+
+def test_home_page_queries_do_not_grow_with_stories(measure):
+    small, large = measure("home", home_with_stories(SMALL), home_with_stories(LARGE))
+
+    assert small == large
+
+
+def test_player_page_queries_do_not_grow_with_claims(measure):
+    small, large = measure(
+        "player", player_with_claims(SMALL), player_with_claims(LARGE)
+    )
+
+    assert small == large
+
+
+def test_club_page_queries_do_not_grow_with_stories(measure):
+    small, large = measure("club", club_with_stories(SMALL), club_with_stories(LARGE))
+
+    assert small == large
+
+
+def test_squad_page_queries_do_not_grow_with_the_squad(measure):
+    small, large = measure("squad", squad_of(SQUAD_SMALL), squad_of(SQUAD_LARGE))
+
+    assert small == large
+
+
+def test_source_page_queries_do_not_grow_with_claims(measure):
+    small, large = measure(
+        "source", source_with_claims(SMALL), source_with_claims(LARGE)
+    )
+
+    assert small == large

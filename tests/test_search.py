@@ -1,0 +1,233 @@
+"""Site search: published stories, players and clubs, aliases included (#3).
+
+Runs on SQLite (the fallback) and on PostgreSQL (full-text search) alike;
+the PostgreSQL-only test proves word forms match through the stemmer.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from rumours.search import MAX_QUERY_LENGTH, search_site
+from rumours.services.demo import DEMO_FILE
+from rumours.services.interchange import import_newsroom, load_newsroom_file
+
+from .factories import ArticleFactory, ClubAliasFactory, ClubFactory, PlayerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def milan():
+    club = ClubFactory(name="AC Milan", short_name="AC Milan", slug="ac-milan")
+    ClubAliasFactory(club=club, name="Milan")
+    ClubAliasFactory(club=club, name="Rossoneri")
+    return club
+
+
+@pytest.fixture
+def tottenham():
+    club = ClubFactory(
+        name="Tottenham Hotspur", short_name="Tottenham", slug="tottenham-hotspur"
+    )
+    ClubAliasFactory(club=club, name="Spurs")
+    return club
+
+
+@pytest.fixture
+def demo_newsroom(media_root):
+    import_newsroom(load_newsroom_file(DEMO_FILE), base_dir=DEMO_FILE.parent)
+
+
+def story_about(*clubs, **fields):
+    article = ArticleFactory(**fields)
+    article.clubs.add(*clubs)
+    return article
+
+
+def test_search_finds_a_published_story_by_a_headline_word():
+    story = ArticleFactory(headline="Napoli table bid for Buongiorno")
+    ArticleFactory(headline="Juventus renew Vlahovic talks")
+
+    results = search_site("Buongiorno")
+
+    assert results.stories == [story]
+
+
+def test_search_finds_a_published_story_by_a_body_word():
+    story = ArticleFactory(body="The defender has a **release clause** in Genoa.")
+    ArticleFactory(body="Nothing to see here.")
+
+    results = search_site("clause")
+
+    assert results.stories == [story]
+
+
+def test_search_finds_a_club_by_its_alias(milan):
+    ClubFactory(name="Juventus", short_name="Juventus")
+
+    results = search_site("Rossoneri")
+
+    assert results.clubs == [milan]
+
+
+def test_search_finds_tottenham_as_spurs(tottenham):
+    results = search_site("spurs")
+
+    assert results.clubs == [tottenham]
+
+
+def test_search_finds_a_story_about_a_club_by_the_clubs_alias(milan):
+    story = story_about(milan, headline="Dragusin wanted in Italy", body="A move.")
+    ArticleFactory(headline="Dragusin stays put", body="No move.")
+
+    results = search_site("Rossoneri")
+
+    assert results.stories == [story]
+
+
+def test_search_lists_a_story_once_when_several_of_its_names_match(milan, tottenham):
+    # "Milan" is AC Milan's name, its short name and an alias, and the headline.
+    story = story_about(milan, tottenham, headline="Milan enquire about Dragusin")
+
+    results = search_site("Milan")
+
+    assert results.stories == [story]
+
+
+def test_search_finds_ac_milan_and_the_demo_story_as_rossoneri(demo_newsroom):
+    results = search_site("Rossoneri")
+
+    assert [club.name for club in results.clubs] == ["AC Milan"]
+    assert [story.slug for story in results.stories] == [
+        "ac-milan-enquire-about-tottenham-radu-dragusin"
+    ]
+
+
+def test_search_finds_the_demo_story_by_an_alias_and_a_player(demo_newsroom):
+    results = search_site("Spurs Dragusin")
+
+    assert [story.slug for story in results.stories] == [
+        "ac-milan-enquire-about-tottenham-radu-dragusin"
+    ]
+
+
+def test_search_finds_a_player_by_name():
+    player = PlayerFactory(name="Radu Dragusin")
+    PlayerFactory(name="Cristian Romero")
+
+    results = search_site("dragusin")
+
+    assert results.players == [player]
+
+
+def test_search_needs_every_word_to_match(milan):
+    both = story_about(milan, headline="Dragusin wanted", body="An enquiry.")
+    ArticleFactory(headline="Dragusin wanted elsewhere", body="An enquiry.")
+
+    results = search_site("Dragusin Rossoneri")
+
+    assert results.stories == [both]
+
+
+def test_search_ranks_a_headline_match_above_a_body_match():
+    in_body = ArticleFactory(headline="Late window news", body="Talk of Buongiorno.")
+    in_headline = ArticleFactory(headline="Buongiorno bid", body="Talk of a bid.")
+
+    results = search_site("Buongiorno")
+
+    assert results.stories == [in_headline, in_body]
+
+
+@pytest.mark.parametrize("state", ["draft", "review", "scheduled"])
+def test_search_never_returns_an_unpublished_story(state):
+    ArticleFactory(headline="Canary signs for Milan", **{state: True})
+
+    results = search_site("Canary")
+
+    assert results.stories == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n"])
+def test_search_with_an_empty_query_finds_nothing_and_runs_no_sql(query):
+    ArticleFactory(headline="Anything at all")
+
+    with CaptureQueriesContext(connection) as queries:
+        results = search_site(query)
+
+    assert (results.stories, results.players, results.clubs) == ([], [], [])
+    assert len(queries) == 0
+
+
+def test_search_truncates_a_very_long_query():
+    results = search_site("Dragusin " * 100)
+
+    assert len(results.query) <= MAX_QUERY_LENGTH
+    assert results.query.startswith("Dragusin Dragusin")
+
+
+@pytest.mark.parametrize(
+    "query", ['"Dragusin', "Dragusin OR -", "100% _under_ score", "Drag\x00usin"]
+)
+def test_search_accepts_stray_syntax_without_failing(query):
+    ArticleFactory(headline="Dragusin to Milan")
+
+    results = search_site(query)
+
+    assert results.query
+
+
+def test_search_respects_the_limit():
+    ArticleFactory.create_batch(3, headline="Buongiorno bid")
+
+    results = search_site("Buongiorno", limit=2)
+
+    assert len(results.stories) == 2
+
+
+def search_queries(query):
+    with CaptureQueriesContext(connection) as queries:
+        search_site(query)
+    return len(queries)
+
+
+def test_search_runs_the_same_number_of_queries_for_one_and_fifty_stories(
+    milan, tottenham
+):
+    player = PlayerFactory(name="Radu Dragusin")
+    first = story_about(milan, tottenham, headline="Dragusin wanted")
+    first.players.add(player)
+    one_story = search_queries("Dragusin")
+    for article in ArticleFactory.create_batch(49, headline="Dragusin wanted"):
+        article.clubs.add(milan, tottenham)
+        article.players.add(player)
+
+    fifty_stories = search_queries("Dragusin")
+
+    assert one_story == fifty_stories == 4
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="word forms match through PostgreSQL's English stemmer only",
+)
+def test_search_matches_other_forms_of_a_word_on_postgresql():
+    story = ArticleFactory(headline="Napoli submit bids", body="Two of them.")
+
+    results = search_site("bid")
+
+    assert results.stories == [story]
+
+
+def test_search_page_shows_the_results(client, milan):
+    story_about(milan, headline="Dragusin wanted by the Rossoneri")
+    ArticleFactory(headline="Canary draft about Rossoneri", draft=True)
+
+    response = client.get(reverse("rumours:search"), {"q": "Rossoneri"})
+
+    assert response.status_code == 200
+    assert "Dragusin wanted by the Rossoneri" in response.text
+    assert "AC Milan" in response.text
+    assert "Canary draft" not in response.text

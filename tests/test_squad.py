@@ -1,0 +1,171 @@
+"""The needs-versus-surplus computation (#3): rows, balance, rumours in and out."""
+
+import pytest
+
+from rumours.models import Club, Player, Position
+from rumours.services.demo import DEMO_FILE
+from rumours.services.interchange import import_newsroom, load_newsroom_file
+from rumours.squad import squad_depth
+
+from .factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    SquadTargetFactory,
+    TransferClaimFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    import_newsroom(load_newsroom_file(DEMO_FILE), base_dir=DEMO_FILE.parent)
+
+
+def names(players):
+    return sorted(player.name for player in players)
+
+
+def centre_backs(slug):
+    return squad_depth(Club.objects.get(slug=slug)).row(Position.CB)
+
+
+def test_tottenham_centre_backs_are_four_specialists_and_two_cover(demo):
+    row = centre_backs("tottenham-hotspur")
+
+    assert names(row.specialists) == [
+        "Cristian Romero",
+        "Kevin Danso",
+        "Micky van de Ven",
+        "Radu Dragusin",
+    ]
+    assert names(row.cover) == ["Archie Gray", "Ben Davies"]
+
+
+def test_tottenham_centre_backs_meet_the_target_of_four(demo):
+    row = centre_backs("tottenham-hotspur")
+
+    assert (row.target.target_count, row.balance, row.balance_label) == (
+        4,
+        0,
+        "Balanced",
+    )
+
+
+def test_tottenham_centre_backs_show_dragusin_linked_away_to_three_clubs(demo):
+    row = centre_backs("tottenham-hotspur")
+
+    [link] = row.rumours_out
+    assert link.player.name == "Radu Dragusin"
+    assert [club.short_name for club in link.clubs] == ["AC Milan", "Napoli", "Roma"]
+    assert (link.wants_to_leave, link.blocked) == (True, True)
+
+
+def test_tottenham_centre_backs_show_buongiorno_linked_in(demo):
+    row = centre_backs("tottenham-hotspur")
+
+    assert [link.player.name for link in row.rumours_in] == ["Alessandro Buongiorno"]
+    assert [club.short_name for club in row.rumours_in[0].clubs] == ["Napoli"]
+
+
+def test_ac_milan_centre_backs_need_one_more(demo):
+    row = centre_backs("ac-milan")
+
+    assert names(row.specialists) == [
+        "Fikayo Tomori",
+        "Koni De Winter",
+        "Matteo Gabbia",
+        "Strahinja Pavlović",
+    ]
+    assert (row.target.target_count, row.balance, row.balance_label) == (
+        5,
+        -1,
+        "Need 1",
+    )
+
+
+def test_ac_milan_centre_backs_show_dragusin_linked_in_and_no_one_out(demo):
+    row = centre_backs("ac-milan")
+
+    assert [link.player.name for link in row.rumours_in] == ["Radu Dragusin"]
+    assert row.rumours_out == []
+
+
+def test_rows_follow_the_position_vocabulary_in_team_sheet_order(demo):
+    depth = squad_depth(Club.objects.get(slug="tottenham-hotspur"))
+
+    assert [row.position for row in depth.rows] == Position.values
+
+
+def test_injured_specialist_is_listed_but_not_counted():
+    club = ClubFactory()
+    SquadTargetFactory(club=club, position=Position.CB, target_count=2)
+    PlayerFactory.create_batch(2, current_club=club, primary_position=Position.CB)
+    injured = PlayerFactory(
+        current_club=club, primary_position=Position.CB, injured=True
+    )
+
+    row = squad_depth(club).row(Position.CB)
+
+    assert injured in row.specialists
+    assert injured not in row.available_specialists
+    assert (row.balance, row.balance_label) == (0, "Balanced")
+
+
+def test_surplus_counts_available_specialists_above_the_target():
+    club = ClubFactory()
+    SquadTargetFactory(club=club, position=Position.ST, target_count=1)
+    PlayerFactory.create_batch(3, current_club=club, primary_position=Position.ST)
+
+    row = squad_depth(club).row(Position.ST)
+
+    assert (row.balance, row.balance_label, row.balance_kind) == (
+        2,
+        "Surplus 2",
+        "surplus",
+    )
+
+
+def test_position_without_a_target_has_no_balance():
+    club = ClubFactory()
+    PlayerFactory(current_club=club, primary_position=Position.GK)
+
+    row = squad_depth(club).row(Position.GK)
+
+    assert (row.target, row.balance, row.balance_label) == (None, None, "")
+
+
+def test_unpublished_and_resolved_claims_are_not_rumours():
+    club = ClubFactory()
+    player = PlayerFactory(current_club=club, primary_position=Position.CB)
+    TransferClaimFactory(player=player, article=ArticleFactory(draft=True))
+    TransferClaimFactory(player=player, article=ArticleFactory(scheduled=True))
+    TransferClaimFactory(player=player, confirmed=True)
+
+    row = squad_depth(club).row(Position.CB)
+
+    assert row.rumours_out == []
+
+
+def test_rumour_rows_follow_the_player_primary_position():
+    club = ClubFactory()
+    winger = PlayerFactory(
+        primary_position=Position.LW, secondary_positions=[Position.ST]
+    )
+    TransferClaimFactory(player=winger, to_club=club)
+
+    depth = squad_depth(club)
+
+    assert [link.player for link in depth.row(Position.LW).rumours_in] == [winger]
+    assert depth.row(Position.ST).rumours_in == []
+
+
+def test_players_of_other_clubs_are_not_in_the_squad():
+    club = ClubFactory()
+    PlayerFactory(primary_position=Position.CB)
+
+    row = squad_depth(club).row(Position.CB)
+
+    assert (row.specialists, row.cover) == ([], [])
+    assert Player.objects.count() == 1
