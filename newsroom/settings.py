@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rest_framework",
     "django_filters",
+    "rest_framework_api_key",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "rumours",
 ]
 
@@ -140,4 +143,36 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+}
+
+# The partner API (#4): keyed, throttled per key, cursor-paginated, read-only.
+# Authentication, permissions and throttles are set on the API's views
+# themselves (rumours/api/views.py), so nothing else DRF serves inherits them.
+API_PARTNER_RATE = env.str("API_PARTNER_RATE", default="600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rumours.api.pagination.PartnerCursorPagination",
+    "DEFAULT_THROTTLE_RATES": {"partner": API_PARTNER_RATE},
+    "DEFAULT_SCHEMA_CLASS": "rumours.api.schema.PartnerAutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Transfer Desk partner API",
+    "DESCRIPTION": (
+        "Published transfer stories, claims, players, clubs, sources and "
+        "competitions. Send your key in the header "
+        "`Authorization: Api-Key <key>`; a key in the query string is ignored."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"PositionEnum": "rumours.models.football.Position"},
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }

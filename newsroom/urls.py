@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from rumours.api.feeds import latest_stories_json_feed
 from rumours.feeds import ClubStoriesFeed, LatestStoriesFeed, LatestStoriesRssFeed
 from rumours.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
@@ -16,6 +17,8 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("rumours.urls")),
+    path("api/v1/", include("rumours.api.urls")),
+    path("feeds/latest.json", latest_stories_json_feed, name="feed-latest-json"),
     path("feeds/latest.atom", LatestStoriesFeed(), name="feed-latest-atom"),
     path("feeds/latest.rss", LatestStoriesRssFeed(), name="feed-latest-rss"),
     path("clubs/<slug:slug>/feed.atom", ClubStoriesFeed(), name="feed-club"),

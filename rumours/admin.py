@@ -24,10 +24,18 @@ from .models import (
     Position,
     Source,
     SquadTarget,
+    Tombstone,
     TransferClaim,
 )
 from .services.articles import sync_article_subjects
 from .services.csv_export import export_claims_csv
+from .services.publishing import (
+    delete_articles,
+    delete_claims,
+    is_public,
+    tombstone_article,
+    tombstone_claims,
+)
 from .widgets import PreloadedAutocompleteSelect, preload_autocomplete_labels
 
 CLAIM_FIELDS = (
@@ -241,6 +249,25 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         sync_article_subjects(form.instance)
 
+    # Tombstones (#4): partners take down what readers can no longer see.
+    def save_model(self, request, obj, form, change):
+        was_public = change and is_public(obj.pk)
+        super().save_model(request, obj, form, change)
+        if was_public and not obj.is_published:
+            tombstone_article(article=obj, reason=Tombstone.Reason.UNPUBLISHED)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        deleted = [claim.pk for claim in getattr(formset, "deleted_objects", [])]
+        if deleted and form.instance.is_published:
+            tombstone_claims(claim_ids=deleted, reason=Tombstone.Reason.DELETED)
+
+    def delete_model(self, request, obj):
+        delete_articles(articles=Article.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_articles(articles=queryset)
+
     @admin.display(description="claims", ordering="claim_count")
     def number_of_claims(self, article):
         return article.claim_count
@@ -310,8 +337,20 @@ class TransferClaimAdmin(admin.ModelAdmin):
         return response
 
     def save_model(self, request, obj, form, change):
+        # A claim moved from a public story to a hidden one leaves (#4).
+        was_public = (
+            change and TransferClaim.objects.public().filter(pk=obj.pk).exists()
+        )
         super().save_model(request, obj, form, change)
         sync_article_subjects(obj.article)
+        if was_public and not obj.article.is_published:
+            tombstone_claims(claim_ids=[obj.pk], reason=Tombstone.Reason.UNPUBLISHED)
+
+    def delete_model(self, request, obj):
+        delete_claims(claims=TransferClaim.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_claims(claims=queryset)
 
     @admin.display(description="route")
     def route(self, claim):
@@ -335,3 +374,22 @@ class SquadTargetAdmin(admin.ModelAdmin):
     list_select_related = ["club", "article"]
     search_fields = ["club__name", "club__aliases__name", "note"]
     autocomplete_fields = ["club", "article"]
+
+
+@admin.register(Tombstone)
+class TombstoneAdmin(admin.ModelAdmin):
+    """Read-only: what partners were told to take down (#4)."""
+
+    list_display = ["recorded_at", "kind", "object_id", "slug", "reason"]
+    list_filter = ["kind", "reason"]
+    search_fields = ["slug"]
+    date_hierarchy = "recorded_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

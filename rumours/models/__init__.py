@@ -1,13 +1,14 @@
 """The transfer-claims domain.
 
 One module a concern: ``football`` (competitions, clubs, players, squad
-targets), ``sources``, ``articles`` and ``claims``.
+targets), ``sources``, ``articles``, ``claims`` and ``sync`` (tombstones).
 """
 
 from .articles import Article
 from .claims import TransferClaim
 from .football import Club, ClubAlias, Competition, Player, Position, SquadTarget
 from .sources import Source
+from .sync import Tombstone
 
 __all__ = [
     "Article",
@@ -18,5 +19,6 @@ __all__ = [
     "Position",
     "Source",
     "SquadTarget",
+    "Tombstone",
     "TransferClaim",
 ]

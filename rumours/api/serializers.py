@@ -1,0 +1,350 @@
+"""What the partner API says about each object, field by field (#4).
+
+Every serializer lists its fields; ``tests/api_fields.py`` commits the same
+lists and ``tests/test_api_fields.py`` fails on any key that is not there
+(R10), so nothing internal (status, notes, e-mails, key ids) ships by
+accident. Serializers read only what the views' querysets loaded.
+
+Shapes: amounts are decimal strings; a fee is
+``{"amount", "currency", "upper_amount", "add_ons"}`` or null; times are
+ISO 8601 with a time zone; an empty choice (no deal type) is null.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import (
+    Article,
+    Club,
+    Competition,
+    Player,
+    Position,
+    Source,
+    TransferClaim,
+)
+from ..renditions import picture_for
+
+
+def absolute(request, path):
+    """Return ``path`` as an absolute URL of this site."""
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class WebUrlField(serializers.Field):
+    """The absolute URL of the object's page on the reader site."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("help_text", "The page about it on the reader site.")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return absolute(self.context.get("request"), value.get_absolute_url())
+
+
+class BlankAsNullChoiceField(serializers.ChoiceField):
+    """A choice that may be unset: "" in the database, null in the API."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return None if value in ("", None) else super().to_representation(value)
+
+
+class CompetitionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Competition
+        fields = ["id", "name", "slug", "country"]
+
+
+class ClubSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Club
+        fields = ["id", "name", "short_name", "slug"]
+
+
+class ClubSerializer(serializers.ModelSerializer):
+    competition = CompetitionSerializer(allow_null=True)
+    aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    url = WebUrlField()
+
+    class Meta:
+        model = Club
+        fields = [
+            "id",
+            "name",
+            "short_name",
+            "slug",
+            "aliases",
+            "competition",
+            "country",
+            "head_coach",
+            "url",
+        ]
+
+
+class PlayerSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Player
+        fields = ["id", "name", "slug", "primary_position"]
+
+
+class PlayerSerializer(serializers.ModelSerializer):
+    secondary_positions = serializers.ListField(
+        child=serializers.ChoiceField(choices=Position.choices)
+    )
+    current_club = ClubSummarySerializer(allow_null=True)
+    previous_club = ClubSummarySerializer(allow_null=True)
+    url = WebUrlField()
+
+    class Meta:
+        model = Player
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "date_of_birth",
+            "nationality",
+            "primary_position",
+            "secondary_positions",
+            "current_club",
+            "previous_club",
+            "fitness",
+            "fitness_note",
+            "url",
+        ]
+
+
+class SourceSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "name", "slug", "kind", "reliability_tier"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    outlet = SourceSummarySerializer(allow_null=True)
+    url = WebUrlField()
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "kind",
+            "outlet",
+            "country",
+            "language",
+            "reliability_tier",
+            "url",
+        ]
+
+
+class FeeSerializer(serializers.Serializer):
+    """A reported fee; the claim's ``fee`` is null when the story gives none."""
+
+    amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, source="fee_amount"
+    )
+    currency = serializers.ChoiceField(
+        choices=TransferClaim.Currency.choices, source="fee_currency"
+    )
+    upper_amount = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        source="fee_upper_amount",
+        allow_null=True,
+        help_text="The top of a reported range, or null.",
+    )
+    add_ons = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        source="fee_add_ons",
+        allow_null=True,
+        help_text="Reported add-ons on top of the amount, or null.",
+    )
+
+    def to_representation(self, instance):
+        if instance.fee_amount is None:
+            return None
+        return super().to_representation(instance)
+
+
+class ArticleSummarySerializer(serializers.ModelSerializer):
+    url = WebUrlField()
+
+    class Meta:
+        model = Article
+        fields = ["id", "slug", "headline", "published_at", "url"]
+
+
+class ArticleClaimSerializer(serializers.ModelSerializer):
+    """A claim as embedded in its story."""
+
+    player = PlayerSummarySerializer()
+    from_club = ClubSummarySerializer(allow_null=True)
+    to_club = ClubSummarySerializer(allow_null=True)
+    deal_type = BlankAsNullChoiceField(choices=TransferClaim.DealType.choices)
+    fee = FeeSerializer(source="*", allow_null=True)
+    source = SourceSummarySerializer(allow_null=True)
+    replaces = PlayerSummarySerializer(allow_null=True)
+
+    class Meta:
+        model = TransferClaim
+        fields = [
+            "id",
+            "player",
+            "from_club",
+            "to_club",
+            "claim_type",
+            "deal_type",
+            "fee",
+            "source",
+            "quote",
+            "reported_at",
+            "replaces",
+            "outcome",
+            "resolved_at",
+            "updated_at",
+        ]
+
+
+class ClaimSerializer(ArticleClaimSerializer):
+    """A claim with the story it comes from."""
+
+    article = ArticleSummarySerializer()
+
+    class Meta(ArticleClaimSerializer.Meta):
+        fields = [*ArticleClaimSerializer.Meta.fields, "article"]
+
+
+class RenditionSerializer(serializers.Serializer):
+    width = serializers.IntegerField()
+    url = serializers.URLField()
+
+
+class RenditionsSerializer(serializers.Serializer):
+    webp = RenditionSerializer(many=True)
+    jpeg = RenditionSerializer(many=True)
+
+
+class HeroImageSerializer(serializers.Serializer):
+    """The story's picture: original size, credit, and its renditions."""
+
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    alt = serializers.CharField()
+    caption = serializers.CharField()
+    credit = serializers.CharField()
+    renditions = RenditionsSerializer()
+
+    def to_representation(self, article):
+        picture = picture_for(
+            article.hero_image, article.hero_width, article.hero_height
+        )
+        if picture is None:
+            return None
+        request = self.context.get("request")
+        return {
+            "width": picture.width,
+            "height": picture.height,
+            "alt": article.hero_alt,
+            "caption": article.hero_caption,
+            "credit": article.hero_credit,
+            "renditions": {
+                kind: [
+                    {"width": width, "url": absolute(request, url)}
+                    for width, url in urls.items()
+                ]
+                for kind, urls in (("webp", picture.webp), ("jpeg", picture.jpeg))
+            },
+        }
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    byline = serializers.CharField(help_text="The author's name, or the desk's.")
+    hero_image = HeroImageSerializer(source="*", allow_null=True)
+    clubs = ClubSummarySerializer(many=True)
+    players = PlayerSummarySerializer(many=True)
+    claims = ArticleClaimSerializer(
+        source="public_claims",
+        many=True,
+        help_text="The claims the story reports, oldest first.",
+    )
+    url = WebUrlField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "slug",
+            "headline",
+            "standfirst",
+            "body_html",
+            "byline",
+            "published_at",
+            "updated_at",
+            "url",
+            "hero_image",
+            "clubs",
+            "players",
+            "claims",
+        ]
+
+
+class SquadPlayerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Player
+        fields = ["id", "name", "slug", "primary_position", "fitness"]
+
+
+class SquadClaimSerializer(serializers.ModelSerializer):
+    deal_type = BlankAsNullChoiceField(choices=TransferClaim.DealType.choices)
+    fee = FeeSerializer(source="*", allow_null=True)
+
+    class Meta:
+        model = TransferClaim
+        fields = ["id", "claim_type", "deal_type", "fee", "reported_at"]
+
+
+class SquadLinkSerializer(serializers.Serializer):
+    """One player's open public rumours in one direction."""
+
+    player = PlayerSummarySerializer()
+    clubs = ClubSummarySerializer(
+        many=True,
+        help_text="The other clubs: suitors of a player going out, "
+        "the selling club of one coming in.",
+    )
+    wants_to_leave = serializers.BooleanField()
+    blocked = serializers.BooleanField()
+    claims = SquadClaimSerializer(many=True)
+
+
+class SquadTargetSerializer(serializers.Serializer):
+    count = serializers.IntegerField(source="target_count")
+    note = serializers.CharField()
+
+
+class SquadRowSerializer(serializers.Serializer):
+    position = serializers.ChoiceField(choices=Position.choices)
+    label = serializers.CharField()
+    specialists = SquadPlayerSerializer(many=True)
+    cover = SquadPlayerSerializer(many=True)
+    target = SquadTargetSerializer(allow_null=True)
+    balance = serializers.IntegerField(
+        allow_null=True,
+        help_text="Available specialists minus the target; null without a target.",
+    )
+    rumours_in = SquadLinkSerializer(many=True)
+    rumours_out = SquadLinkSerializer(many=True)
+
+
+class SquadSerializer(serializers.Serializer):
+    club = ClubSummarySerializer()
+    rows = SquadRowSerializer(many=True)

@@ -1,0 +1,212 @@
+"""The partner API's endpoints: read-only, keyed, published content only (#4).
+
+Every queryset is built in ``get_queryset()`` through ``published()`` or
+``public()``, so "now" is read per request and a scheduled story appears when
+it is due. Each endpoint runs a fixed number of queries whatever the page
+holds (``tests/test_api_queries.py``).
+"""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, generics, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from ..models import (
+    Article,
+    Club,
+    ClubAlias,
+    Competition,
+    Player,
+    Source,
+    TransferClaim,
+)
+from ..squad import squad_depth
+from . import changes, filters, serializers
+from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
+from .caching import ConditionalResponseMixin
+from .pagination import PartnerCursorPagination
+from .throttling import PartnerKeyThrottle
+
+
+class PartnerAccessMixin:
+    """A partner key in the header, throttled per key; validators on 200s."""
+
+    # The key only: no session authentication, so no Vary: Cookie and no
+    # CSRF, and an editor's login does not open the API.
+    authentication_classes = [ApiKeyAuthentication]
+    permission_classes = [HasPartnerKey]
+    throttle_classes = [PartnerKeyThrottle]
+
+    def permission_denied(self, request, message=None, code=None):
+        # DRF's default says "Authentication credentials were not provided."
+        if request.successful_authenticator is None:
+            raise exceptions.NotAuthenticated(MESSAGE_MISSING)
+        super().permission_denied(request, message, code)
+
+
+class PartnerViewSet(
+    PartnerAccessMixin, ConditionalResponseMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Filtered and cursor-paginated lists and details; GET and HEAD only."""
+
+    filter_backends = [DjangoFilterBackend, filters.StrictOrderingFilter]
+    pagination_class = PartnerCursorPagination
+    lookup_field = "slug"
+
+
+def article_claims():
+    """Return the prefetch of a story's public claims with their parties."""
+    return Prefetch(
+        "claims",
+        queryset=TransferClaim.objects.public()
+        .with_parties()
+        .order_by("reported_at", "id"),
+        to_attr="public_claims",
+    )
+
+
+def published_articles():
+    """Return published stories with everything ``ArticleSerializer`` reads.
+
+    Five queries whatever the number of stories or claims: the stories with
+    their authors, their clubs, their players, their claims with parties.
+    """
+    return (
+        Article.objects.published()
+        .select_related("author")
+        .prefetch_related(
+            Prefetch("clubs", queryset=Club.objects.order_by("short_name", "id")),
+            Prefetch("players", queryset=Player.objects.order_by("name", "id")),
+            article_claims(),
+        )
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Published stories, newest first"),
+    retrieve=extend_schema(summary="One published story, by slug"),
+)
+class ArticleViewSet(PartnerViewSet):
+    serializer_class = serializers.ArticleSerializer
+    filterset_class = filters.ArticleFilter
+    ordering = ("-published_at", "-id")
+    ordering_fields = ["published_at", "updated_at"]
+    timestamps_cover_content = True
+
+    def get_queryset(self):
+        return published_articles()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Claims of published stories, newest first"),
+    retrieve=extend_schema(summary="One claim of a published story, by id"),
+)
+class ClaimViewSet(PartnerViewSet):
+    serializer_class = serializers.ClaimSerializer
+    filterset_class = filters.ClaimFilter
+    ordering = ("-reported_at", "-id")
+    ordering_fields = ["reported_at", "updated_at"]
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
+    timestamps_cover_content = True
+
+    def get_queryset(self):
+        return TransferClaim.objects.public().with_parties().select_related("article")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Players, by name"),
+    retrieve=extend_schema(summary="One player, by slug"),
+)
+class PlayerViewSet(PartnerViewSet):
+    serializer_class = serializers.PlayerSerializer
+    filterset_class = filters.PlayerFilter
+    ordering = ("name", "id")
+    ordering_fields = ["name"]
+
+    def get_queryset(self):
+        return Player.objects.select_related("current_club", "previous_club")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Clubs, by name"),
+    retrieve=extend_schema(summary="One club, by slug"),
+)
+class ClubViewSet(PartnerViewSet):
+    serializer_class = serializers.ClubSerializer
+    filterset_class = filters.ClubFilter
+    ordering = ("name", "id")
+    ordering_fields = ["name"]
+
+    def get_queryset(self):
+        return Club.objects.select_related("competition").prefetch_related(
+            Prefetch("aliases", queryset=ClubAlias.objects.order_by("name", "id"))
+        )
+
+    @extend_schema(
+        summary="A club's squad needs against its surplus, position by position",
+        responses=serializers.SquadSerializer,
+        filters=False,
+    )
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def squad(self, request, slug=None):
+        club = get_object_or_404(Club, slug=slug)
+        serializer = serializers.SquadSerializer(
+            squad_depth(club), context=self.get_serializer_context()
+        )
+        return Response(serializer.data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Sources, by name"),
+    retrieve=extend_schema(summary="One source, by slug"),
+)
+class SourceViewSet(PartnerViewSet):
+    serializer_class = serializers.SourceSerializer
+    filterset_class = filters.SourceFilter
+    ordering = ("name", "id")
+    ordering_fields = ["name", "reliability_tier"]
+
+    def get_queryset(self):
+        return Source.objects.select_related("outlet")
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Competitions, by name"),
+    retrieve=extend_schema(summary="One competition, by slug"),
+)
+class CompetitionViewSet(PartnerViewSet):
+    serializer_class = serializers.CompetitionSerializer
+    ordering = ("name", "id")
+    ordering_fields = ["name"]
+
+    def get_queryset(self):
+        return Competition.objects.all()
+
+
+class ChangesView(
+    PartnerAccessMixin, ConditionalResponseMixin, generics.GenericAPIView
+):
+    """Stories and claims published, updated or taken down, oldest first."""
+
+    serializer_class = changes.ChangesPageSerializer
+    pagination_class = None
+    filter_backends = []
+    timestamps_cover_content = True
+
+    @extend_schema(
+        summary="Everything to apply to stay in sync, in order",
+        parameters=[changes.ChangesQuerySerializer],
+        responses=changes.ChangesPageSerializer,
+    )
+    def get(self, request):
+        page, cursor = changes.collect_changes(request, published_articles())
+        serializer = changes.ChangeSerializer(
+            page, many=True, context=self.get_serializer_context()
+        )
+        return Response(
+            {"next": changes.next_link(request, cursor), "results": serializer.data}
+        )

@@ -1,0 +1,85 @@
+"""Validators and 304s (#4): ETag, Last-Modified, Cache-Control."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from django.utils.http import http_date
+from rest_framework.test import APIClient
+from rest_framework_api_key.models import APIKey
+
+from rumours.models import Article, Club
+
+from .factories import ArticleFactory, ClubFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    return client
+
+
+def test_responses_carry_etag_last_modified_and_cache_control(api):
+    ArticleFactory()
+
+    response = api.get("/api/v1/articles/")
+
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"]
+    assert response["Cache-Control"] == "private, max-age=60, must-revalidate"
+
+
+def test_matching_if_none_match_gets_304(api):
+    ArticleFactory()
+    etag = api.get("/api/v1/articles/")["ETag"]
+
+    response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert response.content == b""
+
+
+def test_if_modified_since_gets_304_while_nothing_changed(api):
+    ArticleFactory()
+    last_modified = api.get("/api/v1/articles/")["Last-Modified"]
+
+    response = api.get("/api/v1/articles/", HTTP_IF_MODIFIED_SINCE=last_modified)
+
+    assert response.status_code == 304
+
+
+def test_scheduled_story_coming_due_is_not_a_304(api):
+    two_days_ago = timezone.now() - dt.timedelta(days=2)
+    ArticleFactory(published_at=two_days_ago)
+    scheduled = ArticleFactory(scheduled=True)
+    Article.objects.update(updated_at=two_days_ago)
+    first = api.get("/api/v1/articles/")
+    Article.objects.filter(pk=scheduled.pk).update(
+        published_at=timezone.now() - dt.timedelta(seconds=1),
+        updated_at=timezone.now() - dt.timedelta(days=3),
+    )
+
+    by_etag = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=first["ETag"])
+    by_date = api.get(
+        "/api/v1/articles/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+    )
+
+    assert (by_etag.status_code, by_date.status_code) == (200, 200)
+
+
+def test_club_renamed_changes_the_etag_and_ignores_if_modified_since(api):
+    club = ClubFactory()
+    first = api.get("/api/v1/clubs/")
+    Club.objects.filter(pk=club.pk).update(name="Renamed FC")
+
+    by_etag = api.get("/api/v1/clubs/", HTTP_IF_NONE_MATCH=first["ETag"])
+    by_date = api.get(
+        "/api/v1/clubs/", HTTP_IF_MODIFIED_SINCE=http_date(timezone.now().timestamp())
+    )
+
+    assert (by_etag.status_code, by_date.status_code) == (200, 200)

@@ -1,0 +1,123 @@
+"""Fixed query counts (#4, R17): every endpoint at 1 and at 50 items.
+
+The counts include the key lookup and the three Last-Modified aggregates.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+from rest_framework_api_key.models import APIKey
+
+from rumours.models import Position
+
+from .factories import (
+    ArticleFactory,
+    ClubAliasFactory,
+    ClubFactory,
+    PlayerFactory,
+    SourceFactory,
+    SquadTargetFactory,
+    TransferClaimFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The committed budget: key (1) + Last-Modified (3) + the endpoint's own.
+BUDGET = {
+    "/api/v1/articles/": 8,
+    "/api/v1/articles/{article}/": 8,
+    "/api/v1/claims/": 5,
+    "/api/v1/claims/{claim}/": 5,
+    "/api/v1/players/": 5,
+    "/api/v1/players/{player}/": 5,
+    "/api/v1/clubs/": 6,
+    "/api/v1/clubs/{club}/": 6,
+    "/api/v1/clubs/{club}/squad/": 8,
+    "/api/v1/sources/": 5,
+    "/api/v1/sources/{source}/": 5,
+    "/api/v1/competitions/": 5,
+    "/api/v1/competitions/{competition}/": 5,
+    "/api/v1/changes/": 10,
+}
+
+
+class Newsroom:
+    """One club, story and source that grow by ``grow(n)`` related rows."""
+
+    def __init__(self):
+        self.club = ClubFactory()
+        self.outlet = SourceFactory(kind="outlet")
+        self.source = SourceFactory(outlet=self.outlet)
+        self.article = ArticleFactory()
+        self.claim = None
+
+    def grow(self, count):
+        for _ in range(count):
+            player = PlayerFactory(
+                current_club=self.club,
+                primary_position=Position.CB,
+                secondary_positions=["RB"],
+            )
+            ClubAliasFactory(club=self.club)
+            claim = TransferClaimFactory(
+                article=self.article, player=player, source=self.source, with_fee=True
+            )
+            self.article.clubs.add(claim.from_club, claim.to_club)
+            self.article.players.add(player)
+            TransferClaimFactory(to_club=self.club, replaces=player)
+            SquadTargetFactory(club=ClubFactory())
+            self.claim = self.claim or claim
+        if count == 1:
+            SquadTargetFactory(club=self.club, position=Position.ST)
+
+    def urls(self):
+        names = {
+            "article": self.article.slug,
+            "claim": self.claim.pk,
+            "player": self.claim.player.slug,
+            "club": self.club.slug,
+            "source": self.source.slug,
+            "competition": self.club.competition.slug,
+        }
+        return {url: url.format(**names) for url in BUDGET}
+
+
+def count_queries(client, urls):
+    counts = {}
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url, {"page_size": 100} if url.endswith("s/") else {})
+        assert response.status_code == 200, (url, response.content[:300])
+        counts[name] = len(context.captured_queries)
+    return counts
+
+
+@pytest.fixture
+def api():
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    return client
+
+
+def test_r17_every_endpoint_runs_the_same_queries_for_1_and_50_items(
+    api, reliability_report
+):
+    newsroom = Newsroom()
+    newsroom.grow(1)
+    small = count_queries(api, newsroom.urls())
+
+    newsroom.grow(49)
+    large = count_queries(api, newsroom.urls())
+
+    differing = {
+        url: (small[url], large[url]) for url in BUDGET if small[url] != large[url]
+    }
+    over = {url: large[url] for url in BUDGET if large[url] > BUDGET[url]}
+    reliability_report(
+        f"R17 api queries: {len(BUDGET)} endpoints at 1 and 50 items, "
+        f"{len(differing)} differing, {len(over)} over budget "
+        f"(max {max(large.values())} queries)"
+    )
+    assert (differing, over) == ({}, {})

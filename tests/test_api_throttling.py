@@ -1,0 +1,76 @@
+"""Per-key rate limits (#4, R16): a burst of 5× the limit.
+
+The burst runs from several threads at once against the throttle's cache
+(the shared Redis cache when REDIS_URL is set, local memory otherwise), so
+the counting must be atomic, not read-modify-write.
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from rest_framework_api_key.models import APIKey
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LIMIT = 10
+URL = "/api/v1/competitions/"
+
+
+@pytest.fixture
+def limited(settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"partner": f"{LIMIT}/hour"},
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get(key, url=URL):
+    try:
+        return Client().get(url, HTTP_AUTHORIZATION=f"Api-Key {key}")
+    finally:
+        # Each thread opens its own connection; leave none to block teardown.
+        connection.close()
+
+
+def test_r16_burst_is_capped_per_key_with_retry_after(
+    limited, settings, reliability_report
+):
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+    _, other = APIKey.objects.create_key(name="Marca Partner")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        responses = list(pool.map(lambda _: get(key), range(5 * LIMIT)))
+    second = get(other)
+
+    admitted = sum(r.status_code == 200 for r in responses)
+    throttled = [r for r in responses if r.status_code == 429]
+    without_retry_after = [r for r in throttled if not r.has_header("Retry-After")]
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    reliability_report(
+        f"R16 rate limits: burst {5 * LIMIT} at limit {LIMIT} ({backend}, "
+        f"8 threads), admitted {admitted}, 429s {len(throttled)}, "
+        f"{len(without_retry_after)} without Retry-After, "
+        f"second key {second.status_code}"
+    )
+    assert admitted <= LIMIT
+    assert len(throttled) == 5 * LIMIT - admitted
+    assert without_retry_after == []
+    assert second.status_code == 200
+
+
+def test_429_says_how_long_to_wait(limited):
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+    for _ in range(LIMIT):
+        get(key)
+
+    response = get(key)
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) >= 1
+    assert response.json()["detail"].startswith("Request was throttled.")
