@@ -1,6 +1,6 @@
 """The reader pages in a real browser, as a phone and a desktop reader see them (#3).
 
-Each page is loaded in a 390 px and a 1280 px wide viewport, in light and dark
+Each page is loaded in a 320 px, a 390 px and a 1280 px wide viewport, in light and dark
 colour schemes. After checking what a reader sees, axe-core (from the npm
 registry) checks the same page against WCAG 2.1 A and AA and must find nothing
 serious or critical. Both checks share one page load: importing the demo
@@ -32,6 +32,7 @@ CENTRE_BACK_COVER = ["Archie Gray", "Ben Davies"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 VIEWPORTS = {
+    "320px": {"width": 320, "height": 640},
     "390px": {"width": 390, "height": 844},
     "1280px": {"width": 1280, "height": 800},
 }
