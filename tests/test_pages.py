@@ -113,6 +113,17 @@ def test_story_page_shows_the_sanitised_body_with_its_table(client, demo):
     assert "Serie A giants AC Milan have enquired" in html
 
 
+@pytest.mark.parametrize(
+    "url", [story_url(), "/clubs/tottenham-hotspur/squad/", "/players/radu-dragusin/"]
+)
+def test_demo_page_headings_never_skip_a_level(client, demo, url):
+    response = client.get(url)
+
+    levels = [int(n) for n in re.findall(r"<h([1-6])\b", response.content.decode())]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
 def test_story_body_script_is_never_rendered(client):
     article = ArticleFactory(body='Hello <script>alert("x")</script> **world**')
 
