@@ -6,6 +6,7 @@ names and widths follow from the stored name and width alone, so a page
 builds its ``<picture>`` without touching storage or the database (#3).
 """
 
+import re
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
@@ -65,6 +66,26 @@ def make_renditions(storage, name):
                 storage.delete(target)
             made.append(storage.save(target, ContentFile(output.getvalue())))
     return made
+
+
+def rendition_names(storage, name):
+    """Return the names of the renditions of ``name`` that are in storage."""
+    path = PurePosixPath(name)
+    pattern = re.compile(rf"{re.escape(path.stem)}-\d+w\.(?:webp|jpg)")
+    directory = str(path.parent) if str(path.parent) != "." else ""
+    if not storage.exists(directory or "."):
+        return []
+    _, files = storage.listdir(directory)
+    return [
+        str(path.with_name(file)) for file in sorted(files) if pattern.fullmatch(file)
+    ]
+
+
+def delete_picture(storage, name):
+    """Delete the stored picture ``name`` and every rendition of it."""
+    for rendition in rendition_names(storage, name):
+        storage.delete(rendition)
+    storage.delete(name)
 
 
 @dataclass(frozen=True)

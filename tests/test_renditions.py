@@ -1,14 +1,16 @@
 """Hero image renditions (#3): made with Pillow on upload, named in the page."""
 
+import io
 import random
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from PIL import Image
 
-from rumours.renditions import rendition_widths
+from rumours.renditions import delete_picture, rendition_widths
 
 from .factories import ArticleFactory
 
@@ -95,3 +97,48 @@ def test_story_without_a_hero_image_has_no_picture(client):
     response = client.get(article.get_absolute_url())
 
     assert "<picture>" not in response.content.decode()
+
+
+def test_make_renditions_remakes_renditions_missing_from_storage(media_root):
+    article = ArticleFactory(hero_image=upload((900, 600)))
+    for path in renditions_of(article, media_root).values():
+        path.unlink()
+    output = io.StringIO()
+
+    call_command("make_renditions", stdout=output)
+
+    assert sorted(renditions_of(article, media_root)) == [
+        "480w.jpg",
+        "480w.webp",
+        "800w.jpg",
+        "800w.webp",
+        "900w.jpg",
+        "900w.webp",
+    ]
+    assert output.getvalue() == "Made 6 renditions of 1 pictures.\n"
+
+
+def test_make_renditions_names_a_picture_missing_from_storage(media_root):
+    article = ArticleFactory(hero_image=upload((600, 400)))
+    (Path(media_root) / article.hero_image.name).unlink()
+    errors = io.StringIO()
+
+    call_command("make_renditions", stdout=io.StringIO(), stderr=errors)
+
+    assert errors.getvalue() == (
+        f"Story {article.pk}: {article.hero_image.name} is not in storage.\n"
+    )
+
+
+def test_delete_picture_removes_the_picture_and_every_rendition(media_root):
+    article = ArticleFactory(hero_image=upload((900, 600)))
+    other = ArticleFactory(hero_image=upload((500, 400)))
+
+    delete_picture(article.hero_image.storage, article.hero_image.name)
+
+    left = {path.name for path in Path(media_root).rglob("*") if path.is_file()}
+    other_stem = Path(other.hero_image.name).stem
+    assert left == {
+        f"{other_stem}.jpg",
+        *(f"{other_stem}-{w}w.{ext}" for w in (480, 500) for ext in ("jpg", "webp")),
+    }

@@ -17,6 +17,7 @@ from rumours.models import (
     SquadTarget,
     TransferClaim,
 )
+from rumours.renditions import delete_picture
 from rumours.services.articles import sync_article_subjects
 
 from .errors import Problems
@@ -140,7 +141,7 @@ class NewsroomWriter:
             # The transaction undoes the rows; the image files are ours to undo.
             for article in self.new_images:
                 if article.hero_image._committed:
-                    article.hero_image.storage.delete(article.hero_image.name)
+                    delete_picture(article.hero_image.storage, article.hero_image.name)
             raise
         return self.counts
 
