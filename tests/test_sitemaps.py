@@ -25,7 +25,7 @@ NS = {
 def fetch_xml(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/xml"
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
     return ET.fromstring(response.content)
 
 
