@@ -1,0 +1,273 @@
+"""The bulk newsroom generator (#6): valid, reproducible, realistic, refusing.
+
+A small newsroom (6 clubs, 60 players, 40 stories, 200 claims) keeps the
+suite fast; the full-size run is `make bench`'s job.
+"""
+
+import datetime as dt
+from itertools import pairwise
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Count
+from django.urls import reverse
+from rest_framework.test import APIClient
+from rest_framework_api_key.models import APIKey
+
+from rumours.markup import render_markdown
+from rumours.models import (
+    Article,
+    Club,
+    ClubAlias,
+    Competition,
+    Player,
+    Position,
+    Source,
+    SquadTarget,
+    TransferClaim,
+)
+from rumours.models.claims import STAGE_ORDER
+from rumours.services.generator import default_anchor, generate_newsroom
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {"clubs": 6, "players": 60, "articles": 40, "claims": 200}
+
+
+def generate(seed=7, anchor=None):
+    return generate_newsroom(**SMALL, seed=seed, anchor=anchor or default_anchor())
+
+
+@pytest.fixture
+def newsroom():
+    return generate()
+
+
+def snapshot():
+    """Return every generated row as values, with relations named by slug."""
+    return {
+        "clubs": list(
+            Club.objects.order_by("slug").values(
+                "name", "short_name", "slug", "competition__slug", "head_coach"
+            )
+        ),
+        "aliases": list(
+            ClubAlias.objects.order_by("name").values("name", "club__slug")
+        ),
+        "players": list(
+            Player.objects.order_by("slug").values(
+                "name",
+                "slug",
+                "date_of_birth",
+                "primary_position",
+                "secondary_positions",
+                "current_club__slug",
+                "previous_club__slug",
+                "fitness",
+            )
+        ),
+        "sources": list(
+            Source.objects.order_by("slug").values(
+                "slug", "kind", "outlet__slug", "reliability_tier"
+            )
+        ),
+        "articles": list(
+            Article.objects.order_by("slug").values(
+                "slug", "status", "published_at", "updated_at", "body_html"
+            )
+        ),
+        "claims": list(
+            TransferClaim.objects.order_by("reported_at", "player__slug").values(
+                "article__slug",
+                "player__slug",
+                "from_club__slug",
+                "to_club__slug",
+                "claim_type",
+                "fee_amount",
+                "source__slug",
+                "outcome",
+                "resolved_at",
+                "updated_at",
+            )
+        ),
+    }
+
+
+def delete_newsroom():
+    TransferClaim.objects.all().delete()
+    Article.objects.all().delete()
+    Player.objects.all().delete()
+    Club.objects.all().delete()
+    Source.objects.filter(outlet__isnull=False).delete()
+    Source.objects.all().delete()
+    Competition.objects.all().delete()
+
+
+def test_generator_writes_the_requested_counts(newsroom):
+    assert newsroom["clubs"] == Club.objects.count() == 6
+    assert Player.objects.count() == 60
+    assert Article.objects.count() == 40
+    assert TransferClaim.objects.count() == 200
+
+
+@pytest.mark.parametrize(
+    "model",
+    [Competition, Club, ClubAlias, Player, SquadTarget, Source, Article, TransferClaim],
+)
+def test_generated_rows_pass_full_clean(newsroom, model):
+    rows = list(model.objects.order_by("pk")[:60])
+
+    for row in rows:
+        row.full_clean()
+
+    assert rows
+
+
+def test_same_seed_gives_the_same_rows():
+    anchor = default_anchor()
+    generate(seed=7, anchor=anchor)
+    first = snapshot()
+    delete_newsroom()
+
+    generate(seed=7, anchor=anchor)
+
+    assert snapshot() == first
+
+
+def test_another_seed_gives_another_newsroom():
+    anchor = default_anchor()
+    generate(seed=7, anchor=anchor)
+    first = snapshot()
+    delete_newsroom()
+
+    generate(seed=8, anchor=anchor)
+
+    assert snapshot()["claims"] != first["claims"]
+
+
+def test_body_html_is_rendered_from_the_body(newsroom):
+    article = Article.objects.order_by("pk").first()
+
+    assert article.body_html == render_markdown(article.body)
+    assert "<blockquote>" in article.body_html
+
+
+def test_squads_mix_positions_and_include_unavailable_players(newsroom):
+    club = Club.objects.order_by("pk").first()
+
+    positions = set(club.players.values_list("primary_position", flat=True))
+
+    assert {"GK", "CB", "CM", "ST"} <= positions
+    assert positions <= set(Position.values)
+    assert Player.objects.exclude(fitness=Player.Fitness.AVAILABLE).exists()
+    assert SquadTarget.objects.filter(club=club).count() == len(Position.values)
+
+
+def test_sources_span_tiers_and_kinds(newsroom):
+    kinds = set(Source.objects.values_list("kind", flat=True))
+    tiers = set(Source.objects.values_list("reliability_tier", flat=True))
+
+    assert {"outlet", "journalist", "desk"} <= kinds
+    assert len(tiers) >= 3
+
+
+def test_stories_are_mostly_published_with_their_subjects(newsroom):
+    published = Article.objects.filter(status="published").count()
+    subjects = Article.objects.annotate(
+        clubs_count=Count("clubs", distinct=True),
+        players_count=Count("players", distinct=True),
+    ).filter(claims__isnull=False)
+
+    assert published >= 30
+    assert all(a.clubs_count and a.players_count for a in subjects)
+
+
+def test_a_saga_runs_its_stages_in_order_over_time(newsroom):
+    sagas = {}
+    for claim in TransferClaim.objects.order_by("reported_at", "pk"):
+        # Without a destination (wants to leave, extension) each stage stands alone.
+        key = (claim.player_id, claim.to_club_id or claim.claim_type)
+        sagas.setdefault(key, []).append(claim)
+
+    for claims in sagas.values():
+        stages = [STAGE_ORDER[claim.claim_type] for claim in claims]
+        # A new bid after a rejected one is the only step back.
+        steps_back = [
+            (a, b)
+            for a, b in pairwise(stages)
+            if b < a and (a, b) != (STAGE_ORDER["bid_rejected"], STAGE_ORDER["bid"])
+        ]
+        assert steps_back == []
+        assert len({claim.outcome for claim in claims}) == 1
+
+    assert any(len(claims) >= 3 for claims in sagas.values())
+
+
+def test_resolved_claims_are_resolved_after_being_reported(newsroom):
+    closed = TransferClaim.objects.exclude(outcome="open")
+
+    assert closed.exists()
+    assert all(claim.resolved_at >= claim.reported_at for claim in closed)
+    assert TransferClaim.objects.filter(outcome="confirmed").exists()
+
+
+def test_claims_keep_their_generated_timestamps(newsroom):
+    anchor = default_anchor()
+
+    oldest = TransferClaim.objects.order_by("updated_at").first()
+
+    assert oldest.updated_at < anchor - dt.timedelta(days=30)
+
+
+def test_command_refuses_a_database_holding_a_newsroom(newsroom):
+    with pytest.raises(CommandError) as error:
+        call_command("generate_newsroom", "--clubs", "2", "--verbosity", "0")
+
+    assert str(error.value).startswith("The database already holds a newsroom (1 ")
+    assert "pass --force" in str(error.value)
+
+
+def test_command_fills_an_empty_database(capsys):
+    call_command(
+        "generate_newsroom",
+        *("--clubs", "3", "--players", "20", "--articles", "5", "--claims", "12"),
+        *("--seed", "1", "--verbosity", "0"),
+    )
+
+    assert TransferClaim.objects.count() == 12
+    assert "Generated in" in capsys.readouterr().out
+
+
+def test_reader_pages_answer_on_a_generated_newsroom(client, newsroom):
+    article = Article.objects.published().filter(claims__isnull=False).first()
+    claim = article.claims.select_related("player", "to_club").first()
+    club = claim.to_club or claim.from_club
+    urls = [
+        reverse("rumours:home"),
+        article.get_absolute_url(),
+        claim.player.get_absolute_url(),
+        club.get_absolute_url(),
+        club.get_squad_url(),
+        reverse("rumours:search") + f"?q={claim.player.name.split()[-1]}",
+        reverse("feed-latest-atom"),
+    ]
+
+    statuses = {url: client.get(url).status_code for url in urls}
+
+    assert set(statuses.values()) == {200}, statuses
+
+
+def test_api_answers_on_a_generated_newsroom(newsroom):
+    _, key = APIKey.objects.create_key(name="Bench")
+    api = APIClient(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    club = Club.objects.order_by("pk").first()
+    article = Article.objects.published().first()
+
+    claims = api.get(
+        f"/api/v1/claims/?club={club.slug}&updated_since=2000-01-01T00:00Z"
+    )
+    story = api.get(f"/api/v1/articles/{article.slug}/")
+
+    assert claims.status_code == 200
+    assert claims.json()["results"]
+    assert story.status_code == 200
