@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from newsroom.health import healthz
 from rumours.api.feeds import latest_stories_json_feed
 from rumours.feeds import ClubStoriesFeed, LatestStoriesFeed, LatestStoriesRssFeed
 from rumours.sitemaps import NEWS_SITEMAPS, SITEMAPS
@@ -17,6 +18,7 @@ admin.site.site_title = "Transfer Desk admin"
 admin.site.index_title = "Newsroom"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", include("rumours.urls")),
     path("api/v1/", include("rumours.api.urls")),
