@@ -6,20 +6,31 @@ sizes.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import roles
+from .admin_workflow import (
+    VERSION_FIELD,
+    ArticleInlineRulesMixin,
+    ArticleWorkflowAdmin,
+    ClaimForm,
+    ClaimWorkflowAdmin,
+    VersionedFormSetMixin,
+)
 from .models import (
     Article,
     Club,
     ClubAlias,
     Competition,
+    Correction,
     Player,
     Position,
     Source,
@@ -30,6 +41,7 @@ from .models import (
 from .services.articles import sync_article_subjects
 from .services.csv_export import export_claims_csv
 from .services.publishing import (
+    add_correction,
     delete_articles,
     delete_claims,
     is_public,
@@ -47,6 +59,7 @@ CLAIM_FIELDS = (
     "quote",
     "reported_at",
     ("outcome", "resolved_at"),
+    VERSION_FIELD,
 )
 CLAIM_AUTOCOMPLETE_FIELDS = ("player", "replaces", "from_club", "to_club", "source")
 
@@ -97,7 +110,7 @@ class ClubAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Club)
-class ClubAdmin(admin.ModelAdmin):
+class ClubAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "alias_names", "competition", "country"]
     list_filter = ["competition", "country"]
     list_select_related = ["competition"]
@@ -124,7 +137,7 @@ class PlayerAdminForm(forms.ModelForm):
 
 
 @admin.register(Player)
-class PlayerAdmin(admin.ModelAdmin):
+class PlayerAdmin(SimpleHistoryAdmin):
     form = PlayerAdminForm
     list_display = [
         "name",
@@ -151,7 +164,7 @@ class PlayerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = [
         "name",
         "kind",
@@ -166,9 +179,36 @@ class SourceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["outlet"]
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not roles.can_set_tier(request.user):
+            readonly.append("reliability_tier")  # Editors set tiers (#5).
+        return readonly
 
-class TransferClaimInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
+    def save_model(self, request, obj, form, change):
+        forged = request.POST.get("reliability_tier")
+        if "reliability_tier" not in form.fields and forged not in (
+            None,
+            str(obj.reliability_tier),
+        ):
+            self.message_user(
+                request,
+                roles.ONLY_EDITORS_SET_TIER.format(tier=obj.reliability_tier),
+                messages.WARNING,
+            )
+        super().save_model(request, obj, form, change)
+
+
+class ClaimInlineFormSet(VersionedFormSetMixin, PreloadedAutocompleteFormSet):
+    pass
+
+
+class TransferClaimInline(
+    ArticleInlineRulesMixin, PreloadedAutocompleteInlineMixin, admin.StackedInline
+):
     model = TransferClaim
+    form = ClaimForm
+    formset = ClaimInlineFormSet
     fields = CLAIM_FIELDS
     autocomplete_fields = CLAIM_AUTOCOMPLETE_FIELDS
     formfield_overrides = {
@@ -183,14 +223,35 @@ class TransferClaimInline(PreloadedAutocompleteInlineMixin, admin.StackedInline)
     def get_extra(self, request, obj=None, **kwargs):
         return 1 if obj is None else 0
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not roles.can_resolve(request.user):
+            readonly += ["outcome", "resolved_at"]
+        return readonly
+
+
+class CorrectionInline(admin.StackedInline):
+    """Editors append dated corrections to a published story (#5)."""
+
+    model = Correction
+    fields = ["created_at", "note"]
+    extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        return False  # Corrections are appended, never rewritten.
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
     list_display = [
         "headline",
-        "status",
+        "status_label",
         "published_at",
         "author",
+        "last_changed_by",
         "number_of_claims",
         "hero_thumbnail",
     ]
@@ -220,7 +281,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Publishing", {"fields": ["status", "published_at", "author"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["status", "published_at", "author", VERSION_FIELD],
+                "description": (
+                    "Publish now: choose Published and leave the time empty. "
+                    "Schedule: choose Published and a time to come."
+                ),
+            },
+        ),
         (
             "Subjects",
             {
@@ -229,14 +299,22 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    inlines = [TransferClaimInline]
+    inlines = [TransferClaimInline, CorrectionInline]
 
     def get_queryset(self, request):
         # distinct: a search or filter on clubs or players joins again.
+        last_change = Article.history.filter(id=OuterRef("pk")).order_by(
+            "-history_date", "-history_id"
+        )
         return (
             super()
             .get_queryset(request)
-            .annotate(claim_count=Count("claims", distinct=True))
+            .annotate(
+                claim_count=Count("claims", distinct=True),
+                last_changed_by_name=Subquery(
+                    last_change.values("history_user__username")[:1]
+                ),
+            )
         )
 
     def get_changeform_initial_data(self, request):
@@ -257,6 +335,9 @@ class ArticleAdmin(admin.ModelAdmin):
             tombstone_article(article=obj, reason=Tombstone.Reason.UNPUBLISHED)
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is Correction:
+            save_corrections(request, formset)
+            return
         super().save_formset(request, form, formset, change)
         deleted = [claim.pk for claim in getattr(formset, "deleted_objects", [])]
         if deleted and form.instance.is_published:
@@ -271,6 +352,21 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="claims", ordering="claim_count")
     def number_of_claims(self, article):
         return article.claim_count
+
+    @admin.display(description="status", ordering="status")
+    def status_label(self, article):
+        if article.is_scheduled:
+            return f"Scheduled for {article.published_at:%d %b %Y, %H:%M}"
+        return article.get_status_display()
+
+    @admin.display(description="last changed by")
+    def last_changed_by(self, article):
+        return article.last_changed_by_name
+
+    def get_inlines(self, request, obj):
+        if obj is None or obj.status != Article.Status.PUBLISHED:
+            return [TransferClaimInline]  # Only a published story is corrected.
+        return super().get_inlines(request, obj)
 
     @admin.display(description="hero")
     def hero_thumbnail(self, article):
@@ -293,8 +389,31 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
 
+def save_corrections(request, formset):
+    """Append the new corrections of ``formset`` through the service (#5)."""
+    for correction in formset.save(commit=False):
+        add_correction(
+            article=formset.instance,
+            note=correction.note,
+            user=request.user,
+            at=correction.created_at,
+        )
+
+
+@admin.register(Correction)
+class CorrectionAdmin(SimpleHistoryAdmin):
+    list_display = ["created_at", "article", "note", "created_by"]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["note", "article__headline"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["article", "created_at", "note", "created_by"]
+
+    def has_add_permission(self, request):
+        return False  # Added from the story's page, through add_correction().
+
+
 @admin.register(TransferClaim)
-class TransferClaimAdmin(admin.ModelAdmin):
+class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
     list_display = [
         "player",
         "route",
@@ -326,7 +445,7 @@ class TransferClaimAdmin(admin.ModelAdmin):
     date_hierarchy = "reported_at"
     autocomplete_fields = ["article", *CLAIM_AUTOCOMPLETE_FIELDS]
     fields = ["article", *CLAIM_FIELDS]
-    actions = ["export_as_csv"]
+    actions = [*ClaimWorkflowAdmin.actions, "export_as_csv"]
 
     @admin.action(description="Export selected claims as CSV (spreadsheet-safe)")
     def export_as_csv(self, request, queryset):

@@ -1,7 +1,21 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class RumoursConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "rumours"
     verbose_name = "Transfer rumours"
+
+    def ready(self):
+        # Any change of a newsroom model makes the public cache stale (#6).
+        from .public_cache import connect_signals
+
+        connect_signals()
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """The stock admin, with the desk dashboard as its index page (#5)."""
+
+    default = False  # rumours.apps names the rumours app, not this one.
+    default_site = "rumours.admin_site.NewsroomAdminSite"

@@ -21,6 +21,11 @@ urlpatterns = [
         "stories/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"
     ),
     path(
+        "preview/stories/<int:pk>/",
+        views.ArticlePreviewView.as_view(),
+        name="article-preview",
+    ),
+    path(
         "players/<slug:slug>/", views.PlayerDetailView.as_view(), name="player-detail"
     ),
     path("clubs/<slug:slug>/", views.ClubDetailView.as_view(), name="club-detail"),

@@ -38,4 +38,34 @@ ON_DELETE = {
     "rumours.Article_clubs.club": models.CASCADE,
     "rumours.Article_players.article": models.CASCADE,
     "rumours.Article_players.player": models.CASCADE,
+    # Corrections (#5) belong to their story; the editor who wrote one stays.
+    "rumours.Correction.article": models.CASCADE,
+    "rumours.Correction.created_by": models.PROTECT,
+    # History tables (#5, django-simple-history): a history row outlives what
+    # it names (no database constraint, DO_NOTHING), and deleting a user
+    # keeps the rows they wrote, unattributed.
+    **{
+        f"rumours.Historical{model}.{field}": models.DO_NOTHING
+        for model, fields in {
+            "Article": ["author"],
+            "Club": ["competition"],
+            "Correction": ["article", "created_by"],
+            "Player": ["current_club", "previous_club"],
+            "Source": ["outlet"],
+            "TransferClaim": [
+                "article",
+                "player",
+                "replaces",
+                "from_club",
+                "to_club",
+                "source",
+            ],
+        }.items()
+        for field in fields
+    },
+    **{
+        f"rumours.Historical{model}.history_user": models.SET_NULL
+        for model in ["Article", "Club", "Correction", "Player", "Source"]
+        + ["TransferClaim"]
+    },
 }

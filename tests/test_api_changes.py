@@ -113,6 +113,10 @@ def test_editor_unpublishing_in_the_admin_records_tombstones(admin_client):
         "published_at_1": "",
         "claims-TOTAL_FORMS": "0",
         "claims-INITIAL_FORMS": "0",
+        # The version the form was loaded at, and the corrections inline (#5).
+        "loaded_version": str(article.version),
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
 
     response = admin_client.post(f"/admin/rumours/article/{article.pk}/change/", data)

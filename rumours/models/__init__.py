@@ -4,7 +4,7 @@ One module a concern: ``football`` (competitions, clubs, players, squad
 targets), ``sources``, ``articles``, ``claims`` and ``sync`` (tombstones).
 """
 
-from .articles import Article
+from .articles import Article, Correction
 from .claims import TransferClaim
 from .football import Club, ClubAlias, Competition, Player, Position, SquadTarget
 from .sources import Source
@@ -14,6 +14,7 @@ __all__ = [
     "Article",
     "Club",
     "ClubAlias",
+    "Correction",
     "Competition",
     "Player",
     "Position",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from ..images import SanitisedImageField
 from ..markup import render_markdown
@@ -32,23 +33,50 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_story_page(self):
-        """Load the story page: author, players, and public claims with parties.
+        """Load the story page: author, players, public claims, corrections.
 
-        Three queries whatever the number of claims (the story, its players,
-        its claims with player, clubs, replaced player and source).
+        Four queries whatever the number of claims or corrections (the story,
+        its players, its claims with player, clubs, replaced player and
+        source, its corrections).
         """
         from .claims import TransferClaim
+
+        return self._for_story(TransferClaim.objects.public())
+
+    def for_preview(self):
+        """Load a story as ``for_story_page()`` does, with every claim it has.
+
+        A draft's claims are not public yet; staff previewing it see them all.
+        """
+        from .claims import TransferClaim
+
+        return self._for_story(TransferClaim.objects.all())
+
+    def _for_story(self, claims):
         from .football import Player
 
         return self.select_related("author").prefetch_related(
             models.Prefetch("players", queryset=Player.objects.order_by("name")),
             models.Prefetch(
                 "claims",
-                queryset=TransferClaim.objects.public()
-                .with_parties()
-                .order_by("reported_at", "id"),
+                queryset=claims.with_parties().order_by("reported_at", "id"),
                 to_attr="public_claims",
             ),
+            models.Prefetch(
+                "corrections",
+                queryset=Correction.objects.order_by("created_at", "id"),
+                to_attr="correction_list",
+            ),
+        )
+
+    def in_review(self):
+        """Return the stories waiting for an editor."""
+        return self.filter(status=Article.Status.REVIEW)
+
+    def scheduled(self):
+        """Return the stories published with a time still to come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
     def about_players(self, player_ids):
@@ -124,11 +152,23 @@ class Article(models.Model):
         help_text="Filled from the claims on save; add others as needed.",
     )
 
+    # Optimistic locking (#5): every editorial save moves it on by one, and a
+    # save from a form loaded at an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["body_html"])
 
     class Meta:
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish stories"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # #6: the API's ?updated_since= and Last-Modified (Max).
+            models.Index(fields=["updated_at"], name="rumours_article_updated_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=ArticleStatus.values),
@@ -187,3 +227,31 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+
+class Correction(models.Model):
+    """A dated note an editor appends to a published story (#5)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    note = models.TextField(
+        help_text="What was wrong and what is right now, in plain words."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Correction of {self.created_at:%d %B %Y}"

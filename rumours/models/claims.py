@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class TransferClaimQuerySet(models.QuerySet):
@@ -11,6 +12,10 @@ class TransferClaimQuerySet(models.QuerySet):
         return self.filter(
             article__status="published", article__published_at__lte=timezone.now()
         )
+
+    def open(self):
+        """Return the claims nobody has resolved yet."""
+        return self.filter(outcome=Outcome.OPEN)
 
     def with_parties(self):
         """Load the player, both clubs, the source and the replaced player.
@@ -164,15 +169,48 @@ class TransferClaim(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking, as on Article (#5).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = TransferClaimQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["reported_at", "id"]
+        permissions = [
+            ("resolve_transferclaim", "Can mark claims confirmed, denied or lapsed"),
+        ]
         indexes = [
             models.Index(fields=["claim_type"]),
             models.Index(fields=["outcome"]),
             models.Index(fields=["reported_at"]),
+            # #6: one index a filter of the feed and pages. The API's club +
+            # updated_since filter (a partner's sync) is an OR over both
+            # clubs: PostgreSQL combines the two (club, updated_at) indexes.
+            models.Index(
+                fields=["to_club", "updated_at"], name="rumours_claim_to_updated_idx"
+            ),
+            models.Index(
+                fields=["from_club", "updated_at"],
+                name="rumours_claim_from_updated_idx",
+            ),
+            # The club page's rumours in and out, newest first.
+            models.Index(
+                fields=["to_club", "reported_at"], name="rumours_claim_to_reported_idx"
+            ),
+            models.Index(
+                fields=["from_club", "reported_at"],
+                name="rumours_claim_from_report_idx",
+            ),
+            # The player page and ?player=, the source page and ?source=.
+            models.Index(
+                fields=["player", "reported_at"], name="rumours_claim_player_rep_idx"
+            ),
+            models.Index(
+                fields=["source", "reported_at"], name="rumours_claim_source_rep_idx"
+            ),
+            # ?updated_since= alone, and the API's Last-Modified (Max).
+            models.Index(fields=["updated_at"], name="rumours_claim_updated_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Position(models.TextChoices):
@@ -53,6 +54,8 @@ class Club(models.Model):
     )
     country = models.CharField(max_length=100, blank=True)
     head_coach = models.CharField(max_length=120, blank=True)
+
+    history = HistoricalRecords()  # Who changed what, revertible (#5).
 
     class Meta:
         ordering = ["name"]
@@ -156,6 +159,8 @@ class Player(models.Model):
         max_length=10, choices=Fitness.choices, default=Fitness.AVAILABLE
     )
     fitness_note = models.CharField(max_length=255, blank=True)
+
+    history = HistoricalRecords()  # Who changed what, revertible (#5).
 
     class Meta:
         ordering = ["name"]

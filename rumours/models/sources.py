@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class SourceKind(models.TextChoices):
@@ -54,7 +55,12 @@ class Source(models.Model):
         help_text="Set by editors: 1 is the most reliable.",
     )
 
+    history = HistoricalRecords()  # Who changed what, revertible (#5).
+
     class Meta:
+        permissions = [
+            ("set_source_tier", "Can set a source's reliability tier"),
+        ]
         ordering = ["reliability_tier", "name"]
         constraints = [
             models.CheckConstraint(

@@ -5,7 +5,7 @@ through ``TransferClaim.objects.public()``, built per request, and hands the
 template everything it shows: templates run no queries.
 """
 
-from .articles import ArticleDetailView, ArticleListView
+from .articles import ArticleDetailView, ArticleListView, ArticlePreviewView
 from .clubs import ClubDetailView, ClubSquadView
 from .players import PlayerDetailView
 from .search import SearchView
@@ -14,6 +14,7 @@ from .sources import SourceDetailView
 __all__ = [
     "ArticleDetailView",
     "ArticleListView",
+    "ArticlePreviewView",
     "ClubDetailView",
     "ClubSquadView",
     "PlayerDetailView",

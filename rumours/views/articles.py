@@ -1,7 +1,10 @@
 """The home page (latest stories) and the story page."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from ..models import Article, Club, Competition
@@ -92,8 +95,31 @@ class ArticleDetailView(DetailView):
             canonical_url=absolute(article.get_absolute_url()),
             image_url=image_url,
             json_ld=news_article_json_ld(article, absolute, image_url),
+            corrections=article.correction_list,
         )
         return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any story, draft or scheduled, exactly as readers will see it (#5).
+
+    Staff who may view stories only; everyone else gets a 404, as for a
+    story that does not exist. Marked as a preview, ``noindex``, and never
+    cached by a browser or a proxy.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not (user.is_staff and user.has_perm("rumours.view_article")):
+            raise Http404("No story here.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Article.objects.for_preview()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "preview": True}
 
 
 def news_article_json_ld(article, absolute, image_url):
@@ -104,8 +130,11 @@ def news_article_json_ld(article, absolute, image_url):
         "headline": article.headline,
         "description": article.standfirst,
         "mainEntityOfPage": absolute(article.get_absolute_url()),
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": max(article.updated_at, article.published_at).isoformat(),
+        # A previewed draft has no publication time yet.
+        "datePublished": (article.published_at or article.updated_at).isoformat(),
+        "dateModified": max(
+            article.updated_at, article.published_at or article.updated_at
+        ).isoformat(),
         "author": [{"@type": "Person", "name": article.byline}],
         "publisher": {
             "@type": "Organization",

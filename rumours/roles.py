@@ -1,0 +1,87 @@
+"""The desk's two roles and what each may do to a story (#5).
+
+Roles are groups made by a data migration (``0004_editorial_roles``): their
+permissions say what a member may do, so a superuser (who has every
+permission) keeps everything. The rules that depend on the row as well as the
+role (a reporter edits only her own drafts) live here, and the admin and the
+services both ask these functions.
+"""
+
+REPORTER = "Reporter"
+EDITOR = "Editor"
+
+PUBLISH = "rumours.publish_article"
+RESOLVE = "rumours.resolve_transferclaim"
+SET_TIER = "rumours.set_source_tier"
+
+ONLY_EDITORS_PUBLISH = "Only editors can publish, schedule or unpublish stories."
+ONLY_EDITORS_RESOLVE = "Only editors can mark claims confirmed, denied or lapsed."
+ONLY_EDITORS_SET_TIER = (
+    "Only editors can set a source's reliability tier; it was left at {tier}."
+)
+ONLY_EDITORS_CORRECT = "Only editors can append corrections to a published story."
+
+_MODEL_PERMISSIONS = ("add", "change", "delete", "view")
+
+# The permissions each group is given, as "app_label.codename".
+REPORTER_PERMISSIONS = (
+    *(f"rumours.{action}_article" for action in _MODEL_PERMISSIONS),
+    *(f"rumours.{action}_transferclaim" for action in _MODEL_PERMISSIONS),
+    "rumours.add_source",
+    "rumours.change_source",
+    "rumours.view_source",
+    "rumours.view_club",
+    "rumours.view_clubalias",
+    "rumours.view_player",
+    "rumours.view_competition",
+    "rumours.view_squadtarget",
+    "rumours.view_correction",
+)
+EDITOR_NEWSROOM_MODELS = (
+    "article",
+    "transferclaim",
+    "correction",
+    "source",
+    "club",
+    "clubalias",
+    "player",
+    "competition",
+    "squadtarget",
+)
+EDITOR_PERMISSIONS = (
+    *(
+        f"rumours.{action}_{model}"
+        for model in EDITOR_NEWSROOM_MODELS
+        for action in _MODEL_PERMISSIONS
+    ),
+    "rumours.view_tombstone",
+    PUBLISH,
+    RESOLVE,
+    SET_TIER,
+    "auth.view_user",  # The author field's autocomplete lists the staff.
+)
+ROLE_PERMISSIONS = {REPORTER: REPORTER_PERMISSIONS, EDITOR: EDITOR_PERMISSIONS}
+
+
+def can_publish(user):
+    """Return True if ``user`` may publish, schedule and unpublish stories."""
+    return user.has_perm(PUBLISH)
+
+
+def can_resolve(user):
+    return user.has_perm(RESOLVE)
+
+
+def can_set_tier(user):
+    return user.has_perm(SET_TIER)
+
+
+def may_edit_article(user, article):
+    """Return True if ``user`` may change ``article`` (given the change permission).
+
+    Editors change any story; a reporter only her own drafts. Once submitted,
+    a story is the editors' until one of them sends it back to draft.
+    """
+    if can_publish(user):
+        return True
+    return article.author_id == user.pk and article.status == article.Status.DRAFT
