@@ -7,6 +7,8 @@ at the end of the run so a CI log shows at a glance what held.
 
 import pytest
 
+from .production import production  # noqa: F401 - production's security settings
+
 _REPORT_LINES = []
 
 
@@ -21,6 +23,21 @@ def media_root(settings, tmp_path):
 def fast_password_hashing(settings):
     """Hash test passwords with a fast hasher; production keeps PBKDF2."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache: the database was rolled back
+    without a signal, so pages cached by an earlier test would be stale."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def no_public_cache(settings):
+    """Turn the public cache off, e.g. to count an uncached page's queries."""
+    settings.PUBLIC_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -44,6 +44,7 @@ def test_json_feed_answers_304_to_its_etag(client):
 
 
 @pytest.mark.parametrize("count", [1, 50])
+@pytest.mark.usefixtures("no_public_cache")  # uncached count (#6)
 def test_json_feed_runs_two_queries(client, count):
     for _ in range(count):
         claim = TransferClaimFactory()

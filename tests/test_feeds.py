@@ -153,6 +153,7 @@ def test_club_feed_of_an_unknown_club_is_not_found(client):
 
 
 @pytest.mark.parametrize("feed", ["latest-atom", "latest-rss", "club"])
+@pytest.mark.usefixtures("no_public_cache")  # uncached count (#6)
 def test_feed_runs_the_same_number_of_queries_for_one_and_fifty_stories(client, feed):
     club = ClubFactory()
     url = {"latest-atom": LATEST_ATOM, "latest-rss": LATEST_RSS}.get(

@@ -134,6 +134,7 @@ def test_news_sitemap_with_no_recent_story_is_empty_but_valid(client):
 @pytest.mark.parametrize(
     ("url", "expected"), [(SITEMAP, 10), (NEWS_SITEMAP, 2)], ids=["sitemap", "news"]
 )
+@pytest.mark.usefixtures("no_public_cache")  # uncached count (#6)
 def test_sitemap_runs_the_same_number_of_queries_for_one_and_fifty_rows(
     client, url, expected
 ):

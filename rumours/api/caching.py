@@ -7,14 +7,21 @@ latest of the published stories' update and publication times, the public
 claims' update times and the tombstones. Clubs, players, sources and
 competitions carry no timestamps, so their endpoints answer 304 on a
 matching ``If-None-Match`` only, never on ``If-Modified-Since`` alone.
+
+Anonymous bodies are kept in the public cache (#6, ``rumours.public_cache``)
+with their validators, after the key, the permissions and the throttle have
+been checked: a cached answer skips the queries, never the key.
 """
 
 import hashlib
+from functools import partial
 
+from django.core.cache import cache
 from django.db.models import Max
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 
+from .. import public_cache
 from ..models import Article, Tombstone, TransferClaim
 
 CACHE_CONTROL = "private, max-age=60, must-revalidate"
@@ -48,11 +55,42 @@ class ConditionalResponseMixin:
     """
 
     timestamps_cover_content = False
+    public_cache_key = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # key, permissions, throttle
+        if not public_cache.may_use_cache(request._request):
+            return
+        self.public_cache_key = public_cache.entry_key("api", request._request)
+        entry = cache.get(self.public_cache_key)
+        if entry is not None:
+            # Answer with the stored body instead of running the handler.
+            self.get = partial(self.cached_response, entry)
+
+    def cached_response(self, entry, request, *args, **kwargs):
+        return public_cache.thaw(entry)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
+        if not getattr(response, "public_cache_hit", False):
+            self.add_validators(response)
+            if self.public_cache_key is not None:
+                public_cache.store(self.public_cache_key, response, private_ok=True)
+                response[public_cache.HIT_HEADER] = "miss"
+        last_modified = None
+        if self.timestamps_cover_content and response.has_header("Last-Modified"):
+            last_modified = parse_http_date_safe(response["Last-Modified"])
+        conditional = get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=last_modified,
+            response=response,
+        )
+        return conditional or response
+
+    def add_validators(self, response):
         response.render()
         etag = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
         last_modified = newsroom_last_modified()
@@ -60,11 +98,3 @@ class ConditionalResponseMixin:
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         response["Cache-Control"] = CACHE_CONTROL
-        honoured = last_modified if self.timestamps_cover_content else None
-        conditional = get_conditional_response(
-            request,
-            etag=etag,
-            last_modified=int(honoured.timestamp()) if honoured else None,
-            response=response,
-        )
-        return conditional or response

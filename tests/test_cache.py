@@ -1,0 +1,345 @@
+"""The public cache (#6): what it serves, when it forgets, whom it never serves.
+
+Each invalidation test warms a page anonymously, changes what it shows in
+one way an editor would, and reads it again: the change must be there on
+the very next request.
+"""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.apps import apps
+from django.test import Client
+from django.utils import timezone
+from rest_framework_api_key.models import APIKey
+
+from rumours import public_cache
+from rumours.models import Article, TransferClaim
+from rumours.services.publishing import unpublish_article
+
+from .factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    TransferClaimFactory,
+    UserFactory,
+)
+from .public_urls import build_newsroom
+
+pytestmark = pytest.mark.django_db
+
+HIT = public_cache.HIT_HEADER
+STAFF_MARKER = "staff-only-7c1e5d"
+
+
+class StaffMarkerMiddleware:
+    """Write a marker into every response a logged-in user gets (R5).
+
+    It stands for anything a page shows staff only (an "edit" link, a
+    preview banner): if such a page were cached, readers would see it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and not response.streaming:
+            response.content += f"<!-- {STAFF_MARKER} -->".encode()
+        return response
+
+
+@pytest.fixture
+def staff_marker(settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.StaffMarkerMiddleware"]
+
+
+@pytest.fixture
+def staff_client():
+    client = Client()
+    client.force_login(UserFactory(staff=True))
+    return client
+
+
+def test_a_second_anonymous_request_is_served_from_the_cache_without_queries(
+    client, django_assert_num_queries
+):
+    article = ArticleFactory()
+    first = client.get(article.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        second = client.get(article.get_absolute_url())
+
+    assert first[HIT] == "miss"
+    assert second[HIT] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_public_cache_seconds_zero_turns_the_cache_off(client, settings):
+    settings.PUBLIC_CACHE_SECONDS = 0
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+
+    response = client.get(article.get_absolute_url())
+
+    assert not response.has_header(HIT)
+
+
+def test_publishing_a_story_shows_it_on_the_next_request(client):
+    draft = ArticleFactory(draft=True, headline="Dragusin talks opened")
+    client.get("/")
+
+    draft.status = Article.Status.PUBLISHED
+    draft.published_at = timezone.now()
+    draft.save()
+    response = client.get("/")
+
+    assert "Dragusin talks opened" in response.text
+
+
+def test_editing_a_story_shows_the_edit_on_the_next_request(client):
+    article = ArticleFactory(headline="Milan enquire")
+    client.get(article.get_absolute_url())
+
+    article.headline = "Milan bid"
+    article.save()
+    response = client.get(article.get_absolute_url())
+
+    assert "Milan bid" in response.text
+    assert "Milan enquire" not in response.text
+
+
+def test_a_correction_shows_on_the_next_request(client):
+    correction_model = apps.all_models["rumours"].get("correction")
+    if correction_model is None:
+        pytest.skip("no Correction model yet (#5)")
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+
+    correction_model.objects.create(article=article, note="The fee was in euros.")
+    response = client.get(article.get_absolute_url())
+
+    assert "The fee was in euros." in response.text
+
+
+def test_resolving_a_claim_shows_the_outcome_on_the_next_request(client):
+    claim = TransferClaimFactory()
+    url = f"/api/v1/claims/{claim.pk}/"
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"}
+    client.get(url, **headers)
+
+    claim.outcome = TransferClaim.Outcome.CONFIRMED
+    claim.resolved_at = timezone.now()
+    claim.save()
+    response = client.get(url, **headers)
+
+    assert response[HIT] == "miss"
+    assert response.json()["outcome"] == "confirmed"
+
+
+def test_unpublishing_a_story_takes_it_down_on_the_next_request(client):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+
+    unpublish_article(article=article)
+    response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 404
+
+
+def test_a_scheduled_story_appears_when_due_without_any_save(client):
+    now = timezone.now()
+    ArticleFactory(
+        headline="Dragusin signs at midnight",
+        published_at=now + dt.timedelta(minutes=5),
+    )
+    before = client.get("/")
+
+    with time_machine.travel(now + dt.timedelta(minutes=6)):
+        after = client.get("/")
+
+    assert "Dragusin signs at midnight" not in before.text
+    assert "Dragusin signs at midnight" in after.text
+
+
+def test_a_change_of_a_club_or_player_shows_on_the_next_request(client):
+    player = PlayerFactory(name="Radu Dragusin", current_club=ClubFactory())
+    client.get(player.get_absolute_url())
+
+    player.name = "Radu Drăgușin"
+    player.save()
+    response = client.get(player.get_absolute_url())
+
+    assert "Radu Drăgușin" in response.text
+
+
+def test_many_to_many_changes_invalidate(client):
+    article = ArticleFactory()
+    club = ClubFactory(name="Tottenham Hotspur")
+    client.get(club.get_absolute_url())
+
+    article.clubs.add(club)
+    response = client.get(club.get_absolute_url())
+
+    assert article.headline in response.text
+
+
+def test_a_bulk_update_needs_a_bump_and_then_shows(client):
+    article = ArticleFactory(headline="Milan enquire")
+    client.get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(headline="Milan bid")
+    stale = client.get(article.get_absolute_url())
+
+    public_cache.bump_generation()
+    fresh = client.get(article.get_absolute_url())
+
+    assert "Milan enquire" in stale.text
+    assert "Milan bid" in fresh.text
+
+
+@pytest.mark.parametrize(
+    "model",
+    sorted(apps.get_app_config("rumours").get_models(), key=lambda m: m.__name__),
+    ids=lambda model: model.__name__,
+)
+def test_a_save_of_every_newsroom_model_starts_a_new_generation(model):
+    before = public_cache.current_generation()
+
+    public_cache.content_changed(sender=model, created=True, update_fields=None)
+
+    assert public_cache.current_generation() > before
+
+
+def test_a_login_alone_does_not_empty_the_cache(client):
+    user = UserFactory(staff=True)
+    before = public_cache.current_generation()
+
+    Client().login(username=user.username, password="correct-horse-9")
+
+    assert public_cache.current_generation() == before
+
+
+def test_staff_never_get_a_cached_page(client, staff_client):
+    article = ArticleFactory(headline="Milan enquire")
+    client.get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(headline="Milan bid")
+
+    staff = staff_client.get(article.get_absolute_url())
+    reader = client.get(article.get_absolute_url())
+
+    assert "Milan bid" in staff.text
+    assert not staff.has_header(HIT)
+    assert "Milan enquire" in reader.text
+
+
+def test_staff_responses_are_private(staff_client):
+    article = ArticleFactory()
+
+    response = staff_client.get(article.get_absolute_url())
+
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_cached_page_still_answers_304_to_its_etag(client):
+    ArticleFactory()
+    etag = client.get("/feeds/latest.json")["ETag"]
+
+    response = client.get("/feeds/latest.json", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert response[HIT] == "hit"
+
+
+def test_a_cached_api_body_still_needs_a_valid_key(client):
+    ArticleFactory()
+    api_key, key = APIKey.objects.create_key(name="Calcio Daily")
+    client.get("/api/v1/articles/", HTTP_AUTHORIZATION=f"Api-Key {key}")
+    api_key.revoked = True
+    api_key.save()
+
+    missing = client.get("/api/v1/articles/")
+    revoked = client.get("/api/v1/articles/", HTTP_AUTHORIZATION=f"Api-Key {key}")
+
+    assert missing.status_code == 401
+    assert revoked.status_code == 403
+
+
+def test_a_cached_api_body_is_still_throttled(client, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"partner": "3/hour"},
+    }
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"}
+    admitted = [client.get("/api/v1/competitions/", **headers) for _ in range(3)]
+
+    throttled = client.get("/api/v1/competitions/", **headers)
+
+    assert [r[HIT] for r in admitted] == ["miss", "hit", "hit"]
+    assert throttled.status_code == 429
+
+
+def test_a_cached_api_body_keeps_its_validators_and_answers_304(client):
+    ArticleFactory()
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"}
+    first = client.get("/api/v1/articles/", **headers)
+
+    second = client.get("/api/v1/articles/", **headers)
+    conditional = client.get(
+        "/api/v1/articles/", HTTP_IF_NONE_MATCH=first["ETag"], **headers
+    )
+
+    assert second[HIT] == "hit"
+    assert second["ETag"] == first["ETag"]
+    assert second["Last-Modified"] == first["Last-Modified"]
+    assert conditional.status_code == 304
+
+
+def test_the_editors_preview_is_never_cached(staff_client, client):
+    article = ArticleFactory(draft=True)
+    preview = f"/preview/stories/{article.pk}/"
+    first = staff_client.get(preview)
+    if first.status_code == 404:
+        pytest.skip("no preview URL yet (#5)")
+
+    anonymous = client.get(preview)
+
+    assert not first.has_header(HIT)
+    assert anonymous.status_code in (302, 403, 404)
+
+
+def test_r5_pages_warmed_by_staff_are_never_served_to_readers(
+    staff_marker, staff_client, reliability_report
+):
+    newsroom = build_newsroom()
+    pages = newsroom.public_pages()
+    api = newsroom.api_urls()
+    not_private = []
+    for url in pages.values():
+        response = staff_client.get(url)
+        assert STAFF_MARKER in response.text, url
+        if "private" not in response["Cache-Control"]:
+            not_private.append(url)
+    for url in api.values():
+        staff_client.get(url, **newsroom.api_headers)
+    reader = Client()
+
+    hits = [url for url in pages.values() if STAFF_MARKER in reader.get(url).text]
+    hits += [
+        url
+        for url in api.values()
+        if STAFF_MARKER in reader.get(url, **newsroom.api_headers).text
+    ]
+    cached_now = [url for url in pages.values() if reader.get(url)[HIT] == "hit"]
+
+    reliability_report(
+        f"R5 cache isolation: {len(pages) + len(api)} urls, {len(hits)} marker "
+        f"hits, {len(not_private)} staff responses without Cache-Control: private"
+    )
+    assert hits == []
+    assert not_private == []
+    assert cached_now == list(pages.values())  # the readers' cache did work
