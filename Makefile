@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev browser-deps chromium
+.PHONY: run test lint format install install-dev browser-deps chromium bench wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,20 @@ node_modules/.installed: package.json package-lock.json
 
 test: lint browser-deps
 	$(BIN)/pytest
+
+# The benchmark (#6, bench/run.py): not part of `make test`; about 15-20
+# minutes on 2 cores. Needs PostgreSQL and Redis (BENCH_PG_URL,
+# BENCH_REDIS_URL) and wrk from Debian's apt.
+bench: install wrk
+	$(BIN)/python bench/run.py
+
+wrk:
+	@if command -v wrk >/dev/null; then :; \
+	elif [ "$$(id -u)" != 0 ]; then \
+		echo "wrk missing, not root: as root run apt-get install wrk"; exit 1; \
+	elif ! command -v apt-get >/dev/null; then \
+		echo "wrk missing and no apt-get here: install wrk"; exit 1; \
+	else \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; } \
+		|| { echo "apt-get could not install wrk"; exit 1; }; \
+	fi

@@ -23,6 +23,7 @@ of the run, so ``updated_since`` filters behave as on a real archive.
 
 import bisect
 import datetime as dt
+import math
 import random
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -633,16 +634,28 @@ class _Builder:
     # -- stories ----------------------------------------------------------------
 
     def story_sizes(self, articles, claims):
-        """Return how many claims each story reports: ``claims`` in all."""
+        """Return how many claims each story reports: ``claims`` in all.
+
+        Between one and about twice the mean (1 to 9 for the default run): a
+        story reports a handful of moves, never a hundred.
+        """
+        rng = self.rng
         if not articles:
             return []
         if claims < articles:
             sizes = [1] * claims + [0] * (articles - claims)
-            self.rng.shuffle(sizes)
+            rng.shuffle(sizes)
             return sizes
-        cuts = sorted(self.rng.sample(range(1, claims), articles - 1))
-        edges = [0, *cuts, claims]
-        return [end - start for start, end in zip(edges, edges[1:], strict=False)]
+        most = max(1, math.ceil(2 * claims / articles) - 1)
+        sizes = [rng.randint(1, most) for _ in range(articles)]
+        surplus = sum(sizes) - claims
+        while surplus:
+            index = rng.randrange(articles)
+            step = 1 if surplus > 0 else -1
+            if 1 <= sizes[index] - step <= most:
+                sizes[index] -= step
+                surplus -= step
+        return sizes
 
     def articles(self, count, claims, clubs, reporters):
         rng = self.rng

@@ -1,0 +1,470 @@
+"""`make bench`: every public surface under load, on SQLite and PostgreSQL (#6).
+
+What it does, in order, for each database (SQLite, then PostgreSQL):
+
+1. Loads two newsrooms, each kept between runs and made only when missing:
+   the bulk one (``generate_newsroom --clubs 400 --players 12000 --articles
+   20000 --claims 100000 --seed 7``) and the demo one (``setup_demo``).
+   SQLite files live in ``bench/data/``; on PostgreSQL the bulk newsroom is
+   the database ``td_bench_data`` and the demo one ``td_bench`` (override
+   with ``BENCH_PG_URL``, ``BENCH_PG_BULK_DB``, ``BENCH_PG_DEMO_DB``).
+2. Counts each page's SQL queries in-process (``bench/probe.py``: the test
+   ``Client`` and ``CaptureQueriesContext``, public cache off), apart from
+   the load.
+3. Serves the newsroom with gunicorn (``newsroom/gunicorn.conf.py``, 2 sync
+   workers, ``--no-control-socket``) under the production settings
+   (``DJANGO_ENV=production``, whitenoise's manifest storage, Redis cache
+   ``BENCH_REDIS_URL``, flushed before each server), twice: uncached
+   (``PUBLIC_CACHE_SECONDS=0``) and cached (the default). HTTPS is taken as
+   terminated by a load balancer (``X-Forwarded-Proto: https``), and the
+   partner throttle is lifted so the API answers 200s, not 429s.
+4. Loads each page with wrk (``-t2 -c16 -d5s --latency``): the home page,
+   the newest story, the median player with claims, the biggest squad,
+   search, the Atom feed, ``/api/v1/claims/?club=&updated_since=``,
+   ``/api/v1/articles/<slug>/``, and a static file served by the same
+   server: the ceiling.
+
+Then it times ``import_newsroom`` of the bulk newsroom's interchange file
+against ``loaddata`` of the same rows (``dumpdata``), each into an empty,
+migrated SQLite database.
+
+It prints the tables and writes ``bench/results.json``: requests per second,
+p50 and p99 latency, queries per request, each page's share of the static
+ceiling's requests per second, and each page's p50 on the bulk newsroom over
+the same page's on the demo newsroom. Options: ``--only sqlite|postgresql``,
+``--seconds N``, ``--skip-import``.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+DATA = BENCH / "data"
+BIN = ROOT / ".venv" / "bin"
+RESULTS = BENCH / "results.json"
+
+BULK = ["--clubs", "400", "--players", "12000", "--articles", "20000"]
+BULK += ["--claims", "100000", "--seed", "7"]
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
+PG_DATABASES = {
+    "bulk": os.environ.get("BENCH_PG_BULK_DB", "td_bench_data"),
+    "demo": os.environ.get("BENCH_PG_DEMO_DB", "td_bench"),
+}
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+PAGES = [
+    "home", "story", "player", "squad", "search", "feed", "api_claims",
+    "api_article", "static",
+]  # fmt: skip
+API_PAGES = {"api_claims", "api_article"}
+DUMP_MODELS = [
+    "auth.user", "rumours.competition", "rumours.club", "rumours.clubalias",
+    "rumours.player", "rumours.source", "rumours.squadtarget",
+    "rumours.article", "rumours.transferclaim",
+]  # fmt: skip
+TARGETS = {
+    "queries": 12,
+    "bulk_over_demo_p50": 1.5,
+    "cached_share_of_static": 0.70,
+    "import_over_loaddata": 2.0,
+}
+
+
+def say(text):
+    print(text, flush=True)  # noqa: T201
+
+
+def database_url(database, newsroom):
+    if database == "sqlite":
+        return f"sqlite:///{DATA / f'{newsroom}.sqlite3'}"
+    return f"{PG_URL}/{PG_DATABASES[newsroom]}"
+
+
+def server_env(url, cache_seconds=None):
+    """Return the environment of a production app server on ``url``."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=url,
+        DJANGO_ENV="production",
+        DEBUG="0",
+        SECRET_KEY="bench-only-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        REDIS_URL=REDIS_URL,
+        STATIC_ROOT=str(DATA / "static"),
+        MEDIA_ROOT=str(DATA / "media"),
+        SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
+        API_PARTNER_RATE="100000000/minute",
+        GUNICORN_ACCESS_LOG="/dev/null",
+        LOG_LEVEL="WARNING",
+    )
+    env.pop("PUBLIC_CACHE_SECONDS", None)
+    if cache_seconds is not None:
+        env["PUBLIC_CACHE_SECONDS"] = str(cache_seconds)
+    return env
+
+
+def manage(env, *args, check=True):
+    return subprocess.run(
+        [BIN / "python", "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=check,
+    )
+
+
+def ensure_postgres_database(name):
+    import psycopg
+
+    with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as admin:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(database, newsroom):
+    """Migrate and, if it holds no newsroom yet, fill one; return a partner key."""
+    url = database_url(database, newsroom)
+    if database == "postgresql":
+        ensure_postgres_database(PG_DATABASES[newsroom])
+    env = server_env(url)
+    manage(env, "migrate", "--noinput")
+    started = time.monotonic()
+    if newsroom == "bulk":
+        made = manage(env, "generate_newsroom", *BULK, "--verbosity", "0", check=False)
+        if made.returncode and "already holds a newsroom" not in made.stderr:
+            raise SystemExit(made.stderr)
+        if not made.returncode:
+            say(f"  generated the bulk newsroom in {time.monotonic() - started:.0f} s")
+    else:
+        # setup_demo refuses production settings (a demo editor account).
+        manage({**env, "DJANGO_ENV": "development"}, "setup_demo")
+    if database == "postgresql":
+        with_psql(url, "ANALYZE")
+    return manage(env, "create_partner", "Bench").stdout.strip().splitlines()[-1]
+
+
+def with_psql(url, sql):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def flush_cache():
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def start_server(url, cache_seconds):
+    flush_cache()
+    env = server_env(url, cache_seconds)
+    command = [BIN / "gunicorn"]
+    if (ROOT / "newsroom" / "gunicorn.conf.py").exists():
+        command += ["-c", "newsroom/gunicorn.conf.py"]
+    command += [
+        *("--workers", "2", "--worker-class", "sync", "--no-control-socket"),
+        # Workers are not recycled: at thousands of requests a second,
+        # max_requests=2000 restarts one every second or two, and the bench
+        # would measure restarts rather than pages.
+        *("--max-requests", "0"),
+        *("--bind", f"127.0.0.1:{PORT}", "newsroom.wsgi:application"),
+    ]
+    log = open(DATA / "gunicorn.log", "a")  # noqa: SIM115 (closed by stop_server)
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    server.log = log
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited; see {DATA / 'gunicorn.log'}")
+        try:
+            fetch("/healthz")
+            return server
+        except urllib.error.HTTPError:
+            return server  # up, if not healthy yet: the pages will tell
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.3)
+    stop_server(server)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop_server(server):
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    server.log.close()
+
+
+def headers_for(page, key):
+    headers = {"X-Forwarded-Proto": "https"}
+    if page in API_PAGES:
+        headers["Authorization"] = f"Api-Key {key}"
+    return headers
+
+
+def fetch(path, headers=None):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{path}",
+        headers=headers or {"X-Forwarded-Proto": "https"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        if path == "/healthz":
+            raise
+        return error.code
+
+
+def duration_ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(path, headers, seconds):
+    """Return rps, p50, p99 and non-2xx count of ``seconds`` of load on ``path``."""
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(
+        [*command, f"http://127.0.0.1:{PORT}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": duration_ms(re.search(r"\s50%\s+(\S+)", output).group(1)),
+        "p99_ms": duration_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def load_pages(url, cache_seconds, probe, key, seconds):
+    """Serve ``url`` and load each page; return {page: wrk figures}."""
+    server = start_server(url, cache_seconds)
+    try:
+        figures = {}
+        for page in PAGES:
+            path, headers = probe[page]["path"], headers_for(page, key)
+            for _ in range(3):  # warm the workers (and fill the cache)
+                status = fetch(path, headers)
+            figures[page] = {"status": status, **wrk(path, headers, seconds)}
+        return figures
+    finally:
+        stop_server(server)
+
+
+def bench_database(database, seconds):
+    """Return {newsroom: {"queries": ..., "uncached": ..., "cached": ...}}."""
+    results = {}
+    for newsroom in ("bulk", "demo"):
+        say(f"{database} / {newsroom}: preparing")
+        key = prepare(database, newsroom)
+        url = database_url(database, newsroom)
+        probe = json.loads(
+            subprocess.run(
+                [BIN / "python", BENCH / "probe.py", key],
+                cwd=ROOT,
+                env=server_env(url, 0),
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        results[newsroom] = {"pages": probe}
+        for mode, cache_seconds in (("uncached", 0), ("cached", None)):
+            say(f"{database} / {newsroom}: {mode}")
+            figures = load_pages(url, cache_seconds, probe, key, seconds)
+            results[newsroom][mode] = figures
+    add_ratios(results)
+    return results
+
+
+def add_ratios(results):
+    """Add each page's share of the static ceiling and its bulk/demo p50."""
+    for newsroom in results.values():
+        for mode in ("uncached", "cached"):
+            ceiling = newsroom[mode]["static"]["rps"]
+            for figures in newsroom[mode].values():
+                figures["share_of_static"] = round(figures["rps"] / ceiling, 3)
+    for mode in ("uncached", "cached"):
+        for page, figures in results["bulk"][mode].items():
+            demo = results["demo"][mode][page]["p50_ms"]
+            figures["bulk_over_demo_p50"] = round(figures["p50_ms"] / demo, 2)
+
+
+def timed(env, *args):
+    started = time.monotonic()
+    manage(env, *args)
+    return round(time.monotonic() - started, 1)
+
+
+def bench_import():
+    """Time import_newsroom against loaddata of the bulk newsroom's rows."""
+    bulk = server_env(database_url("sqlite", "bulk"))
+    interchange, fixture = DATA / "bulk-newsroom.json", DATA / "bulk-dumpdata.json"
+    if not interchange.exists():
+        say("import: exporting the bulk newsroom")
+        manage(bulk, "export_newsroom", str(interchange))
+    if not fixture.exists():
+        say("import: dumping the bulk newsroom")
+        manage(bulk, "dumpdata", *DUMP_MODELS, "--output", str(fixture))
+    empty = DATA / "empty.sqlite3"
+    empty.unlink(missing_ok=True)
+    manage(server_env(f"sqlite:///{empty}"), "migrate", "--noinput")
+    seconds = {}
+    for name, args in (
+        ("loaddata", ("loaddata", str(fixture))),
+        ("import_newsroom", ("import_newsroom", str(interchange))),
+    ):
+        target = DATA / f"{name}.sqlite3"
+        shutil.copy(empty, target)
+        say(f"import: {name}")
+        seconds[name] = timed(server_env(f"sqlite:///{target}"), *args)
+        target.unlink()
+    articles = json.loads(interchange.read_text())["articles"]
+    claims = sum(len(article["claims"]) for article in articles)
+    return {
+        "database": "sqlite",
+        "claims": claims,
+        "seconds": seconds,
+        "import_over_loaddata": round(
+            seconds["import_newsroom"] / seconds["loaddata"], 2
+        ),
+    }
+
+
+def machine():
+    model = ""
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        model = re.search(r"Model name:\s+(.+)", lscpu).group(1).strip()
+    except (OSError, AttributeError):
+        pass
+    return {
+        "cores": os.cpu_count(),
+        "cpu": model,
+        "python": platform.python_version(),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def table(database, results):
+    """Return the Markdown table of one database's results."""
+    lines = [
+        f"**{database}**",
+        "",
+        "| page | queries | uncached rps | p50 ms | p99 ms | bulk/demo p50 "
+        "| cached rps | p50 ms | p99 ms | cached/static rps |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    bulk = results["bulk"]
+    for page in PAGES:
+        queries = bulk["pages"][page]["queries"]
+        demo_queries = results["demo"]["pages"][page]["queries"]
+        uncached, cached = bulk["uncached"][page], bulk["cached"][page]
+        lines.append(
+            f"| {page} | {queries} (demo {demo_queries}) | {uncached['rps']:.0f} "
+            f"| {uncached['p50_ms']:.1f} | {uncached['p99_ms']:.1f} "
+            f"| {uncached['bulk_over_demo_p50']:.2f}× | {cached['rps']:.0f} "
+            f"| {cached['p50_ms']:.1f} | {cached['p99_ms']:.1f} "
+            f"| {cached['share_of_static']:.0%} |"
+        )
+    return "\n".join(lines)
+
+
+def misses(results):
+    """Return the targets missed, one line each."""
+    lines = []
+    for database, newsrooms in results["databases"].items():
+        bulk = newsrooms["bulk"]
+        for page in PAGES:
+            queries = bulk["pages"][page]["queries"]
+            ratio = bulk["uncached"][page]["bulk_over_demo_p50"]
+            share = bulk["cached"][page]["share_of_static"]
+            where = f"{database} {page}"
+            if queries > TARGETS["queries"]:
+                lines.append(f"{where}: {queries} queries (target ≤ 12)")
+            if ratio > TARGETS["bulk_over_demo_p50"]:
+                lines.append(f"{where}: uncached p50 bulk/demo {ratio}× (≤ 1.5×)")
+            if page != "static" and share < TARGETS["cached_share_of_static"]:
+                lines.append(f"{where}: cached {share:.0%} of static rps (≥ 70%)")
+            for mode in ("uncached", "cached"):
+                if bulk[mode][page]["non_2xx"] or bulk[mode][page]["status"] != 200:
+                    lines.append(f"{where} {mode}: non-200 responses")
+    imported = results.get("import")
+    if imported and imported["import_over_loaddata"] > TARGETS["import_over_loaddata"]:
+        lines.append(
+            f"import_newsroom {imported['import_over_loaddata']}× loaddata (≤ 2×)"
+        )
+    return lines
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--skip-import", action="store_true")
+    options = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install wrk (make bench does it)")
+    DATA.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    say("collecting static files")
+    manage(server_env(database_url("sqlite", "demo")), "collectstatic", "--noinput")
+    results = {"machine": machine(), "targets": TARGETS, "databases": {}}
+    for database in ("sqlite", "postgresql"):
+        if options.only in (None, database):
+            results["databases"][database] = bench_database(database, options.seconds)
+    if not options.skip_import:
+        results["import"] = bench_import()
+    results["misses"] = misses(results)
+    results["minutes"] = round((time.monotonic() - started) / 60, 1)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    say("")
+    say(f"{results['machine']}, {results['minutes']} min")
+    for database, newsrooms in results["databases"].items():
+        say("")
+        say(table(database, newsrooms))
+    if "import" in results:
+        imported = results["import"]
+        say("")
+        say(
+            f"import_newsroom of {imported['claims']} claims: "
+            f"{imported['seconds']['import_newsroom']} s; loaddata of the same "
+            f"rows: {imported['seconds']['loaddata']} s "
+            f"({imported['import_over_loaddata']}×)"
+        )
+    say("")
+    say("Targets missed:" if results["misses"] else "Every target met.")
+    for line in results["misses"]:
+        say(f"- {line}")
+    say(f"Written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
