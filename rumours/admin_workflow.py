@@ -65,6 +65,19 @@ class VersionedForm(forms.ModelForm):
         # The version is bookkeeping: an untouched inline form stays unsaved.
         return [name for name in super().changed_data if name != VERSION_FIELD]
 
+    def keep_stored_microseconds(self, cleaned):
+        # Admin widgets show whole seconds: a time nobody touched keeps its
+        # stored microseconds instead of counting as a change.
+        times = (forms.DateTimeField, forms.SplitDateTimeField)
+        for name, field in self.fields.items():
+            if not isinstance(field, times):
+                continue
+            stored = getattr(self.instance, name, None)
+            if stored is not None and cleaned.get(name) == stored.replace(
+                microsecond=0
+            ):
+                cleaned[name] = stored
+
     def stored_version(self, *, lock):
         rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
         if lock and transaction.get_connection().in_atomic_block:
@@ -73,6 +86,7 @@ class VersionedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.keep_stored_microseconds(cleaned)
         if self.instance.pk is None or not self.has_changed():
             return cleaned
         loaded = cleaned.get(VERSION_FIELD)

@@ -7,12 +7,14 @@ when its time comes, without a restart.
 """
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.dateformat import format as format_date
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
-from .models import Article, Club
+from .models import Article, Club, Correction
 
 FEED_LIMIT = 50
 SITE_NAME = "Transfer Desk"
@@ -21,11 +23,19 @@ SITE_NAME = "Transfer Desk"
 def feed_stories(stories):
     """Return the newest published stories of ``stories`` for a feed.
 
-    Two queries whatever the number of entries: the stories with their
-    author, then their clubs (the entries' categories).
+    Three queries whatever the number of entries: the stories with their
+    author, their clubs (the entries' categories), their corrections.
     """
+    corrections = Prefetch(
+        "corrections",
+        queryset=Correction.objects.order_by("created_at", "id"),
+        to_attr="correction_list",
+    )
     return (
-        stories.published().for_listing().order_by("-published_at", "-id")[:FEED_LIMIT]
+        stories.published()
+        .for_listing()
+        .prefetch_related(corrections)
+        .order_by("-published_at", "-id")[:FEED_LIMIT]
     )
 
 
@@ -43,7 +53,12 @@ class StoryFeed(Feed):
     def item_description(self, article):
         # Atom's <summary type="html"> and RSS's <description> are HTML: the
         # standfirst is plain text, so "Under-21s <> first team" stays text.
-        return escape(article.standfirst)
+        # Corrections (#5) follow it, each with its date.
+        return escape(article.standfirst) + "".join(
+            f"<p>Correction, {format_date(correction.created_at, 'j F Y')}: "
+            f"{escape(correction.note)}</p>"
+            for correction in article.correction_list
+        )
 
     def item_link(self, article):
         return reverse("rumours:article-detail", kwargs={"slug": article.slug})

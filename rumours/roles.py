@@ -85,3 +85,25 @@ def may_edit_article(user, article):
     if can_publish(user):
         return True
     return article.author_id == user.pk and article.status == article.Status.DRAFT
+
+
+def ensure_role_groups():
+    """Return the Reporter and Editor groups, (re)made with their permissions.
+
+    The data migration makes them; this restores them where a database was
+    emptied after migrating (a flush, a transactional test).
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    groups = {}
+    for name, permissions in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = Permission.objects.none()
+        for permission in permissions:
+            app_label, codename = permission.split(".")
+            wanted |= Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        group.permissions.set(wanted)
+        groups[name] = group
+    return groups

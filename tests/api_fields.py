@@ -36,6 +36,7 @@ SERIALIZER_FIELDS = {
         "clubs",
         "players",
         "claims",
+        "corrections",
     ],
     "ArticleSummarySerializer": ["id", "slug", "headline", "published_at", "url"],
     "ClaimSerializer": [
@@ -68,6 +69,7 @@ SERIALIZER_FIELDS = {
     ],
     "ClubSummarySerializer": ["id", "name", "short_name", "slug"],
     "CompetitionSerializer": ["id", "name", "slug", "country"],
+    "CorrectionSerializer": ["created_at", "note"],
     "FeeSerializer": ["amount", "currency", "upper_amount", "add_ons"],
     "HeroImageSerializer": [
         "width",

@@ -4,6 +4,7 @@ import datetime as dt
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from rumours.models import (
@@ -11,6 +12,7 @@ from rumours.models import (
     Club,
     ClubAlias,
     Competition,
+    Correction,
     Player,
     Position,
     Source,
@@ -36,6 +38,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Params:
         staff = factory.Trait(is_staff=True)
         superuser = factory.Trait(is_staff=True, is_superuser=True)
+
+    @factory.post_generation
+    def roles(user, create, extracted, **kwargs):
+        """Put the user in the named groups: ``UserFactory(roles=["Editor"])``."""
+        if create and extracted:
+            user.groups.set(Group.objects.filter(name__in=extracted))
 
 
 class CompetitionFactory(factory.django.DjangoModelFactory):
@@ -152,3 +160,11 @@ class SquadTargetFactory(factory.django.DjangoModelFactory):
     position = Position.CB
     target_count = 4
     note = "The coach wants four specialist centre-backs."
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    article = factory.SubFactory(ArticleFactory)
+    note = "An earlier version of this story named the wrong club."

@@ -26,8 +26,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_public_cache")]
 
 # The committed budget: key (1) + Last-Modified (3) + the endpoint's own.
 BUDGET = {
-    "/api/v1/articles/": 8,
-    "/api/v1/articles/{article}/": 8,
+    "/api/v1/articles/": 9,
+    "/api/v1/articles/{article}/": 9,
     "/api/v1/claims/": 5,
     "/api/v1/claims/{claim}/": 5,
     "/api/v1/players/": 5,
@@ -39,7 +39,7 @@ BUDGET = {
     "/api/v1/sources/{source}/": 5,
     "/api/v1/competitions/": 5,
     "/api/v1/competitions/{competition}/": 5,
-    "/api/v1/changes/": 10,
+    "/api/v1/changes/": 11,
 }
 
 

@@ -14,6 +14,7 @@ from rumours.models import Position
 from .factories import (
     ArticleFactory,
     ClubFactory,
+    CorrectionFactory,
     PlayerFactory,
     SourceFactory,
     SquadTargetFactory,
@@ -80,6 +81,7 @@ def story_with_claims(count):
         article.players.add(claim.player)
         article.clubs.add(claim.from_club, claim.to_club)
         ArticleFactory().players.add(claim.player)  # a related story each
+        CorrectionFactory(article=article, created_by=UserFactory())  # (#5)
     return article.get_absolute_url()
 
 

@@ -18,6 +18,7 @@ from ..models import (
     Article,
     Club,
     Competition,
+    Correction,
     Player,
     Position,
     Source,
@@ -266,6 +267,14 @@ class HeroImageSerializer(serializers.Serializer):
         }
 
 
+class CorrectionSerializer(serializers.ModelSerializer):
+    """A dated correction appended to a published story (#5)."""
+
+    class Meta:
+        model = Correction
+        fields = ["created_at", "note"]
+
+
 class ArticleSerializer(serializers.ModelSerializer):
     byline = serializers.CharField(help_text="The author's name, or the desk's.")
     hero_image = HeroImageSerializer(source="*", allow_null=True)
@@ -275,6 +284,11 @@ class ArticleSerializer(serializers.ModelSerializer):
         source="public_claims",
         many=True,
         help_text="The claims the story reports, oldest first.",
+    )
+    corrections = CorrectionSerializer(
+        source="correction_list",
+        many=True,
+        help_text="Corrections appended since publication, oldest first.",
     )
     url = WebUrlField()
 
@@ -294,6 +308,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "clubs",
             "players",
             "claims",
+            "corrections",
         ]
 
 

@@ -19,6 +19,7 @@ from ..models import (
     Club,
     ClubAlias,
     Competition,
+    Correction,
     Player,
     Source,
     TransferClaim,
@@ -71,8 +72,9 @@ def article_claims():
 def published_articles():
     """Return published stories with everything ``ArticleSerializer`` reads.
 
-    Five queries whatever the number of stories or claims: the stories with
-    their authors, their clubs, their players, their claims with parties.
+    Six queries whatever the number of stories or claims: the stories with
+    their authors, their clubs, their players, their claims with parties,
+    their corrections.
     """
     return (
         Article.objects.published()
@@ -81,6 +83,11 @@ def published_articles():
             Prefetch("clubs", queryset=Club.objects.order_by("short_name", "id")),
             Prefetch("players", queryset=Player.objects.order_by("name", "id")),
             article_claims(),
+            Prefetch(
+                "corrections",
+                queryset=Correction.objects.order_by("created_at", "id"),
+                to_attr="correction_list",
+            ),
         )
     )
 
