@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from rumours.services.interchange import (
@@ -22,10 +23,21 @@ class Command(BaseCommand):
             type=Path,
             help="The JSON file. Hero image paths in it are relative to its folder.",
         )
+        parser.add_argument(
+            "--user",
+            help="The username the history records the import under (#5).",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, user=None, **options):
+        if user is not None:
+            try:
+                user = get_user_model().objects.get(username=user)
+            except get_user_model().DoesNotExist:
+                raise CommandError(f"No user is called “{user}”.") from None
         try:
-            counts = import_newsroom(load_newsroom_file(file), base_dir=file.parent)
+            counts = import_newsroom(
+                load_newsroom_file(file), base_dir=file.parent, user=user
+            )
         except NewsroomImportError as error:
             for line in error.errors:
                 self.stderr.write(line)

@@ -7,6 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.fields.files import FieldFile
 
+from rumours.history import acting_user
 from rumours.models import (
     Article,
     Club,
@@ -72,7 +73,7 @@ COUNTED_KINDS = (
 
 
 @transaction.atomic
-def import_newsroom(data, *, base_dir=None):
+def import_newsroom(data, *, base_dir=None, user=None):
     """Import a newsroom document (docs/interchange.md): all of it, or nothing.
 
     Check the whole document first and raise NewsroomImportError listing every
@@ -85,9 +86,13 @@ def import_newsroom(data, *, base_dir=None):
     items were created, updated and left unchanged (and claims deleted).
     References are resolved from dictionaries loaded once: the queries are a
     handful per kind plus those ``full_clean()`` and ``save()`` make per row.
+
+    Rows are saved one by one, so each change is in the history tables (#5),
+    attributed to ``user`` (the importing editor) when given.
     """
     plan = read_newsroom(data, base_dir=base_dir)
-    return NewsroomWriter(plan).write()
+    with acting_user(user):
+        return NewsroomWriter(plan).write()
 
 
 def summarise_counts(counts):
@@ -189,6 +194,9 @@ class NewsroomWriter:
                 for message in messages:
                     self.problems.add(where, message)
             return False
+        if instance.pk is not None and hasattr(instance, "version"):
+            # An editor's form loaded before the import is now stale (#5).
+            instance.version += 1
         try:
             instance.save()
         except IntegrityError as error:
