@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev browser-deps chromium bench wrk
+.PHONY: run test lint format install install-dev install-security browser-deps chromium bench wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,15 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed-runtime
 install-dev: $(VENV)/.installed-dev
+
+# semgrep and pip-audit (R26, R27) in a venv of their own: semgrep pins older
+# click and jsonschema than the test tools need.
+SECURITY_VENV := .venv-security
+$(SECURITY_VENV)/.installed: requirements-security.txt
+	$(PYTHON) -m venv $(SECURITY_VENV)
+	$(SECURITY_VENV)/bin/python -m pip install --quiet -r requirements-security.txt
+	touch $@
+install-security: $(SECURITY_VENV)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -61,7 +70,7 @@ node_modules/.installed: package.json package-lock.json
 		echo "npm missing: no axe-core, browser tests will skip (install Node.js and npm)"; \
 	fi
 
-test: lint browser-deps
+test: lint browser-deps install-security
 	$(BIN)/pytest
 
 # The benchmark (#6, bench/run.py): not part of `make test`; about 15-20
