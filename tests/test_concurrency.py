@@ -79,8 +79,8 @@ def test_r19_stale_saves_commit_once_and_refuse_the_rest(k, kind, reliability_re
     committed, conflicts, lost, _ = stale_saves(k, kind)
 
     reliability_report(
-        f"R19 concurrency: {kind}, k={k}, committed {committed}, "
-        f"conflicts {conflicts}, lost {lost}"
+        f"R19 concurrency: k={k}, committed {committed}, "
+        f"conflicts {conflicts}, lost {lost} ({kind}, stale forms saved in turn)"
     )
     assert (committed, conflicts, lost) == (1, k - 1, 0)
 
@@ -155,7 +155,8 @@ def test_r19_racing_saves_commit_once_on_postgresql(k, kind, reliability_report)
     conflicts = sum(stale for code, stale, _ in results if code == 200)
     lost = sum(value != target.stored() for value in committed)
     reliability_report(
-        f"R19 concurrency (PostgreSQL, {k} threads): {kind}, k={k}, "
-        f"committed {len(committed)}, conflicts {conflicts}, lost {lost}"
+        f"R19 concurrency: k={k}, committed {len(committed)}, "
+        f"conflicts {conflicts}, lost {lost} ({kind}, {k} racing threads on "
+        "PostgreSQL)"
     )
     assert (len(committed), conflicts, lost) == (1, k - 1, 0)

@@ -1,0 +1,335 @@
+"""R8: the permission matrix, one committed table of expected status codes.
+
+Six roles (anonymous, a revoked partner key, a valid partner key, reporter,
+editor, superuser) × every URL pattern (reader pages, feeds, sitemaps, the
+partner API, the staff preview, the admin's index and every registered
+model's changelist, add, change, delete and history pages) × the methods
+that matter, forged POSTs included: a reporter posting ``status=published``,
+a partner POSTing to the API, a reporter deleting published work.
+
+Each role gets its own newsroom, so a POST that one role may make (an editor
+publishing) does not change what the next role finds.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from rest_framework_api_key.models import APIKey
+
+from rumours.models import Article, Tombstone
+
+from .admin_forms import form_data
+from .editorial import editor, reporter, superuser
+from .factories import (
+    ArticleFactory,
+    ClubAliasFactory,
+    CorrectionFactory,
+    SquadTargetFactory,
+    TransferClaimFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "revoked key", "valid key", "reporter", "editor", "superuser")
+
+# Expected codes, in the order of ROLES.
+READER = (200, 200, 200, 200, 200, 200)
+REDIRECT = (302, 302, 302, 302, 302, 302)
+GONE = (404, 404, 404, 404, 404, 404)
+STAFF_PREVIEW = (404, 404, 404, 200, 200, 200)
+API_READ = (401, 403, 200, 401, 401, 401)
+API_WRITE = (401, 403, 405, 401, 401, 401)
+# The admin sends everyone without a staff session to its login page.
+STAFF = (302, 302, 302, 200, 200, 200)
+EDITORS = (302, 302, 302, 403, 200, 200)
+SUPERUSERS = (302, 302, 302, 403, 403, 200)
+NOBODY = (302, 302, 302, 403, 403, 403)
+# A forged publication: the reporter's form comes back with the error.
+FORGED_PUBLISH = (302, 302, 302, 200, 302, 302)
+# A forged delete of published work: refused for the reporter.
+FORGED_DELETE = (302, 302, 302, 403, 302, 302)
+
+
+def admin_rows(model, obj, *, changelist, add, change, delete, history):
+    base = f"/admin/{model}/"
+    return [
+        ("GET", base, changelist),
+        ("GET", f"{base}add/", add),
+        ("GET", f"{base}{{{obj}}}/change/", change),
+        ("GET", f"{base}{{{obj}}}/delete/", delete),
+        ("GET", f"{base}{{{obj}}}/history/", history),
+    ]
+
+
+def view_only(model, obj):
+    """Reporters view; editors manage."""
+    return admin_rows(
+        model,
+        obj,
+        changelist=STAFF,
+        add=EDITORS,
+        change=STAFF,
+        delete=EDITORS,
+        history=STAFF,
+    )
+
+
+MATRIX = [
+    # Reader pages, feeds, sitemaps: the same for everyone.
+    ("GET", "/", READER),
+    ("GET", "/stories/{article_slug}/", READER),
+    ("GET", "/players/{player_slug}/", READER),
+    ("GET", "/clubs/{club_slug}/", READER),
+    ("GET", "/clubs/{club_slug}/squad/", READER),
+    ("GET", "/sources/{source_slug}/", READER),
+    ("GET", "/search/?q=Player", READER),
+    ("GET", "/favicon.ico", REDIRECT),
+    ("GET", "/feeds/latest.atom", READER),
+    ("GET", "/feeds/latest.rss", READER),
+    ("GET", "/feeds/latest.json", READER),
+    ("GET", "/clubs/{club_slug}/feed.atom", READER),
+    ("GET", "/sitemap.xml", READER),
+    ("GET", "/news-sitemap.xml", READER),
+    # A draft is nobody's public page; staff see it in the preview only.
+    ("GET", "/stories/{draft_slug}/", GONE),
+    ("GET", "/preview/stories/{draft}/", STAFF_PREVIEW),
+    ("GET", "/preview/stories/{article}/", STAFF_PREVIEW),
+    # The partner API: a valid key reads, nobody writes.
+    *(
+        row
+        for path in (
+            "articles/",
+            "articles/{article_slug}/",
+            "claims/",
+            "claims/{claim}/",
+            "players/",
+            "players/{player_slug}/",
+            "clubs/",
+            "clubs/{club_slug}/",
+            "clubs/{club_slug}/squad/",
+            "sources/",
+            "sources/{source_slug}/",
+            "competitions/",
+            "competitions/{competition_slug}/",
+            "changes/",
+        )
+        for row in (
+            ("GET", f"/api/v1/{path}", API_READ),
+            ("POST", f"/api/v1/{path}", API_WRITE),
+        )
+    ),
+    ("GET", "/api/v1/articles/{draft_slug}/", (401, 403, 404, 401, 401, 401)),
+    ("GET", "/api/v1/schema/", READER),
+    ("GET", "/api/v1/docs/", READER),
+    ("GET", "/api/v1/no-such-endpoint/", GONE),
+    # The admin.
+    ("GET", "/admin/", STAFF),
+    *admin_rows(
+        "rumours/article",
+        "article",
+        changelist=STAFF,
+        add=STAFF,
+        change=STAFF,  # a reporter sees someone else's story read-only
+        delete=EDITORS,
+        history=STAFF,
+    ),
+    ("GET", "/admin/rumours/article/{own_draft}/change/", STAFF),
+    ("GET", "/admin/rumours/article/{own_draft}/delete/", STAFF),
+    *admin_rows(
+        "rumours/transferclaim",
+        "claim",
+        changelist=STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=EDITORS,
+        history=STAFF,
+    ),
+    *admin_rows(
+        "rumours/source",
+        "source",
+        changelist=STAFF,
+        add=STAFF,
+        change=STAFF,
+        delete=EDITORS,
+        history=STAFF,
+    ),
+    *view_only("rumours/club", "club"),
+    *view_only("rumours/clubalias", "alias"),
+    *view_only("rumours/player", "player"),
+    *view_only("rumours/competition", "competition"),
+    *view_only("rumours/squadtarget", "target"),
+    *admin_rows(
+        "rumours/correction",
+        "correction",
+        changelist=STAFF,
+        add=NOBODY,  # appended from the story's page only
+        change=STAFF,
+        delete=EDITORS,
+        history=STAFF,
+    ),
+    *admin_rows(
+        "rumours/tombstone",
+        "tombstone",
+        changelist=EDITORS,
+        add=NOBODY,
+        change=EDITORS,
+        delete=NOBODY,
+        history=EDITORS,
+    ),
+    *admin_rows(
+        "auth/user",
+        "user",
+        changelist=EDITORS,
+        add=SUPERUSERS,
+        change=EDITORS,
+        delete=SUPERUSERS,
+        history=EDITORS,
+    ),
+    *admin_rows(
+        "auth/group",
+        "group",
+        changelist=SUPERUSERS,
+        add=SUPERUSERS,
+        change=SUPERUSERS,
+        delete=SUPERUSERS,
+        history=SUPERUSERS,
+    ),
+    *admin_rows(
+        "rest_framework_api_key/apikey",
+        "api_key_id",
+        changelist=SUPERUSERS,
+        add=SUPERUSERS,
+        change=SUPERUSERS,
+        delete=SUPERUSERS,
+        history=SUPERUSERS,
+    ),
+    # Forged writes, last: they change the role's newsroom.
+    ("POST publish", "/admin/rumours/article/{own_draft}/change/", FORGED_PUBLISH),
+    ("POST delete", "/admin/rumours/article/{victim}/delete/", FORGED_DELETE),
+]
+
+
+@dataclass
+class Newsroom:
+    names: dict
+    publish_form: dict
+
+
+def build_newsroom(reporter_user, key_holder):
+    """Create one of everything the matrix names; return the URL names."""
+    claim = TransferClaimFactory(article=ArticleFactory(author=UserFactory()))
+    article = claim.article
+    article.clubs.add(claim.to_club)
+    own_draft = ArticleFactory(draft=True, author=reporter_user)
+    draft = ArticleFactory(draft=True)
+    alias = ClubAliasFactory(club=claim.to_club)
+    target = SquadTargetFactory(club=claim.to_club)
+    correction = CorrectionFactory(article=article)
+    tombstone = Tombstone.objects.create(kind="claim", object_id=0, reason="deleted")
+    victim = ArticleFactory()
+    names = {
+        "article": article.pk,
+        "article_slug": article.slug,
+        "claim": claim.pk,
+        "player": claim.player.pk,
+        "player_slug": claim.player.slug,
+        "club": claim.to_club.pk,
+        "club_slug": claim.to_club.slug,
+        "source": claim.source.pk,
+        "source_slug": claim.source.slug,
+        "competition": claim.to_club.competition.pk,
+        "competition_slug": claim.to_club.competition.slug,
+        "alias": alias.pk,
+        "target": target.pk,
+        "correction": correction.pk,
+        "tombstone": tombstone.pk,
+        "user": reporter_user.pk,
+        "group": reporter_user.groups.get().pk,
+        "api_key_id": key_holder.pk,
+        "draft": draft.pk,
+        "draft_slug": draft.slug,
+        "own_draft": own_draft.pk,
+        "victim": victim.pk,
+    }
+    return Newsroom(names=names, publish_form=publish_form(own_draft))
+
+
+def publish_form(article):
+    """Return the draft's change form, as its author sees it, set to published."""
+    client = Client()
+    client.force_login(article.author)
+    response = client.get(f"/admin/rumours/article/{article.pk}/change/")
+    data = form_data(response, "article_form")
+    return data | {"status": Article.Status.PUBLISHED}
+
+
+def client_for(role, reporter_user):
+    if role in ("revoked key", "valid key"):
+        api_key, key = APIKey.objects.create_key(name=f"Partner ({role})")
+        if role == "revoked key":
+            api_key.revoked = True
+            api_key.save()
+        return Client(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    client = Client()
+    user = {
+        "anonymous": None,
+        "reporter": reporter_user,
+        "editor": editor(),
+        "superuser": superuser(),
+    }[role]
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def request(client, method, url, newsroom):
+    if method == "GET":
+        return client.get(url)
+    if method == "POST":
+        return client.post(url, {"headline": "From outside"})
+    if method == "POST publish":
+        return client.post(url, newsroom.publish_form)
+    return client.post(url, {"post": "yes"})  # POST delete
+
+
+def test_r8_permission_matrix(reliability_report):
+    mismatches = []
+    cells = 0
+    for index, role in enumerate(ROLES):
+        reporter_user = reporter()
+        key_holder, _ = APIKey.objects.create_key(name="Listed partner")
+        newsroom = build_newsroom(reporter_user, key_holder)
+        client = client_for(role, reporter_user)
+        for method, template, expected in MATRIX:
+            url = template.format(**newsroom.names)
+            status = request(client, method, url, newsroom).status_code
+            cells += 1
+            if status != expected[index]:
+                mismatches.append(
+                    f"{role} {method} {url}: {status}, not {expected[index]}"
+                )
+
+    reliability_report(
+        f"R8 perm-matrix: {cells} cells, {len(mismatches)} mismatches "
+        f"({len(MATRIX)} url × method rows × {len(ROLES)} roles)"
+    )
+    assert mismatches == []
+
+
+def test_a_forged_publication_leaves_the_reporters_draft_a_draft():
+    reporter_user = reporter()
+    key_holder, _ = APIKey.objects.create_key(name="Listed partner")
+    newsroom = build_newsroom(reporter_user, key_holder)
+    client = client_for("reporter", reporter_user)
+
+    request(
+        client,
+        "POST publish",
+        "/admin/rumours/article/{own_draft}/change/".format(**newsroom.names),
+        newsroom,
+    )
+
+    draft = Article.objects.get(pk=newsroom.names["own_draft"])
+    assert draft.status == Article.Status.DRAFT
