@@ -133,3 +133,15 @@ def test_healthz_answers_plain_http_when_pages_redirect_to_https(client, setting
     assert page.status_code == 301
     assert page["Location"].startswith("https://")
     assert health.status_code == 200
+
+
+def test_deploy_doc_lists_every_environment_variable_the_settings_read():
+    settings_source = (BASE_DIR / "newsroom" / "settings.py").read_text()
+    gunicorn_source = (BASE_DIR / "newsroom" / "gunicorn.conf.py").read_text()
+    doc = (BASE_DIR / "docs" / "deploy.md").read_text()
+
+    read = set(re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', settings_source))
+    read |= set(re.findall(r'environ\.get\(\s*"([A-Z_]+)"', gunicorn_source))
+
+    assert len(read) > 20
+    assert sorted(name for name in read if f"`{name}`" not in doc) == []
