@@ -1,11 +1,17 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
 from rumours.models import Article, Club, Player, TransferClaim
-from rumours.services.demo import DEMO_EDITOR_PASSWORD, DEMO_EDITOR_USERNAME
+from rumours.services.demo import (
+    DEMO_EDITOR_PASSWORD,
+    DEMO_EDITOR_USERNAME,
+    DEMO_REPORTER_PASSWORD,
+    DEMO_REPORTER_USERNAME,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +72,26 @@ def test_setup_demo_prints_the_editor_account():
     assert "http://127.0.0.1:8123/admin/" in printed
     assert f"username: {DEMO_EDITOR_USERNAME}" in printed
     assert f"password: {DEMO_EDITOR_PASSWORD}" in printed
+
+
+def test_setup_demo_puts_the_editor_and_the_reporter_in_their_roles():
+    run_setup_demo()
+
+    roles = {
+        user.username: list(user.groups.values_list("name", flat=True))
+        for user in get_user_model().objects.filter(
+            username__in=[DEMO_EDITOR_USERNAME, DEMO_REPORTER_USERNAME]
+        )
+    }
+
+    assert roles == {
+        DEMO_EDITOR_USERNAME: ["Editor"],
+        DEMO_REPORTER_USERNAME: ["Reporter"],
+    }
+
+
+def test_setup_demo_prints_the_reporter_account():
+    printed = run_setup_demo()
+
+    assert f"username: {DEMO_REPORTER_USERNAME}" in printed
+    assert f"password: {DEMO_REPORTER_PASSWORD}" in printed

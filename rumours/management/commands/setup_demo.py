@@ -3,10 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rumours.models import Article
 from rumours.services.demo import (
-    DEMO_EDITOR_PASSWORD,
-    DEMO_EDITOR_USERNAME,
+    DEMO_ACCOUNTS,
     DEMO_FILE,
-    ensure_demo_editor,
+    ensure_demo_account,
 )
 from rumours.services.interchange import (
     import_newsroom,
@@ -18,7 +17,8 @@ from rumours.services.interchange import (
 class Command(BaseCommand):
     help = (
         "Import the demo newsroom into an empty database and make sure the demo "
-        "editor account exists. Safe to run again: it loses and duplicates nothing."
+        "editor and reporter accounts exist. Safe to run again: it loses and "
+        "duplicates nothing."
     )
 
     def add_arguments(self, parser):
@@ -42,14 +42,14 @@ class Command(BaseCommand):
                     f"Demo newsroom imported: {summarise_counts(counts)}"
                 )
             )
-        _, created = ensure_demo_editor()
-        password = DEMO_EDITOR_PASSWORD
-        if not created:
-            password += " (the account existed: unless you changed it)"
-        self.stdout.write(
-            "\n"
-            "  Transfer Desk demo editor account (demo only)\n"
-            f"  admin:    {options['site_url']}/admin/\n"
-            f"  username: {DEMO_EDITOR_USERNAME}\n"
-            f"  password: {password}\n"
-        )
+        for username, (password, role, *_) in DEMO_ACCOUNTS.items():
+            _, created = ensure_demo_account(username)
+            if not created:
+                password += " (the account existed: unless you changed it)"
+            self.stdout.write(
+                "\n"
+                f"  Transfer Desk demo {role.lower()} account (demo only)\n"
+                f"  admin:    {options['site_url']}/admin/\n"
+                f"  username: {username}\n"
+                f"  password: {password}\n"
+            )
