@@ -36,6 +36,7 @@ the same page's on the demo newsroom. Options: ``--only sqlite|postgresql``,
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -155,7 +156,9 @@ def prepare(database, newsroom):
         # setup_demo refuses production settings (a demo editor account).
         manage({**env, "DJANGO_ENV": "development"}, "setup_demo")
     if database == "postgresql":
-        with_psql(url, "ANALYZE")
+        # What autovacuum does on a live database: statistics, and the
+        # visibility map that lets counts read only the index.
+        with_psql(url, "VACUUM ANALYZE")
     return manage(env, "create_partner", "Bench").stdout.strip().splitlines()[-1]
 
 
@@ -236,6 +239,27 @@ def fetch(path, headers=None):
         if path == "/healthz":
             raise
         return error.code
+    except TimeoutError:
+        if path == "/healthz":
+            raise
+        return "timeout"
+
+
+def settle(path, seconds=120):
+    """Wait until the server answers ``path`` promptly again.
+
+    After a page slower than wrk's connections allow, gunicorn's sync
+    workers still work through the queued requests; the next page must not
+    be measured behind them.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        with contextlib.suppress(OSError):
+            fetch(path)
+        if time.monotonic() - started < 0.5:
+            return
+        time.sleep(0.5)
 
 
 def duration_ms(text):
@@ -245,7 +269,7 @@ def duration_ms(text):
 
 def wrk(path, headers, seconds):
     """Return rps, p50, p99 and non-2xx count of ``seconds`` of load on ``path``."""
-    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
@@ -255,11 +279,13 @@ def wrk(path, headers, seconds):
         check=True,
     ).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors: .* timeout (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": duration_ms(re.search(r"\s50%\s+(\S+)", output).group(1)),
         "p99_ms": duration_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),
         "non_2xx": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
 
 
@@ -273,6 +299,7 @@ def load_pages(url, cache_seconds, probe, key, seconds):
             for _ in range(3):  # warm the workers (and fill the cache)
                 status = fetch(path, headers)
             figures[page] = {"status": status, **wrk(path, headers, seconds)}
+            settle(probe["static"]["path"])
         return figures
     finally:
         stop_server(server)
@@ -411,11 +438,17 @@ def misses(results):
                 lines.append(f"{where}: {queries} queries (target ≤ 12)")
             if ratio > TARGETS["bulk_over_demo_p50"]:
                 lines.append(f"{where}: uncached p50 bulk/demo {ratio}× (≤ 1.5×)")
-            if page != "static" and share < TARGETS["cached_share_of_static"]:
+            # The target is for anonymous pages: the API checks the partner's
+            # key and throttle (a query and a cache write) even on a hit.
+            anonymous = page not in API_PAGES and page != "static"
+            if anonymous and share < TARGETS["cached_share_of_static"]:
                 lines.append(f"{where}: cached {share:.0%} of static rps (≥ 70%)")
             for mode in ("uncached", "cached"):
-                if bulk[mode][page]["non_2xx"] or bulk[mode][page]["status"] != 200:
+                figures = bulk[mode][page]
+                if figures["status"] != 200 or figures["non_2xx"]:
                     lines.append(f"{where} {mode}: non-200 responses")
+                if figures["timeouts"]:
+                    lines.append(f"{where} {mode}: {figures['timeouts']} timeouts")
     imported = results.get("import")
     if imported and imported["import_over_loaddata"] > TARGETS["import_over_loaddata"]:
         lines.append(
@@ -440,6 +473,7 @@ def main():
     for database in ("sqlite", "postgresql"):
         if options.only in (None, database):
             results["databases"][database] = bench_database(database, options.seconds)
+            RESULTS.write_text(json.dumps(results, indent=2) + "\n")  # so far
     if not options.skip_import:
         results["import"] = bench_import()
     results["misses"] = misses(results)

@@ -10,7 +10,7 @@ from rest_framework.request import Request
 
 from rumours.api.filters import ClaimFilter
 from rumours.api.views import ClaimViewSet
-from rumours.models import Club, TransferClaim
+from rumours.models import Article, Club, TransferClaim
 from rumours.services.generator import default_anchor, generate_newsroom
 
 pytestmark = pytest.mark.django_db
@@ -70,25 +70,46 @@ def claims_feed_queryset(club, since):
     return filterset.qs.order_by(*ClaimViewSet.ordering)[:51]
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(
+on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="EXPLAIN plans are PostgreSQL's; SQLite runs the suite's other tests",
 )
-def test_claims_feed_by_club_and_updated_since_uses_an_index():
-    # Enough rows that a sequential scan is the planner's worse choice:
-    # 3,000 claims over two years, and a partner asking for the last week.
+
+
+@pytest.fixture
+def analysed_newsroom():
+    """Return the anchor of a newsroom big enough that scans lose, analysed.
+
+    3,000 claims over two years in 600 stories: the planner then prefers an
+    index to a sequential scan wherever one fits.
+    """
     anchor = default_anchor()
     generate_newsroom(
         clubs=30, players=300, articles=600, claims=3000, seed=7, anchor=anchor
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    club = Club.objects.order_by("pk").first()
+    return anchor
 
-    plan = claims_feed_queryset(club, anchor - dt.timedelta(days=DAYS)).explain()
+
+@pytest.mark.postgres
+@on_postgresql
+def test_claims_feed_by_club_and_updated_since_uses_an_index(analysed_newsroom):
+    club = Club.objects.order_by("pk").first()
+    since = analysed_newsroom - dt.timedelta(days=DAYS)
+
+    plan = claims_feed_queryset(club, since).explain()
 
     used = [name for name in FEED_INDEXES if name in plan]
     assert TransferClaim.objects.exists()
     assert used, plan
     assert "Seq Scan on rumours_transferclaim" not in plan, plan
+
+
+@pytest.mark.postgres
+@on_postgresql
+def test_home_page_lists_stories_from_an_index_without_sorting(analysed_newsroom):
+    plan = Article.objects.published().for_listing()[:10].explain()
+
+    assert "rumours_article_listing_idx" in plan, plan
+    assert "Sort" not in plan, plan

@@ -168,6 +168,8 @@ class Article(models.Model):
             models.Index(fields=["status", "published_at"]),
             # #6: the API's ?updated_since= and Last-Modified (Max).
             models.Index(fields=["updated_at"], name="rumours_article_updated_idx"),
+            # On PostgreSQL, migration 0006 adds the home page's order as a
+            # partial index (SQLite cannot index NULLS LAST).
         ]
         constraints = [
             models.CheckConstraint(
