@@ -110,30 +110,47 @@ def next_due_timestamp():
 
 def current_generation():
     """Return the generation to read and write, starting a new one when due."""
+    return lookup_in_generation(None)[0]
+
+
+def lookup_in_generation(key_in):
+    """Return ``(generation, entry)``: the entry ``key_in(generation)`` names.
+
+    Two cache round trips: the generation, then its next due time and the
+    entry together. When the due time has passed, a new generation starts
+    and the entry (stored before the story came due) is not used.
+    """
     for _attempt in range(2):
         generation = cache.get(GENERATION_KEY)
         if generation is None:
             bump_generation()
             continue
         due_key = NEXT_DUE_KEY.format(generation=generation)
-        due = cache.get(due_key)
+        key = key_in(generation) if key_in else None
+        found = cache.get_many([due_key, key] if key else [due_key])
+        due = found.get(due_key)
         if due is None:
             due = next_due_timestamp()
             cache.set(due_key, due, timeout=NEXT_DUE_SECONDS)
         if due == NOTHING_DUE or time.time() < due:
-            return generation
+            return generation, found.get(key)
         bump_generation()
-    return cache.get(GENERATION_KEY)
+    return cache.get(GENERATION_KEY), None
 
 
-def entry_key(kind, request):
-    """Return the cache key of ``request``'s response in this generation.
+def lookup(kind, request):
+    """Return ``(key, entry or None)`` of ``request``'s response.
 
     The absolute URL (scheme, host, path and query) names the response: the
-    feeds, sitemaps and API links are absolute.
+    feeds, sitemaps and API links are absolute. The key holds the generation.
     """
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return ENTRY_KEY.format(kind=kind, generation=current_generation(), digest=digest)
+
+    def key_in(generation):
+        return ENTRY_KEY.format(kind=kind, generation=generation, digest=digest)
+
+    generation, entry = lookup_in_generation(key_in)
+    return key_in(generation), entry
 
 
 def store(key, response, *, private_ok=False):
@@ -199,8 +216,7 @@ class PublicCacheMiddleware:
                 # Whatever a logged-in user sees stays in their browser.
                 patch_cache_control(response, private=True)
             return response
-        key = entry_key("page", request)
-        entry = cache.get(key)
+        key, entry = lookup("page", request)
         if entry is not None:
             return answer_conditionally(request, thaw(entry))
         response = self.get_response(request)

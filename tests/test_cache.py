@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from django.apps import apps
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework_api_key.models import APIKey
 
@@ -299,17 +300,20 @@ def test_a_cached_api_body_keeps_its_validators_and_answers_304(client):
     assert conditional.status_code == 304
 
 
-def test_the_editors_preview_is_never_cached(staff_client, client):
-    article = ArticleFactory(draft=True)
-    preview = f"/preview/stories/{article.pk}/"
-    first = staff_client.get(preview)
-    if first.status_code == 404:
-        pytest.skip("no preview URL yet (#5)")
+def test_the_editors_preview_is_never_cached(client):
+    article = ArticleFactory(draft=True, headline="Secret bid for Dragusin")
+    editor = Client()
+    editor.force_login(UserFactory(superuser=True))
+    preview = reverse("rumours:article-preview", kwargs={"pk": article.pk})
+    seen_by_editor = editor.get(preview)
 
     anonymous = client.get(preview)
 
-    assert not first.has_header(HIT)
-    assert anonymous.status_code in (302, 403, 404)
+    assert seen_by_editor.status_code == 200
+    assert not seen_by_editor.has_header(HIT)
+    assert "private" in seen_by_editor["Cache-Control"]
+    assert anonymous.status_code == 404
+    assert "Secret bid for Dragusin" not in anonymous.text
 
 
 def test_r5_pages_warmed_by_staff_are_never_served_to_readers(

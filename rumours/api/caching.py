@@ -16,7 +16,6 @@ been checked: a cached answer skips the queries, never the key.
 import hashlib
 from functools import partial
 
-from django.core.cache import cache
 from django.db.models import Max
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
@@ -61,8 +60,7 @@ class ConditionalResponseMixin:
         super().initial(request, *args, **kwargs)  # key, permissions, throttle
         if not public_cache.may_use_cache(request._request):
             return
-        self.public_cache_key = public_cache.entry_key("api", request._request)
-        entry = cache.get(self.public_cache_key)
+        self.public_cache_key, entry = public_cache.lookup("api", request._request)
         if entry is not None:
             # Answer with the stored body instead of running the handler.
             self.get = partial(self.cached_response, entry)
