@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -348,6 +349,10 @@ class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
 
     def delete_queryset(self, request, queryset):
         delete_articles(articles=queryset)
+
+    def view_on_site(self, article):
+        # "View on site" opens the staff preview: drafts have no public page.
+        return reverse("rumours:article-preview", args=[article.pk])
 
     @admin.display(description="claims", ordering="claim_count")
     def number_of_claims(self, article):

@@ -255,3 +255,12 @@ def test_corrections_are_appended_by_their_editor():
         user,
         True,
     )
+
+
+def test_the_story_change_page_links_to_its_preview():
+    article = ArticleFactory(draft=True)
+    client = logged_in(Client(), editor())
+
+    page = client.get(admin_url(Article, "change", article.pk)).content.decode()
+
+    assert f'href="{preview_url(article)}"' in page
