@@ -58,11 +58,17 @@ def production(settings):
     return values
 
 
+# Set for the test process only (the browser tests' conftest sets it), never
+# for a deployment: check --deploy rightly refuses it.
+TEST_ONLY_ENV = ("DJANGO_ALLOW_ASYNC_UNSAFE",)
+
+
 def manage(*args, env=None, timeout=120):
     """Run ``manage.py`` in a subprocess with ``env`` on top of this one's."""
+    inherited = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV}
     return subprocess.run(
         [sys.executable, str(BASE_DIR / "manage.py"), *args],
-        env={**os.environ, **(env or {})},
+        env={**inherited, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -39,7 +39,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_collectstatic_fingerprints_and_compresses_in_production(tmp_path):
     result = manage(
-        "collectstatic", "--noinput", env={**PRODUCTION_ENV, "STATIC_ROOT": tmp_path}
+        "collectstatic",
+        "--noinput",
+        env={**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)},
     )
 
     assert result.returncode == 0, result.stderr
