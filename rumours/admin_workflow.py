@@ -212,8 +212,8 @@ def run_step(modeladmin, request, items, step, done):
 class RowRulesMixin:
     """The model permission, then ``may_edit()`` for the row itself.
 
-    Also checked row by row in the bulk delete, which asks Django only for
-    the model permission.
+    Django's bulk delete asks ``has_delete_permission(request, obj)`` of every
+    row it would delete, so the rule holds there too.
     """
 
     def may_edit(self, request, obj):
@@ -226,14 +226,6 @@ class RowRulesMixin:
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or self.may_edit(request, obj))
-
-    def delete_queryset(self, request, queryset):
-        if not all(self.may_edit(request, obj) for obj in self.rows_to_check(queryset)):
-            raise PermissionDenied
-        super().delete_queryset(request, queryset)
-
-    def rows_to_check(self, queryset):
-        return queryset
 
 
 class ArticleWorkflowAdmin(RowRulesMixin, VersionedAdminMixin, admin.ModelAdmin):
@@ -385,9 +377,6 @@ class ClaimWorkflowAdmin(RowRulesMixin, VersionedAdminMixin, admin.ModelAdmin):
 
     def may_edit(self, request, obj):
         return roles.may_edit_article(request.user, obj.article)
-
-    def rows_to_check(self, queryset):
-        return queryset.select_related("article")
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

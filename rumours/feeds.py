@@ -39,6 +39,18 @@ def feed_stories(stories):
     )
 
 
+def corrections_html(article):
+    """Return the story's corrections as HTML paragraphs, each with its date.
+
+    Needs the corrections loaded by ``feed_stories()``.
+    """
+    return "".join(
+        f"<p>Correction, {format_date(correction.created_at, 'j F Y')}: "
+        f"{escape(correction.note)}</p>"
+        for correction in article.correction_list
+    )
+
+
 class StoryFeed(Feed):
     """What every story feed says about one story."""
 
@@ -54,11 +66,7 @@ class StoryFeed(Feed):
         # Atom's <summary type="html"> and RSS's <description> are HTML: the
         # standfirst is plain text, so "Under-21s <> first team" stays text.
         # Corrections (#5) follow it, each with its date.
-        return escape(article.standfirst) + "".join(
-            f"<p>Correction, {format_date(correction.created_at, 'j F Y')}: "
-            f"{escape(correction.note)}</p>"
-            for correction in article.correction_list
-        )
+        return escape(article.standfirst) + corrections_html(article)
 
     def item_link(self, article):
         return reverse("rumours:article-detail", kwargs={"slug": article.slug})

@@ -45,7 +45,7 @@ def test_json_feed_answers_304_to_its_etag(client):
 
 @pytest.mark.parametrize("count", [1, 50])
 @pytest.mark.usefixtures("no_public_cache")  # uncached count (#6)
-def test_json_feed_runs_two_queries(client, count):
+def test_json_feed_runs_three_queries(client, count):
     for _ in range(count):
         claim = TransferClaimFactory()
         claim.article.clubs.add(claim.to_club)
@@ -53,4 +53,4 @@ def test_json_feed_runs_two_queries(client, count):
     with CaptureQueriesContext(connection) as queries:
         client.get(URL)
 
-    assert len(queries) == 2
+    assert len(queries) == 3  # stories with authors, their clubs, corrections

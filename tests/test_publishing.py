@@ -226,6 +226,14 @@ def test_a_correction_shows_in_the_feeds(feed):
     assert "Correction, 1 July 2026: It was Milan, not Inter." in entry.summary
 
 
+def test_a_correction_shows_in_the_json_feed():
+    corrected("It was Milan, not Inter.")
+
+    item = Client().get("/feeds/latest.json").json()["items"][0]
+
+    assert "Correction, 1 July 2026: It was Milan, not Inter." in item["content_html"]
+
+
 def test_a_correction_shows_in_the_api_story():
     article = corrected("It was Milan, not Inter.")
 

@@ -5,10 +5,13 @@ as a browser would send them, and then reads the database.
 """
 
 import datetime as dt
+import importlib
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from rumours.models import Article, Player, Source, Tombstone, TransferClaim
@@ -17,6 +20,7 @@ from rumours.roles import (
     ONLY_EDITORS_PUBLISH,
     ONLY_EDITORS_SET_TIER,
     REPORTER,
+    ROLE_PERMISSIONS,
 )
 from rumours.services.publishing import NOT_A_DRAFT
 
@@ -44,6 +48,10 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+EDITORIAL_ROLES_MIGRATION = importlib.import_module(
+    "rumours.migrations.0004_editorial_roles"
+)
 
 ROLES = ["reporter", "editor", "superuser"]
 
@@ -177,10 +185,24 @@ def test_role_may_or_may_not_take_the_action(client, role, action):
     assert done is PERMISSION_MATRIX[action][role]
 
 
-def test_roles_are_groups_made_by_the_migration():
-    names = set(Group.objects.values_list("name", flat=True))
+def test_the_migration_makes_the_roles_with_their_permissions():
+    Group.objects.filter(name__in=[REPORTER, EDITOR]).delete()
 
-    assert {REPORTER, EDITOR} <= names
+    state = MigrationLoader(connection).project_state(
+        ("rumours", "0004_editorial_roles")
+    )
+    EDITORIAL_ROLES_MIGRATION.create_roles(state.apps, None)
+
+    made = {
+        group.name: {
+            f"{app_label}.{codename}"
+            for app_label, codename in group.permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        }
+        for group in Group.objects.filter(name__in=[REPORTER, EDITOR])
+    }
+    assert made == {name: set(perms) for name, perms in ROLE_PERMISSIONS.items()}
 
 
 def test_reporter_posting_published_is_refused_with_a_message(client):

@@ -13,7 +13,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from ..feeds import SITE_NAME, feed_stories
+from ..feeds import SITE_NAME, corrections_html, feed_stories
 from ..models import Article
 from ..renditions import picture_for
 
@@ -28,7 +28,7 @@ def feed_item(request, article):
         "id": url,
         "url": url,
         "title": article.headline,
-        "content_html": article.body_html,
+        "content_html": article.body_html + corrections_html(article),
         "summary": article.standfirst,
         "date_published": article.published_at.isoformat(),
         "date_modified": max(article.updated_at, article.published_at).isoformat(),
