@@ -2,6 +2,7 @@
 
 from django.contrib.admin import helpers
 
+from rumours.models import Article
 from rumours.roles import EDITOR, REPORTER, ensure_role_groups
 
 from .admin_forms import admin_url, form_data
@@ -79,3 +80,16 @@ def messages_of(response):
 def errors_of(response):
     """Return every error message the admin form page shows."""
     return [str(error) for errors in response.context["errors"] for error in errors]
+
+
+def schedule_action(client, articles, at):
+    """POST the schedule action's page for ``articles``, choosing ``at``."""
+    return confirm_action(
+        client,
+        Article,
+        "schedule",
+        articles,
+        apply="1",
+        publish_at_0=at.strftime("%d/%m/%Y"),
+        publish_at_1=at.strftime("%H:%M:%S"),
+    )

@@ -25,6 +25,7 @@ from .editorial import (
     reporter,
     run_action,
     save_change,
+    schedule_action,
 )
 from .factories import ArticleFactory, TransferClaimFactory, UserFactory
 
@@ -146,15 +147,7 @@ def op_publish(user, client):
 def op_schedule(user, client):
     article = ArticleFactory(review=True)
     at = timezone.now() + dt.timedelta(days=3)
-    confirm_action(
-        client,
-        Article,
-        "schedule",
-        [article],
-        apply="1",
-        publish_at_0=at.strftime("%d/%m/%Y"),
-        publish_at_1=at.strftime("%H:%M:%S"),
-    )
+    schedule_action(client, [article], at)
     return Article.history.filter(
         id=article.pk, status="published", published_at__gt=timezone.now()
     )

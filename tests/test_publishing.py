@@ -18,7 +18,14 @@ from rumours.services.publishing import (
 )
 
 from .admin_forms import admin_url
-from .editorial import change_form, editor, logged_in, reporter, save_change
+from .editorial import (
+    change_form,
+    editor,
+    logged_in,
+    reporter,
+    save_change,
+    schedule_action,
+)
 from .factories import ArticleFactory, TransferClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,17 +67,7 @@ def surfaces(article):
 
 def scheduled_by_an_editor(at):
     article = ArticleFactory(review=True, headline="Dragusin joins Milan at noon")
-    client = logged_in(Client(), editor())
-    client.post(
-        admin_url(Article, "changelist"),
-        {
-            "action": "schedule",
-            "_selected_action": [str(article.pk)],
-            "apply": "1",
-            "publish_at_0": at.strftime("%d/%m/%Y"),
-            "publish_at_1": at.strftime("%H:%M:%S"),
-        },
-    )
+    schedule_action(logged_in(Client(), editor()), [article], at)
     return article
 
 

@@ -37,6 +37,7 @@ from .editorial import (
     reporter,
     run_action,
     save_change,
+    schedule_action,
 )
 from .factories import (
     ArticleFactory,
@@ -114,15 +115,7 @@ def schedule(client, user):
     article = ArticleFactory(review=True)
     at = timezone.now() + dt.timedelta(days=2)
     run_action(client, Article, "schedule", [article])
-    confirm_action(
-        client,
-        Article,
-        "schedule",
-        [article],
-        apply="1",
-        publish_at_0=at.strftime("%d/%m/%Y"),
-        publish_at_1=at.strftime("%H:%M:%S"),
-    )
+    schedule_action(client, [article], at)
     return Article.objects.scheduled().filter(pk=article.pk).exists()
 
 
@@ -335,14 +328,8 @@ def test_scheduling_in_the_past_is_refused(client):
     article = ArticleFactory(review=True)
     logged_in(client, editor())
 
-    response = confirm_action(
-        client,
-        Article,
-        "schedule",
-        [article],
-        apply="1",
-        publish_at_0="01/01/2020",
-        publish_at_1="10:00:00",
+    response = schedule_action(
+        client, [article], dt.datetime(2020, 1, 1, 10, tzinfo=dt.UTC)
     )
 
     assert response.status_code == 200
