@@ -34,7 +34,6 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -111,6 +110,10 @@ class Response:
     body: bytes
 
     @property
+    def content(self):
+        return self.body
+
+    @property
     def text(self):
         return self.body.decode()
 
@@ -153,67 +156,6 @@ class Browser:
 
     def post(self, server, path, data, **kwargs):
         return self.request(server, "POST", path, data=data, **kwargs)
-
-
-class FormFields(HTMLParser):
-    """Collect what a browser would submit from the form with ``form_id``."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id = form_id
-        self.inside = False
-        self.fields = []
-        self.select = None
-        self.select_options = []
-        self.textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.fields.append(
-                [name, attrs.get("value", "on" if kind == "checkbox" else "")]
-            )
-        elif tag == "select" and name:
-            self.select, self.select_options = (name, "multiple" in attrs), []
-        elif tag == "option" and self.select:
-            self.select_options.append((attrs.get("value", ""), "selected" in attrs))
-        elif tag == "textarea" and name:
-            self.textarea = [name, ""]
-            self.fields.append(self.textarea)
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "textarea":
-            self.textarea = None
-        elif tag == "select" and self.select:
-            name, multiple = self.select
-            chosen = [value for value, selected in self.select_options if selected]
-            if not chosen and not multiple and self.select_options:
-                chosen = [self.select_options[0][0]]
-            self.fields += [[name, value] for value in chosen]
-            self.select = None
-
-
-def form_fields(html, form_id):
-    """Return the (name, value) pairs the form ``form_id`` of ``html`` submits."""
-    parser = FormFields(form_id)
-    parser.feed(html)
-    return [tuple(pair) for pair in parser.fields]
 
 
 @dataclass
