@@ -6,15 +6,17 @@ the counts are what an uncached request costs::
 
     python bench/probe.py API_KEY   # prints JSON: {name: {path, queries, status}}
 
-Each URL is requested twice through Django's test ``Client`` in this process
-and the queries of the second request are counted (the first may fill
-per-process caches such as content types), separately from any load.
+Each URL is requested through Django's test ``Client`` in this process: once
+to fill per-process caches (content types), once with its queries counted,
+and three times timed (the median is ``alone_ms``), apart from any load.
 """
 
 import datetime as dt
 import json
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,10 +83,17 @@ def count_queries(paths, api_key):
         client.get(path, headers=headers)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path, headers=headers)
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            client.get(path, headers=headers)
+            timings.append((time.perf_counter() - started) * 1000)
         results[name] = {
             "path": path,
             "queries": len(queries),
             "status": response.status_code,
+            # One request alone, no load: the page's own cost.
+            "alone_ms": round(statistics.median(timings), 1),
         }
     return results
 
