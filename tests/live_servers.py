@@ -289,13 +289,14 @@ class LiveStack:
             "--access-logfile",
             str(log),
         ]
-        process = subprocess.Popen(
-            command,
-            env=self.environment(**env),
-            cwd=BASE_DIR,
-            stdout=subprocess.DEVNULL,
-            stderr=(self.folder / f"server-{number}-{port}.err").open("w"),
-        )
+        with (self.folder / f"server-{number}-{port}.err").open("w") as errors:
+            process = subprocess.Popen(
+                command,
+                env=self.environment(**env),
+                cwd=BASE_DIR,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+            )
         return LiveServer(port=port, process=process, log=log)
 
     def wait_until_healthy(self, server):
