@@ -45,12 +45,24 @@ def violations(page):
 
 def test_reader_pages_run_under_the_policy(strict_page, demo_newsroom):
     found = {}
-    for url in ["/", "/search/?q=dragusin", "/clubs/tottenham-hotspur/squad/"]:
+    for url in [
+        "/",
+        "/stories/ac-milan-enquire-about-tottenham-radu-dragusin/",
+        "/search/?q=dragusin",
+        "/clubs/tottenham-hotspur/squad/",
+    ]:
         strict_page.goto(url)
         strict_page.wait_for_load_state("networkidle")
         found[url] = violations(strict_page)
 
     assert found == {url: [] for url in found}
+    # The story's hero picture (a rendition from the media folder) loaded.
+    strict_page.goto("/stories/ac-milan-enquire-about-tottenham-radu-dragusin/")
+    loaded = strict_page.evaluate(
+        "Array.from(document.images).map((img) => img.complete && img.naturalWidth)"
+    )
+    assert loaded
+    assert all(loaded)
 
 
 def test_admin_login_and_change_form_run_under_the_policy(strict_page, demo_newsroom):
