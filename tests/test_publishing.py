@@ -269,3 +269,17 @@ def test_the_story_change_page_links_to_its_preview():
     page = client.get(admin_url(Article, "change", article.pk)).content.decode()
 
     assert f'href="{preview_url(article)}"' in page
+
+
+def test_a_correction_note_is_shown_as_text_everywhere():
+    article = corrected('<script>alert("x")</script> & <b>bold</b>')
+
+    page = Client().get(article.get_absolute_url()).content.decode()
+    atom = Client().get("/feeds/latest.atom").content.decode()
+
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in page
+    assert "<script>alert" not in page
+    entry = feedparser.parse(atom).entries[0]
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;" in (
+        entry.summary
+    )
