@@ -136,6 +136,15 @@ def test_the_preview_is_marked_noindex_and_never_cached():
     }
 
 
+def test_the_preview_of_a_draft_says_it_is_not_published_yet():
+    article = ArticleFactory(draft=True)
+    client = logged_in(Client(), editor())
+
+    page = client.get(preview_url(article)).content.decode()
+
+    assert "Not published yet" in page
+
+
 def test_the_preview_shows_the_drafts_claims():
     claim = TransferClaimFactory(
         article=ArticleFactory(draft=True), quote="Milan have called Spurs."
