@@ -5,6 +5,7 @@ and players; the admin shows each object's history and reverts it.
 """
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -249,3 +250,18 @@ def test_r20_every_editorial_operation_leaves_a_history_row_with_its_user(
         + (f" ({', '.join(missing)})" if missing else "")
     )
     assert missing == []
+
+
+def test_the_history_page_shows_each_change_before_and_after():
+    article = ArticleFactory(headline="Milan enquire")
+    client = logged_in(Client(), editor())
+    save_change(
+        client, article, change_form(client, article) | {"headline": "Milan bid"}
+    )
+
+    page = client.get(admin_url(Article, "history", article.pk)).content.decode()
+
+    change = re.sub(r"\s+", " ", page[page.index("<strong>Headline:</strong>") :])
+    assert change.startswith(
+        "<strong>Headline:</strong> Milan enquire &nbsp;&rarr;&nbsp;&nbsp;Milan bid"
+    )
