@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.urls import URLResolver, get_resolver, resolve
 from rest_framework_api_key.models import APIKey
 
 from rumours.models import Article, Tombstone
@@ -77,8 +78,9 @@ def view_only(model, obj):
 
 
 MATRIX = [
-    # Reader pages, feeds, sitemaps: the same for everyone.
+    # Reader pages, feeds, sitemaps, the health check: the same for everyone.
     ("GET", "/", READER),
+    ("GET", "/healthz", READER),
     ("GET", "/stories/{article_slug}/", READER),
     ("GET", "/players/{player_slug}/", READER),
     ("GET", "/clubs/{club_slug}/", READER),
@@ -333,3 +335,29 @@ def test_a_forged_publication_leaves_the_reporters_draft_a_draft():
 
     draft = Article.objects.get(pk=newsroom.names["own_draft"])
     assert draft.status == Article.Status.DRAFT
+
+
+def url_routes(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from url_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            # ResolverMatch.route drops a regex pattern's leading "^".
+            yield prefix + str(pattern.pattern).removeprefix("^")
+
+
+def test_the_matrix_covers_every_url_pattern_outside_the_admin():
+    key_holder, _ = APIKey.objects.create_key(name="Listed partner")
+    names = build_newsroom(reporter(), key_holder).names
+    covered = {
+        resolve(template.format(**names).split("?")[0]).route
+        for _, template, _ in MATRIX
+    }
+
+    missing = {
+        route
+        for route in url_routes(get_resolver().url_patterns)
+        if not route.startswith(("admin/", "media/"))
+    } - covered
+
+    assert missing == set()
