@@ -14,6 +14,7 @@ publishing) does not change what the next role finds.
 from dataclasses import dataclass
 
 import pytest
+from django.contrib import admin
 from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve
 from rest_framework_api_key.models import APIKey
@@ -361,3 +362,15 @@ def test_the_matrix_covers_every_url_pattern_outside_the_admin():
     } - covered
 
     assert missing == set()
+
+
+def test_the_matrix_covers_every_model_registered_in_the_admin():
+    listed = {template for _, template, _ in MATRIX}
+
+    missing = [
+        model._meta.label
+        for model in admin.site._registry
+        if f"/admin/{model._meta.app_label}/{model._meta.model_name}/" not in listed
+    ]
+
+    assert missing == []
