@@ -57,4 +57,8 @@ def healthz(request):
     body = {"status": "fail" if failed else "ok", "checks": results}
     if failed:
         body["failed"] = failed
-    return JsonResponse(body, status=503 if failed else 200)
+    return JsonResponse(
+        body,
+        status=503 if failed else 200,
+        content_type="application/json; charset=utf-8",
+    )

@@ -22,6 +22,7 @@ OTHER_URLS = [
     "/api/v1/schema/",
     "/api/v1/docs/",
     "/api/v1/no-such-endpoint/",
+    "/healthz",
 ]
 
 
