@@ -8,9 +8,8 @@ JSON feed, a 404 and the admin login are added by hand. Binary bodies
 
 import pytest
 from rest_framework.test import APIClient
-from rest_framework_api_key.models import APIKey
 
-from .test_visibility import API_LISTS, crawl, make_newsroom
+from .test_visibility import API_LISTS, crawl, make_newsroom, partner_client
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +32,6 @@ def content_types(client, urls, start_urls=None):
     for url in crawl(client, urls, **kwargs):
         types[url] = client.get(url).get("Content-Type", "")
     return types
-
-
-def partner_client():
-    _, key = APIKey.objects.create_key(name="Charset partner")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
-    return client
 
 
 def test_r6_every_text_body_is_declared_utf_8(client, reliability_report):
