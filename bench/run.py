@@ -133,7 +133,7 @@ def server_env(url, cache_seconds=None):
     return env
 
 
-def manage(env, *args, check=True):
+def manage(env, *args, check=True, timeout=None):
     return subprocess.run(
         [BIN / "python", "manage.py", *args],
         cwd=ROOT,
@@ -141,6 +141,7 @@ def manage(env, *args, check=True):
         capture_output=True,
         text=True,
         check=check,
+        timeout=timeout,
     )
 
 
@@ -400,14 +401,7 @@ def timed(env, *args, limit=None):
     """Return the seconds ``manage.py args`` took, or None past ``limit``."""
     started = time.monotonic()
     try:
-        subprocess.run(
-            [BIN / "python", "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            check=True,
-            timeout=limit,
-        )
+        manage(env, *args, timeout=limit)
     except subprocess.TimeoutExpired:
         return None
     return round(time.monotonic() - started, 1)
