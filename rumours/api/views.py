@@ -19,7 +19,6 @@ from ..models import (
     Club,
     ClubAlias,
     Competition,
-    Correction,
     Player,
     Source,
     TransferClaim,
@@ -58,40 +57,6 @@ class PartnerViewSet(
     lookup_field = "slug"
 
 
-def article_claims():
-    """Return the prefetch of a story's public claims with their parties."""
-    return Prefetch(
-        "claims",
-        queryset=TransferClaim.objects.public()
-        .with_parties()
-        .order_by("reported_at", "id"),
-        to_attr="public_claims",
-    )
-
-
-def published_articles():
-    """Return published stories with everything ``ArticleSerializer`` reads.
-
-    Six queries whatever the number of stories or claims: the stories with
-    their authors, their clubs, their players, their claims with parties,
-    their corrections.
-    """
-    return (
-        Article.objects.published()
-        .select_related("author")
-        .prefetch_related(
-            Prefetch("clubs", queryset=Club.objects.order_by("short_name", "id")),
-            Prefetch("players", queryset=Player.objects.order_by("name", "id")),
-            article_claims(),
-            Prefetch(
-                "corrections",
-                queryset=Correction.objects.order_by("created_at", "id"),
-                to_attr="correction_list",
-            ),
-        )
-    )
-
-
 @extend_schema_view(
     list=extend_schema(summary="Published stories, newest first"),
     retrieve=extend_schema(summary="One published story, by slug"),
@@ -104,7 +69,7 @@ class ArticleViewSet(PartnerViewSet):
     timestamps_cover_content = True
 
     def get_queryset(self):
-        return published_articles()
+        return Article.objects.published().for_api()
 
 
 @extend_schema_view(
@@ -210,7 +175,9 @@ class ChangesView(
         responses=changes.ChangesPageSerializer,
     )
     def get(self, request):
-        page, cursor = changes.collect_changes(request, published_articles())
+        page, cursor = changes.collect_changes(
+            request, Article.objects.published().for_api()
+        )
         serializer = changes.ChangeSerializer(
             page, many=True, context=self.get_serializer_context()
         )
