@@ -57,8 +57,4 @@ def healthz(request):
     body = {"status": "fail" if failed else "ok", "checks": results}
     if failed:
         body["failed"] = failed
-    return JsonResponse(
-        body,
-        status=503 if failed else 200,
-        content_type="application/json; charset=utf-8",
-    )
+    return JsonResponse(body, status=503 if failed else 200)

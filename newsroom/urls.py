@@ -11,8 +11,6 @@ from rumours.api.feeds import latest_stories_json_feed
 from rumours.feeds import ClubStoriesFeed, LatestStoriesFeed, LatestStoriesRssFeed
 from rumours.sitemaps import NEWS_SITEMAPS, SITEMAPS
 
-XML_UTF8 = "application/xml; charset=utf-8"
-
 admin.site.site_header = "Transfer Desk"
 admin.site.site_title = "Transfer Desk admin"
 admin.site.index_title = "Newsroom"
@@ -29,21 +27,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {
-            "sitemaps": SITEMAPS,
-            "template_name": "sitemaps/sitemap.xml",
-            "content_type": XML_UTF8,
-        },
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/sitemap.xml"},
         name="sitemap",
     ),
     path(
         "news-sitemap.xml",
         sitemap,
-        {
-            "sitemaps": NEWS_SITEMAPS,
-            "template_name": "sitemaps/news.xml",
-            "content_type": XML_UTF8,
-        },
+        {"sitemaps": NEWS_SITEMAPS, "template_name": "sitemaps/news.xml"},
         name="news-sitemap",
     ),
 ]
