@@ -5,14 +5,16 @@ the API's bodies in ``rumours.api.caching``), for GETs without a session
 cookie, in Django's cache (Redis when ``REDIS_URL`` is set, so every app server
 shares it), for ``PUBLIC_CACHE_SECONDS`` (0 turns it off).
 
-Invalidation: every key holds the newsroom's *generation*, a number in the
-shared cache. Any save, delete or many-to-many change of a newsroom model
-(every model of this app, so new ones are covered without a line here)
-bumps it, at once and again when the transaction commits (a reader between
-the two could have cached the old rows under the new number). A scheduled
-story coming due saves nothing, so each generation also records when the
-next scheduled story is due; the first request after that time starts a new
-generation (the trap in ../shared/ECOSYSTEM.md).
+Invalidation: every entry holds the newsroom's *generation* it was rendered
+in, and is served only while that is still the generation: a number in the
+shared cache, read in the same round trip as the entry. Any save, delete or
+many-to-many change of a newsroom model (every model of this app, so new
+ones are covered without a line here) bumps it, at once and again when the
+transaction commits (a reader between the two could have cached the old rows
+under the new number). A scheduled story coming due saves nothing, so the
+cache also records, per generation, when the next scheduled story is due;
+the first request after that time starts a new generation (the trap in
+../shared/ECOSYSTEM.md).
 
 Staff never get a cached page: a request with a session cookie neither reads
 nor fills the cache, and its response is marked ``Cache-Control: private``.
@@ -21,6 +23,7 @@ The editors' preview and the admin are not on the allow-list.
 
 import hashlib
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,8 +35,10 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 GENERATION_KEY = "public-cache:generation"
-NEXT_DUE_KEY = "public-cache:next-due:{generation}"
-ENTRY_KEY = "public-cache:{kind}:{generation}:{digest}"
+# (generation, POSIX time the next scheduled story is due or 0), one key for
+# all generations, so a lookup reads it in the same round trip as the entry.
+NEXT_DUE_KEY = "public-cache:next-due"
+ENTRY_KEY = "public-cache:{kind}:{digest}"
 NOTHING_DUE = 0
 NEXT_DUE_SECONDS = 3600
 HIT_HEADER = "X-Public-Cache"
@@ -110,50 +115,66 @@ def next_due_timestamp():
 
 def current_generation():
     """Return the generation to read and write, starting a new one when due."""
-    return lookup_in_generation(None)[0]
+    return lookup_slot(None)[0]
 
 
-def lookup_in_generation(key_in):
-    """Return ``(generation, entry)``: the entry ``key_in(generation)`` names.
+@dataclass(frozen=True)
+class Slot:
+    """Where a response is kept, and the generation it must be kept under."""
 
-    Two cache round trips: the generation, then its next due time and the
-    entry together. When the due time has passed, a new generation starts
-    and the entry (stored before the story came due) is not used.
+    key: str
+    generation: int
+
+
+def lookup_slot(key):
+    """Return ``(generation, entry)``: the entry at ``key``, if still current.
+
+    One cache round trip (a ``get_many``): the generation, the next due time
+    and the entry together. An entry holds the generation it was rendered
+    in and counts only under that generation. When the due time was recorded
+    for an older generation, it is looked up again (one query, once per
+    generation); when it has passed, a new generation starts and the entry
+    (stored before the story came due) is not used.
     """
     for _attempt in range(2):
-        generation = cache.get(GENERATION_KEY)
+        keys = (
+            [GENERATION_KEY, NEXT_DUE_KEY, key]
+            if key
+            else [GENERATION_KEY, NEXT_DUE_KEY]
+        )
+        found = cache.get_many(keys)
+        generation = found.get(GENERATION_KEY)
         if generation is None:
             bump_generation()
             continue
-        due_key = NEXT_DUE_KEY.format(generation=generation)
-        key = key_in(generation) if key_in else None
-        found = cache.get_many([due_key, key] if key else [due_key])
-        due = found.get(due_key)
-        if due is None:
+        recorded = found.get(NEXT_DUE_KEY)
+        if recorded is not None and recorded[0] == generation:
+            due = recorded[1]
+        else:
             due = next_due_timestamp()
-            cache.set(due_key, due, timeout=NEXT_DUE_SECONDS)
+            cache.set(NEXT_DUE_KEY, (generation, due), timeout=NEXT_DUE_SECONDS)
         if due == NOTHING_DUE or time.time() < due:
-            return generation, found.get(key)
+            entry = found.get(key)
+            if entry is not None and entry.get("generation") != generation:
+                entry = None
+            return generation, entry
         bump_generation()
     return cache.get(GENERATION_KEY), None
 
 
 def lookup(kind, request):
-    """Return ``(key, entry or None)`` of ``request``'s response.
+    """Return ``(slot, entry or None)`` of ``request``'s response.
 
     The absolute URL (scheme, host, path and query) names the response: the
-    feeds, sitemaps and API links are absolute. The key holds the generation.
+    feeds, sitemaps and API links are absolute. Pass the slot to ``store``.
     """
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-
-    def key_in(generation):
-        return ENTRY_KEY.format(kind=kind, generation=generation, digest=digest)
-
-    generation, entry = lookup_in_generation(key_in)
-    return key_in(generation), entry
+    key = ENTRY_KEY.format(kind=kind, digest=digest)
+    generation, entry = lookup_slot(key)
+    return Slot(key, generation), entry
 
 
-def store(key, response, *, private_ok=False):
+def store(slot, response, *, private_ok=False):
     """Keep a rendered 200 response's body and headers, unless it sets cookies.
 
     A response marked ``private`` is kept only with ``private_ok``: the API's
@@ -165,8 +186,12 @@ def store(key, response, *, private_ok=False):
     cache_control = response.get("Cache-Control", "")
     if "no-store" in cache_control or ("private" in cache_control and not private_ok):
         return
-    entry = {"content": response.content, "headers": list(response.items())}
-    cache.set(key, entry, timeout=cache_seconds())
+    entry = {
+        "generation": slot.generation,
+        "content": response.content,
+        "headers": list(response.items()),
+    }
+    cache.set(slot.key, entry, timeout=cache_seconds())
 
 
 def thaw(entry):
@@ -216,14 +241,14 @@ class PublicCacheMiddleware:
                 # Whatever a logged-in user sees stays in their browser.
                 patch_cache_control(response, private=True)
             return response
-        key, entry = lookup("page", request)
+        slot, entry = lookup("page", request)
         if entry is not None:
             return answer_conditionally(request, thaw(entry))
         response = self.get_response(request)
         if "Cookie" in response.get("Vary", "") and request.COOKIES:
             # The page read a cookie this request carries: not for everyone.
             return response
-        store(key, response)
+        store(slot, response)
         response[HIT_HEADER] = "miss"
         return response
 

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.apps import apps
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework_api_key.models import APIKey
@@ -76,6 +76,47 @@ def test_a_second_anonymous_request_is_served_from_the_cache_without_queries(
     assert second[HIT] == "hit"
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
+
+
+class CountingCache:
+    """The real cache, recording which of its methods the public cache calls."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.calls = []
+
+    def __getattr__(self, name):
+        self.calls.append(name)
+        return getattr(self.cache, name)
+
+
+def test_a_hit_reads_the_cache_in_one_round_trip(client, monkeypatch):
+    """Generation, due time and entry come in one get_many: one Redis MGET."""
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    counting = CountingCache(public_cache.cache)
+    monkeypatch.setattr(public_cache, "cache", counting)
+
+    response = client.get(article.get_absolute_url())
+
+    assert response[HIT] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def test_an_entry_rendered_in_an_older_generation_is_not_served(client):
+    """A reader who rendered before a save stores under the old generation."""
+    article = ArticleFactory(headline="Milan enquire about Dragusin")
+    request = RequestFactory().get(article.get_absolute_url())
+    slot, _ = public_cache.lookup("page", request)
+    Article.objects.filter(pk=article.pk).update(headline="Milan bid for Dragusin")
+    public_cache.bump_generation()
+    stale = client.get(article.get_absolute_url(), HTTP_HOST="testserver")
+    public_cache.store(slot, stale)  # the slow reader's write lands late
+
+    response = client.get(article.get_absolute_url())
+
+    assert response[HIT] == "miss"
+    assert "Milan bid for Dragusin" in response.text
 
 
 def test_public_cache_seconds_zero_turns_the_cache_off(client, settings):

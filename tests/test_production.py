@@ -1,10 +1,13 @@
 """Production settings, static files, the gunicorn config and /healthz (#6, R1)."""
 
 import json
+import os
 import re
 import runpy
 
 import pytest
+
+from newsroom.cache import ReusingRedisCache
 
 from .production import BASE_DIR, PRODUCTION_ENV, manage, production_settings
 
@@ -111,7 +114,7 @@ def test_healthz_is_never_cached(client):
 def test_healthz_answers_503_naming_the_cache_when_redis_is_down(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.ReusingRedisCache",
             "LOCATION": BROKEN_REDIS,
         }
     }
@@ -147,3 +150,14 @@ def test_deploy_doc_lists_every_environment_variable_the_settings_read():
 
     assert len(read) > 20
     assert sorted(name for name in read if f"`{name}`" not in doc) == []
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL")
+def test_the_redis_cache_keeps_one_client_per_connection_pool():
+    """Django builds a redis.Redis per operation; ours reuses it (#6 bench)."""
+    cache = ReusingRedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": "reuse-test"})
+
+    cache.set("greeting", "ciao", 5)
+
+    assert cache.get("greeting") == "ciao"
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
