@@ -520,3 +520,37 @@ def test_story_page_is_published_only_through_the_gate(client):
     response = client.get(article.get_absolute_url())
 
     assert response.status_code == 404
+
+
+def test_home_club_filter_offers_only_the_chosen_competitions_clubs(client):
+    league = CompetitionFactory(slug="serie-a")
+    ClubFactory(competition=league, name="AC Milan", slug="ac-milan")
+    ClubFactory(name="Tottenham Hotspur", slug="tottenham-hotspur")
+
+    response = client.get("/", {"competition": "serie-a"})
+
+    assert [club.slug for club in response.context["club_choices"]] == ["ac-milan"]
+    assert 'value="tottenham-hotspur"' not in response.text
+
+
+def test_home_without_a_competition_asks_for_one_before_listing_clubs(client):
+    ClubFactory(slug="ac-milan")
+
+    response = client.get("/")
+
+    assert response.context["club_choices"] == []
+    assert "Choose a competition to pick one of its clubs." in text_of(response)
+
+
+def test_home_filtered_by_club_offers_its_competitions_clubs_with_it_selected(client):
+    league = CompetitionFactory()
+    milan = ClubFactory(competition=league, slug="ac-milan")
+    ClubFactory(competition=league, slug="napoli")
+
+    response = client.get("/", {"club": "ac-milan"})
+
+    assert {club.slug for club in response.context["club_choices"]} == {
+        "ac-milan",
+        "napoli",
+    }
+    assert f'value="{milan.slug}" selected' in response.text

@@ -27,15 +27,17 @@ class ArticleListView(ListView):
     paginate_by = 10
 
     def get(self, request, *args, **kwargs):
-        self.club = self.filter_object(Club, "club")
+        self.club = self.filter_object(
+            Club.objects.select_related("competition"), "club"
+        )
         self.competition = self.filter_object(Competition, "competition")
         return super().get(request, *args, **kwargs)
 
-    def filter_object(self, model, parameter):
+    def filter_object(self, queryset, parameter):
         slug = self.request.GET.get(parameter, "")
         if not slug:
             return None
-        return get_object_or_404(model, slug=slug)
+        return get_object_or_404(queryset, slug=slug)
 
     def get_queryset(self):
         articles = Article.objects.published().for_listing()
@@ -57,11 +59,25 @@ class ArticleListView(ListView):
         context.update(
             club=self.club,
             competition=self.competition,
-            clubs=list(Club.objects.only("name", "short_name", "slug")),
+            club_choices=self.club_choices(),
             competitions=list(Competition.objects.only("name", "slug")),
             filter_query="&".join(f"{key}={value}" for key, value in filters.items()),
         )
         return context
+
+    def club_choices(self):
+        """Return the clubs the club filter offers: one competition's.
+
+        Listing every club would make the page grow with the newsroom (400
+        options on every request); a competition's clubs are a couple of
+        dozen. Readers pick the competition first; the filtered club stays
+        offered even when it plays in no competition.
+        """
+        scope = self.competition or (self.club and self.club.competition)
+        if scope is None:
+            return [self.club] if self.club is not None else []
+        clubs = Club.objects.filter(competition=scope)
+        return list(clubs.only("name", "short_name", "slug"))
 
 
 class ArticleDetailView(DetailView):
