@@ -13,7 +13,8 @@ class Utf8CharsetMiddleware:
 
     DRF's JSON, Django's ``JsonResponse`` and sitemaps and drf-spectacular's
     Swagger script leave it out; every body the product writes is UTF-8.
-    Outermost, so it sees static files and cached pages too.
+    Outside everything but the public cache, so it sees static files, and
+    cached pages are stored with the charset named.
     """
 
     def __init__(self, get_response):

@@ -48,12 +48,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a cached anonymous page is served as it was stored, with the
+    # charset, security and CSP headers the middlewares below gave it, and
+    # without touching sessions. A plain-HTTP request is never a hit: the key
+    # holds the scheme, and only 200s are stored, never the HTTPS redirect.
+    "rumours.public_cache.PublicCacheMiddleware",
     "newsroom.middleware.Utf8CharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions: a cached anonymous page is served without touching them.
-    "rumours.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -221,6 +221,8 @@ def answer_conditionally(request, response):
 
 
 def is_cached_view(request):
+    if request.path_info.startswith(settings.STATIC_URL):
+        return False  # WhiteNoise's, below; skip resolving the path.
     try:
         match = resolve(request.path_info)
     except Resolver404:

@@ -389,3 +389,19 @@ def test_r5_pages_warmed_by_staff_are_never_served_to_readers(
     assert hits == []
     assert not_private == []
     assert cached_now == list(pages.values())  # the readers' cache did work
+
+
+def test_a_plain_http_request_is_redirected_even_when_the_page_is_cached(
+    client, settings
+):
+    """The cache sits outside SecurityMiddleware: the key holds the scheme."""
+    settings.SECURE_SSL_REDIRECT = True
+    article = ArticleFactory()
+    secure = client.get(article.get_absolute_url(), secure=True)
+    assert client.get(article.get_absolute_url(), secure=True)[HIT] == "hit"
+
+    response = client.get(article.get_absolute_url())
+
+    assert secure.status_code == 200
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
