@@ -9,6 +9,7 @@ from itertools import pairwise
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.db.models import Count
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -271,3 +272,24 @@ def test_api_answers_on_a_generated_newsroom(newsroom):
     assert claims.status_code == 200
     assert claims.json()["results"]
     assert story.status_code == 200
+
+
+def test_command_leaves_planner_statistics(capsys):
+    call_command(
+        "generate_newsroom",
+        *("--clubs", "3", "--players", "20", "--articles", "5", "--claims", "12"),
+        *("--seed", "1", "--verbosity", "0"),
+    )
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", ["rumours_article"]
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stats WHERE tablename = %s",
+                ["rumours_article"],
+            )
+        (rows,) = cursor.fetchone()
+    assert rows > 0

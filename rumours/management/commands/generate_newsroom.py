@@ -2,6 +2,7 @@ import datetime as dt
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from tqdm import tqdm
 
 from rumours.services.generator import (
@@ -80,8 +81,21 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from None
             bar.total = bar.n  # the plan is an estimate; end the bar full
             bar.refresh()
+        refresh_planner_statistics()
         summary = ", ".join(f"{count} {name}" for name, count in stored.items())
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(f"Generated in {elapsed:.0f} s: {summary}.")
         )
+
+
+def refresh_planner_statistics():
+    """Run ANALYZE, as a database administrator would after a bulk load.
+
+    Without statistics SQLite walks the whole (status, published_at) index to
+    find a player's ten newest stories (2 ms at 20,000 stories, growing with
+    the archive) instead of starting from the player's few (0.1 ms).
+    PostgreSQL's autovacuum would get there, in its own time.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
