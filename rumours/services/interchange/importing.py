@@ -1,6 +1,7 @@
 """Import a newsroom document: check all of it, then write it in one transaction."""
 
 from collections import defaultdict
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -18,9 +19,10 @@ from rumours.models import (
     SquadTarget,
     TransferClaim,
 )
+from rumours.public_cache import bump_generation_now_and_on_commit
 from rumours.renditions import delete_picture
-from rumours.services.articles import sync_article_subjects
 
+from .batches import Row, RowBatches
 from .errors import Problems
 from .plan import read_newsroom
 from .reading import key_of
@@ -84,10 +86,10 @@ def import_newsroom(data, *, base_dir=None, user=None):
 
     Re-importing updates and never duplicates. Return, per kind, how many
     items were created, updated and left unchanged (and claims deleted).
-    References are resolved from dictionaries loaded once: the queries are a
-    handful per kind plus those ``full_clean()`` and ``save()`` make per row.
 
-    Rows are saved one by one, so each change is in the history tables (#5),
+    Rows are written in batches (``batches.RowBatches``, #6): a handful of
+    queries a kind and a batch of a thousand rows, plus one a club and one
+    an alias (their ``clean()``). Each change is in the history tables (#5),
     attributed to ``user`` (the importing editor) when given.
     """
     plan = read_newsroom(data, base_dir=base_dir)
@@ -116,8 +118,8 @@ class NewsroomWriter:
     def __init__(self, plan):
         self.entries = plan.entries
         self.pks = plan.pks  # kind → {key: pk}, extended as rows are created
-        self.instances = defaultdict(dict)  # kind → {key: instance written}
         self.problems = Problems()
+        self.batches = RowBatches(self.save)
         self.counts = {
             kind: {"created": 0, "updated": 0, "unchanged": 0} for kind in COUNTED_KINDS
         }
@@ -142,6 +144,8 @@ class NewsroomWriter:
             for step in steps:
                 step()
                 self.problems.raise_if_any()
+            # Bulk writes send no signal for the cache to hear.
+            bump_generation_now_and_on_commit()
         except BaseException:
             # The transaction undoes the rows; the image files are ours to undo.
             for article in self.new_images:
@@ -152,8 +156,12 @@ class NewsroomWriter:
 
     # One row
 
-    def store(self, kind, instance, entry, *, apply=None):
-        """Set ``instance`` to what ``entry`` says and save it if anything changed."""
+    def store(self, kind, instance, entry, pending, *, apply=None):
+        """Set ``instance`` to what ``entry`` says; add it to ``pending`` if changed.
+
+        Write ``pending`` with ``self.batches.write()``: rows are counted as
+        they are saved.
+        """
         created = instance.pk is None
         before = None if created else compared_values(instance)
         for name, value in entry.values.items():
@@ -162,17 +170,23 @@ class NewsroomWriter:
             setattr(instance, f"{name}_id", self.pk_of(instance, name, key_of(ref)))
         if apply is not None:
             apply(instance, entry)
-        self.instances[kind][entry.key] = instance
         if not created and compared_values(instance) == before:
-            status = "unchanged"
-        elif self.save(instance, entry.path, FIELD_PATHS.get(kind, {})):
-            status = "created" if created else "updated"
-            self.pks.setdefault(kind, {})[entry.key] = instance.pk
-        else:
-            return instance
+            self.note(kind, entry.key, "unchanged", instance)
+            return
+        status = "created" if created else "updated"
+        pending.append(
+            Row(
+                instance,
+                entry.path,
+                FIELD_PATHS.get(kind, {}),
+                partial(self.note, kind, entry.key, status),
+            )
+        )
+
+    def note(self, kind, key, status, instance):
+        self.pks.setdefault(kind, {})[key] = instance.pk
         self.counts[kind][status] += 1
-        self.status[kind][entry.key] = status
-        return instance
+        self.status[kind][key] = status
 
     def pk_of(self, instance, name, key):
         if key is None:
@@ -219,9 +233,11 @@ class NewsroomWriter:
         stored = MODELS[kind].objects.in_bulk(
             [entry.key for entry in entries], field_name="slug"
         )
+        pending = []
         for entry in entries:
             instance = stored.get(entry.key) or MODELS[kind]()
-            self.store(kind, instance, entry, apply=apply)
+            self.store(kind, instance, entry, pending, apply=apply)
+        self.batches.write(pending)
 
     def write_competitions(self):
         self.upsert("competitions", self.entries["competitions"])
@@ -254,6 +270,7 @@ class NewsroomWriter:
         ]
         ClubAlias.objects.filter(pk__in=gone).delete()
         changed = set()
+        pending = []
         for key, club_id in club_ids.items():
             if any(folded not in wanted[key] for folded in stored[club_id]):
                 changed.add(key)
@@ -264,17 +281,17 @@ class NewsroomWriter:
                 if alias is None:
                     alias = ClubAlias(club_id=club_id)
                 alias.name = name
-                if self.save(alias, path, FIELD_PATHS["aliases"]):
-                    changed.add(key)
+                saved = partial(lambda key, _alias: changed.add(key), key)
+                pending.append(Row(alias, path, FIELD_PATHS["aliases"], saved))
+        self.batches.write(pending)
         for key in changed:
             self.mark_updated("clubs", key)
 
     def write_sources(self):
-        # Outlets before the journalists who write for them.
-        entries = sorted(
-            self.entries["sources"], key=lambda entry: entry.refs["outlet"] is not None
-        )
-        self.upsert("sources", entries)
+        # Outlets before the journalists who write for them, who need their ids.
+        entries = self.entries["sources"]
+        self.upsert("sources", [e for e in entries if e.refs["outlet"] is None])
+        self.upsert("sources", [e for e in entries if e.refs["outlet"] is not None])
 
     def write_players(self):
         self.upsert("players", self.entries["players"])
@@ -290,10 +307,11 @@ class NewsroomWriter:
         stored = dict(
             user_model.objects.filter(username__in=wanted).values_list("username", "pk")
         )
-        counts = self.counts["authors"]
+        self.pks["authors"] = stored
+        pending = []
         for username, author in wanted.items():
             if username in stored:
-                counts["unchanged"] += 1
+                self.counts["authors"]["unchanged"] += 1
                 continue
             user = user_model(
                 username=username,
@@ -301,10 +319,9 @@ class NewsroomWriter:
                 last_name=author["last_name"],
             )
             user.set_unusable_password()
-            if self.save(user, author["path"], FIELD_PATHS["authors"]):
-                stored[username] = user.pk
-                counts["created"] += 1
-        self.pks["authors"] = stored
+            saved = partial(self.note, "authors", username, "created")
+            pending.append(Row(user, author["path"], FIELD_PATHS["authors"], saved))
+        self.batches.write(pending)
 
     def write_articles(self):
         def apply(article, entry):
@@ -335,6 +352,7 @@ class NewsroomWriter:
                 claim.claim_type,
             )
             stored[claim.article_id][key].append(claim)
+        pending = []
         for entry in articles:
             article_id = article_ids[entry.key]
             for claim_entry in entry.extra["claims"]:
@@ -348,7 +366,8 @@ class NewsroomWriter:
                 matches = stored[article_id][key]
                 instance = matches.pop(0) if matches else TransferClaim()
                 instance.article_id = article_id
-                self.store("claims", instance, claim_entry)
+                self.store("claims", instance, claim_entry, pending)
+        self.batches.write(pending)
         gone = [
             claim.pk
             for by_key in stored.values()
@@ -359,23 +378,30 @@ class NewsroomWriter:
         self.counts["claims"]["deleted"] = len(gone)
 
     def write_subjects(self):
-        """Set each article's clubs and players: its claims' and the file's others."""
+        """Set each article's clubs and players: its claims' and the file's others.
+
+        What ``article.clubs.set()`` and ``sync_article_subjects()`` would
+        leave, written in bulk: two queries a relation, plus a delete if any
+        link goes and an insert a few thousand links.
+        """
+        wanted = {"clubs": set(), "players": set()}  # {(article id, club id)}
+        refs = {"clubs": ("from_club", "to_club"), "players": ("player", "replaces")}
         for entry in self.entries["articles"]:
-            article = self.instances["articles"][entry.key]
-            clubs = {self.pks["clubs"][key_of(ref)] for ref in entry.extra["clubs"]}
-            players = {
-                self.pks["players"][key_of(ref)] for ref in entry.extra["players"]
-            }
-            for claim in entry.extra["claims"]:
-                for name in ("from_club", "to_club"):
-                    if key_of(claim.refs[name]) is not None:
-                        clubs.add(self.pks["clubs"][key_of(claim.refs[name])])
-                for name in ("player", "replaces"):
-                    if key_of(claim.refs[name]) is not None:
-                        players.add(self.pks["players"][key_of(claim.refs[name])])
-            article.clubs.set(clubs)
-            article.players.set(players)
-            sync_article_subjects(article)
+            article_id = self.pks["articles"][entry.key]
+            for name, claim_refs in refs.items():
+                keys = [key_of(ref) for ref in entry.extra[name]]
+                for claim in entry.extra["claims"]:
+                    keys += [key_of(claim.refs[ref]) for ref in claim_refs]
+                wanted[name].update(
+                    (article_id, self.pks[name][key]) for key in keys if key is not None
+                )
+        stored_ids = [
+            self.pks["articles"][entry.key]
+            for entry in self.entries["articles"]
+            if self.status["articles"].get(entry.key) != "created"
+        ]
+        for name, pairs in wanted.items():
+            set_links(Article._meta.get_field(name), stored_ids, pairs)
 
     def write_squad_targets(self):
         entries = self.entries["squad_targets"]
@@ -384,10 +410,35 @@ class NewsroomWriter:
             (target.club_id, target.position): target
             for target in SquadTarget.objects.filter(club_id__in=club_ids)
         }
+        pending = []
         for entry in entries:
             club, position = entry.key
             instance = stored.get((self.pks["clubs"][club], position)) or SquadTarget()
-            self.store("squad_targets", instance, entry)
+            self.store("squad_targets", instance, entry, pending)
+        self.batches.write(pending)
+
+
+def set_links(field, stored_ids, pairs):
+    """Make the links of many-to-many ``field`` from the file's articles ``pairs``.
+
+    ``pairs`` holds (article id, other id); ``stored_ids`` are the articles
+    that may already have links (those the import did not create).
+    """
+    through = field.remote_field.through
+    source = through._meta.get_field(field.m2m_field_name()).attname
+    target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+    stored = {}
+    if stored_ids:
+        rows = through.objects.filter(**{f"{source}__in": stored_ids})
+        for pk, *pair in rows.values_list("pk", source, target):
+            stored[tuple(pair)] = pk
+    gone = [pk for pair, pk in stored.items() if pair not in pairs]
+    if gone:
+        through.objects.filter(pk__in=gone).delete()
+    through.objects.bulk_create(
+        through(**{source: article_id, target: other_id})
+        for article_id, other_id in sorted(pairs - stored.keys())
+    )
 
 
 def compared_values(instance):
