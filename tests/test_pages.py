@@ -5,6 +5,8 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rumours.models import Article
@@ -253,10 +255,33 @@ def test_home_is_paginated_ten_a_page(client):
 
     assert len(first.context["articles"]) == 10
     assert len(second.context["articles"]) == 2
-    assert "Page 2 of 2" in text_of(second)
+    assert "Page 2" in text_of(second)
+    assert "Older stories" in text_of(first)
+    assert "Older stories" not in text_of(second)
 
 
-@pytest.mark.parametrize("page", ["2", "0", "abc", "-1", "99999999999999999999"])
+def test_home_with_exactly_one_page_of_stories_offers_no_older_page(client):
+    ArticleFactory.create_batch(10)
+
+    response = get(client, "home")
+
+    assert len(response.context["articles"]) == 10
+    assert "Older stories" not in text_of(response)
+    assert client.get("/?page=2").status_code == 404
+
+
+def test_home_never_counts_the_archive(client):
+    ArticleFactory.create_batch(12)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/?page=2")
+
+    assert not [q for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+@pytest.mark.parametrize(
+    "page", ["2", "0", "abc", "-1", "1.5", "last", "99999999999999999999"]
+)
 def test_home_bad_or_out_of_range_page_is_not_found(client, page):
     ArticleFactory()
 

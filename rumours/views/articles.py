@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 
 from ..models import Article, Club, Competition
 from ..renditions import picture_for
+from .pagination import UncountedPaginator
 
 PUBLISHER = "Transfer Desk"
 RELATED_STORIES = 5
@@ -25,6 +26,7 @@ class ArticleListView(ListView):
     template_name = "rumours/article_list.html"
     context_object_name = "articles"
     paginate_by = 10
+    paginator_class = UncountedPaginator
 
     def get(self, request, *args, **kwargs):
         self.club = self.filter_object(
