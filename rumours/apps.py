@@ -9,9 +9,12 @@ class RumoursConfig(AppConfig):
 
     def ready(self):
         # Any change of a newsroom model makes the public cache stale (#6).
+        from . import search
         from .public_cache import connect_signals
 
         connect_signals()
+        # Keep the stored search documents current (#6).
+        search.connect_signals()
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

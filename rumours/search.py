@@ -1,40 +1,49 @@
-"""Site search across published stories, players and clubs (#3).
+"""Site search across published stories, players and clubs (#3, #6).
 
-One entry point, ``search_site()``, used by the search page. On PostgreSQL
-stories go through full-text search; elsewhere (SQLite in development and
-CI) through a fallback where every word must appear somewhere in the story
-or in the names of the clubs and players it is about. Players and clubs are
-matched by name on both databases, clubs by their aliases too.
+One entry point, ``search_site()``, used by the search page. Stories are
+searched through a stored, indexed document: on PostgreSQL the tsvector
+``Article.search_document`` (GIN index), on SQLite the FTS5 table
+``rumours_article_search`` (both from migration 0007). The document holds
+the headline, the standfirst with the names of the story's clubs, their
+aliases and its players, and the body, weighted in that order. Players and
+clubs are matched by name on both databases, clubs by their aliases too.
+
+The documents are kept current by ``refresh_search_documents()``: signals
+call it when a story is saved, its clubs or players change, or a club,
+alias or player is renamed (``connect_signals()``, from ``apps.ready``).
+Bulk writers send no signals and call it themselves.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import (
-    Case,
     Exists,
     F,
-    IntegerField,
+    FloatField,
     OuterRef,
     Q,
     TextField,
     Value,
-    When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 from .models import Article, Club, ClubAlias, Player
 
 MAX_QUERY_LENGTH = 200
-# Each word adds a handful of conditions to the fallback's SQL; a 200-character
-# query of one-letter words must not build a statement SQLite refuses.
+# Each word is a phrase of the SQLite MATCH expression and a lexeme of the
+# PostgreSQL query; past a dozen words a query finds nothing new.
 MAX_TERMS = 12
 # The site writes in English: the English configuration stems "bids" to
 # "bid" and "enquired" to "enquir", so readers find a story whichever form
 # they type, and drops stop words ("the", "about") that would only add noise.
 # Proper names go through the same stemmer on both sides, so "Spurs" still
-# finds "Spurs". "simple" would match only exact word forms.
+# finds "Spurs". "simple" would match only exact word forms. SQLite's FTS5
+# table stems with Porter's English stemmer, without stop words.
 SEARCH_CONFIG = "english"
+SQLITE_TABLE = "rumours_article_search"
 # Characters around a word that are syntax, not part of a name.
 _TERM_PUNCTUATION = "\"'“”‘’.,;:!?()[]{}<>"
 
@@ -88,7 +97,7 @@ def search_site(query: str, *, limit: int = 20) -> SiteSearchResults:
     if connection.vendor == "postgresql":
         stories = _postgresql_stories(query)
     else:
-        stories = _fallback_stories(terms)
+        stories = _sqlite_stories(terms)
     return SiteSearchResults(
         query=query,
         stories=list(stories.for_listing()[:limit]),
@@ -100,92 +109,44 @@ def search_site(query: str, *, limit: int = 20) -> SiteSearchResults:
 def _postgresql_stories(query):
     """Return published stories matching ``query`` by full-text search, ranked.
 
-    The document is the headline (weight A), the standfirst and the names of
-    the story's clubs, their aliases and its players (B), and the body (C).
-    The names come from ARRAY(...) subqueries, one row per story, so nothing
-    is duplicated and the rank is not multiplied by joins. No index: the
-    document spans three tables, and a newsroom's published stories are
-    searched in milliseconds; a stored, trigger-maintained vector is the next
-    step if that changes.
+    Reads the stored ``Article.search_document`` through its GIN index.
     """
-    from django.contrib.postgres.expressions import ArraySubquery
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-    from django.db.models import Func
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    def joined(queryset):
-        return Func(
-            ArraySubquery(queryset.order_by()),
-            Value(" "),
-            function="array_to_string",
-            output_field=TextField(),
-        )
-
-    club_names = joined(
-        Club.objects.filter(articles=OuterRef("pk")).values(
-            text=Concat("name", Value(" "), "short_name", output_field=TextField())
-        )
-    )
-    alias_names = joined(
-        ClubAlias.objects.filter(club__articles=OuterRef("pk")).values("name")
-    )
-    player_names = joined(Player.objects.filter(articles=OuterRef("pk")).values("name"))
-    document = (
-        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
-        + SearchVector(
-            "standfirst",
-            club_names,
-            alias_names,
-            player_names,
-            weight="B",
-            config=SEARCH_CONFIG,
-        )
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-    )
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     return (
         Article.objects.published()
-        .alias(document=document)
-        .filter(document=search_query)
-        .annotate(rank=SearchRank(F("document"), search_query))
+        .filter(search_document=search_query)
+        .annotate(rank=SearchRank(F("search_document"), search_query))
         .order_by("-rank", "-published_at", "-id")
     )
 
 
-def _fallback_stories(terms):
-    """Return published stories where every term appears, ranked.
+def _sqlite_stories(terms):
+    """Return published stories where every term appears, ranked by BM25.
 
-    A term may appear in the headline, standfirst or body, or in the name,
-    short name or an alias of a club the story is about, or a player's name.
-    Relations are tested with EXISTS, so no row is duplicated. The rank
-    counts the terms found in the headline (two points) or standfirst (one).
+    Every term is quoted as an FTS5 phrase, so no input is read as query
+    syntax; a term of punctuation alone is an empty phrase, which matches
+    nothing on its own and is ignored beside others.
     """
-    stories = Article.objects.published()
-    rank = Value(0)
-    for term in terms:
-        club_matches = Club.objects.filter(articles=OuterRef("pk")).filter(
-            Q(name__icontains=term)
-            | Q(short_name__icontains=term)
-            | Exists(
-                ClubAlias.objects.filter(club=OuterRef("pk"), name__icontains=term)
-            )
-        )
-        player_matches = Player.objects.filter(
-            articles=OuterRef("pk"), name__icontains=term
-        )
-        stories = stories.filter(
-            Q(headline__icontains=term)
-            | Q(standfirst__icontains=term)
-            | Q(body__icontains=term)
-            | Exists(club_matches)
-            | Exists(player_matches)
-        )
-        rank = rank + Case(
-            When(headline__icontains=term, then=Value(2)),
-            When(standfirst__icontains=term, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    return stories.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
+    match = " ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+    table = Article._meta.db_table
+    matches = RawSQL(
+        f"SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s", [match]
+    )
+    # bm25() is negative, lower is better; weights as PostgreSQL's A, B, C.
+    rank = RawSQL(
+        f"SELECT -bm25({SQLITE_TABLE}, 1.0, 0.4, 0.2) FROM {SQLITE_TABLE} "
+        f"WHERE {SQLITE_TABLE} MATCH %s AND rowid = {table}.id",
+        [match],
+        output_field=FloatField(),
+    )
+    return (
+        Article.objects.published()
+        .filter(pk__in=matches)
+        .annotate(rank=rank)
+        .order_by("-rank", "-published_at", "-id")
+    )
 
 
 def _players(terms):
@@ -212,3 +173,234 @@ def _clubs(terms):
             )
         )
     return clubs.order_by("name", "id")
+
+
+# -- the stored documents ---------------------------------------------------
+
+
+def search_document():
+    """Return the expression of a story's document on PostgreSQL, per row.
+
+    The headline (weight A), the standfirst and the names of the story's
+    clubs, their aliases and its players (B), and the body (C). The names
+    come from ARRAY(...) subqueries, one row per story, so nothing is
+    duplicated by joins.
+    """
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import Func
+
+    def joined(queryset):
+        return Func(
+            ArraySubquery(queryset.order_by()),
+            Value(" "),
+            function="array_to_string",
+            output_field=TextField(),
+        )
+
+    club_names = joined(
+        Club.objects.filter(articles=OuterRef("pk")).values(
+            text=Concat("name", Value(" "), "short_name", output_field=TextField())
+        )
+    )
+    alias_names = joined(
+        ClubAlias.objects.filter(club__articles=OuterRef("pk")).values("name")
+    )
+    player_names = joined(Player.objects.filter(articles=OuterRef("pk")).values("name"))
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector(
+            "standfirst",
+            club_names,
+            alias_names,
+            player_names,
+            weight="B",
+            config=SEARCH_CONFIG,
+        )
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+# The rows of SQLite's FTS5 table: the same three parts as search_document().
+_SQLITE_DOCUMENTS = """
+SELECT article.id, article.headline,
+       article.standfirst
+       || ' ' || coalesce((SELECT group_concat(club.name || ' ' || club.short_name, ' ')
+                             FROM rumours_club AS club
+                             JOIN rumours_article_clubs AS link
+                               ON link.club_id = club.id
+                            WHERE link.article_id = article.id), '')
+       || ' ' || coalesce((SELECT group_concat(alias.name, ' ')
+                             FROM rumours_clubalias AS alias
+                             JOIN rumours_article_clubs AS link
+                               ON link.club_id = alias.club_id
+                            WHERE link.article_id = article.id), '')
+       || ' ' || coalesce((SELECT group_concat(player.name, ' ')
+                             FROM rumours_player AS player
+                             JOIN rumours_article_players AS link
+                               ON link.player_id = player.id
+                            WHERE link.article_id = article.id), ''),
+       article.body
+  FROM rumours_article AS article
+"""
+
+
+def refresh_search_documents(article_ids=None):
+    """Rebuild the search documents of ``article_ids`` (any iterable), or all.
+
+    Call it after a write that sends no signal: ``bulk_create``,
+    ``bulk_update``, ``QuerySet.update()`` of a headline, standfirst, body or
+    a name, or links written through the m2m tables directly. Ids of deleted
+    stories are fine (their SQLite rows go). One UPDATE on PostgreSQL, a
+    DELETE and an INSERT on SQLite; no query for an empty list. Other
+    databases have no stored documents: nothing happens.
+    """
+    if article_ids is not None:
+        article_ids = list(article_ids)
+        if not article_ids:
+            return
+    if connection.vendor == "postgresql":
+        articles = Article.objects.all()
+        if article_ids is not None:
+            articles = articles.filter(pk__in=article_ids)
+        articles.update(search_document=search_document())
+    elif connection.vendor == "sqlite":
+        _refresh_sqlite(article_ids)
+
+
+def _refresh_sqlite(article_ids):
+    where, params = "", []
+    if article_ids is not None:
+        # One parameter whatever the number of ids (SQLite caps parameters).
+        where = " IN (SELECT value FROM json_each(%s))"
+        params = [json.dumps(article_ids)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {SQLITE_TABLE}" + (f" WHERE rowid{where}" if where else ""),
+            params,
+        )
+        cursor.execute(
+            f"INSERT INTO {SQLITE_TABLE} (rowid, headline, names, body) "
+            + _SQLITE_DOCUMENTS
+            + (f" WHERE article.id{where}" if where else ""),
+            params,
+        )
+
+
+# -- keeping them current -----------------------------------------------------
+
+# Of each model, the fields the search documents are made of.
+_STORY_FIELDS = {"headline", "standfirst", "body"}
+_NAME_FIELDS = {Club: ("name", "short_name"), Player: ("name",)}
+
+
+def connect_signals():
+    """Refresh the documents a save, delete or link change affects (apps.ready).
+
+    One UPDATE (PostgreSQL) or DELETE and INSERT (SQLite) per change, plus
+    one query to read the old names when a club, alias or player is saved.
+    """
+    from django.db.models.signals import (
+        m2m_changed,
+        post_delete,
+        post_save,
+        pre_delete,
+        pre_save,
+    )
+
+    uid = "rumours.search"
+    post_save.connect(_story_saved, sender=Article, dispatch_uid=uid)
+    post_delete.connect(_story_deleted, sender=Article, dispatch_uid=uid)
+    for through in (Article.clubs.through, Article.players.through):
+        m2m_changed.connect(_subjects_changed, sender=through, dispatch_uid=uid)
+    for model in (Club, Player, ClubAlias):
+        pre_save.connect(_names_saving, sender=model, dispatch_uid=uid)
+        post_save.connect(_names_saved, sender=model, dispatch_uid=uid)
+        pre_delete.connect(_names_deleting, sender=model, dispatch_uid=uid)
+        post_delete.connect(_names_deleted, sender=model, dispatch_uid=uid)
+
+
+def _story_saved(sender, instance, update_fields=None, **kwargs):
+    # A save of other fields only (a status, a version) changes no document.
+    if update_fields is None or _STORY_FIELDS & set(update_fields):
+        refresh_search_documents([instance.pk])
+
+
+def _story_deleted(sender, instance, **kwargs):
+    refresh_search_documents([instance.pk])
+
+
+def _subjects_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Refresh the stories whose clubs or players were added or removed.
+
+    ``article.clubs.add()`` names the story (``instance``); ``club.articles``
+    ``.add()`` names the stories in ``pk_set``, and ``club.articles.clear()``
+    none at all, so those are read before the clear.
+    """
+    if action == "pre_clear" and reverse:
+        instance._search_story_ids = list(
+            sender.objects.filter(
+                **{f"{instance._meta.model_name}_id": instance.pk}
+            ).values_list("article_id", flat=True)
+        )
+    elif action == "post_clear":
+        ids = (
+            instance.__dict__.pop("_search_story_ids", []) if reverse else [instance.pk]
+        )
+        refresh_search_documents(ids)
+    elif action in ("post_add", "post_remove") and pk_set:
+        refresh_search_documents(pk_set if reverse else [instance.pk])
+
+
+def _stories_about(instance):
+    """Return the ids of the stories ``instance`` (club, alias, player) names."""
+    if isinstance(instance, ClubAlias):
+        return Article.objects.about_clubs([instance.club_id])
+    if isinstance(instance, Club):
+        return Article.objects.about_clubs([instance.pk])
+    return Article.objects.about_players([instance.pk])
+
+
+def _names(instance):
+    if isinstance(instance, ClubAlias):
+        return (instance.name, instance.club_id)
+    return tuple(getattr(instance, name) for name in _NAME_FIELDS[type(instance)])
+
+
+def _names_saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Note whether the save renames ``instance``, or moves an alias."""
+    if instance._state.adding:
+        # A new club or player is in no story yet; a new alias is.
+        instance._search_stale = (
+            {"club_id": instance.club_id} if sender is ClubAlias else None
+        )
+        return
+    fields = ("name", "club_id") if sender is ClubAlias else _NAME_FIELDS[sender]
+    stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
+    stale = stored is not None and tuple(stored.values()) != _names(instance)
+    instance._search_stale = stored if stale else None
+
+
+def _names_saved(sender, instance, **kwargs):
+    stored = instance.__dict__.pop("_search_stale", None)
+    if stored is None:
+        return
+    ids = set(_stories_about(instance).values_list("pk", flat=True))
+    if sender is ClubAlias and stored["club_id"] != instance.club_id:
+        ids.update(
+            Article.objects.about_clubs([stored["club_id"]]).values_list(
+                "pk", flat=True
+            )
+        )
+    refresh_search_documents(ids)
+
+
+def _names_deleting(sender, instance, **kwargs):
+    # The links to a deleted club or player go by cascade, without a signal.
+    instance._search_story_ids = list(
+        _stories_about(instance).values_list("pk", flat=True)
+    )
+
+
+def _names_deleted(sender, instance, **kwargs):
+    refresh_search_documents(instance.__dict__.pop("_search_story_ids", []))

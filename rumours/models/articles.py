@@ -1,6 +1,7 @@
 """Stories, and the one gate public code reads them through."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -168,8 +169,15 @@ class Article(models.Model):
     # save from a form loaded at an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    # Site search on PostgreSQL (#6): the weighted document of the story and
+    # the names of its clubs and players, kept current by rumours.search
+    # (signals, and refresh_search_documents() after bulk writes), searched
+    # through a GIN index that migration 0007 adds. Unused on SQLite, which
+    # keeps an FTS5 table instead.
+    search_document = SearchVectorField(null=True, editable=False)
+
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["body_html"])
+    history = HistoricalRecords(excluded_fields=["body_html", "search_document"])
 
     class Meta:
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]

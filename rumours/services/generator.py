@@ -12,7 +12,8 @@ Fast: rows are built in memory, valid by construction, and written with
 ``bulk_create`` in batches. Neither ``save()`` nor ``full_clean()`` runs, so
 what ``save()`` would do is done here: ``body_html`` comes from the same
 ``render_markdown``, and a story's clubs and players are those its claims
-name (as ``sync_article_subjects`` would fill them). Hero images stay empty.
+name (as ``sync_article_subjects`` would fill them), and their search
+documents are built once all are written. Hero images stay empty.
 
 Reproducible: one ``random.Random(seed)`` draws everything, in a fixed
 order, and every time is an offset from ``anchor`` (midnight UTC today
@@ -45,6 +46,7 @@ from ..models import (
     SquadTarget,
     TransferClaim,
 )
+from ..search import refresh_search_documents
 from .generator_vocabulary import (
     CLUB_PATTERNS,
     COACH_NAMES,
@@ -237,6 +239,8 @@ class _Builder:
             claim_rows = self.claims(sagas, sources, player_rows)
             article_rows = self.articles(articles, claim_rows, club_rows, reporters)
             subjects = self.subjects(article_rows, claim_rows)
+        # bulk_create sends no signal: the stories' search documents (#6).
+        refresh_search_documents(article.pk for article in article_rows)
         return {
             "competitions": len(competitions),
             "clubs": len(club_rows),
