@@ -11,6 +11,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from rumours.models import (
@@ -45,7 +47,9 @@ from rumours.services.interchange.fields import (
     SOURCE_FIELDS,
     SQUAD_TARGET_FIELDS,
 )
-from rumours.services.interchange.plan import read_newsroom
+from rumours.services.interchange.batches import Row
+from rumours.services.interchange.importing import NewsroomWriter
+from rumours.services.interchange.plan import Plan, read_newsroom
 
 from .factories import (
     ArticleFactory,
@@ -794,6 +798,170 @@ def test_an_existing_author_is_left_as_it_is():
     assert seed_article().author == editor
     assert editor.first_name == "Desk"
     assert editor.has_usable_password()
+
+
+# Writing in batches (#6): the rows and history saving one by one would give
+
+
+def newsroom_of(stories):
+    """Return the export of ``stories`` stories with two claims each, then empty.
+
+    Each story has a player and a source of its own; the clubs are always
+    the same two, since each club's clean() runs a query of its own.
+    """
+    home, away = ClubFactory(), ClubFactory()
+    author = UserFactory(username="desk")
+    for _ in range(stories):
+        player = PlayerFactory(current_club=home)
+        article = ArticleFactory(author=author)
+        for claim_type in (TransferClaim.Type.ENQUIRY, TransferClaim.Type.BID):
+            TransferClaimFactory(
+                article=article, player=player, to_club=away, claim_type=claim_type
+            )
+        sync_article_subjects(article)
+    document = json.loads(dump_newsroom(export_newsroom()))
+    empty_newsroom()
+    return document
+
+
+def queries_importing(document):
+    with CaptureQueriesContext(connection) as queries:
+        import_newsroom(document)
+    return len(queries)
+
+
+def test_importing_runs_the_same_queries_whatever_the_number_of_stories():
+    # Up to the rows one INSERT holds: on SQLite, 999 parameters make 37
+    # history rows of claims, so 15 stories (30 claims) take one.
+    one = queries_importing(newsroom_of(1))
+    empty_newsroom()
+
+    many = queries_importing(newsroom_of(15))
+
+    assert Article.objects.count() == 15
+    assert TransferClaim.objects.count() == 30
+    assert many == one
+
+
+def test_importing_records_every_row_it_creates_in_the_history_with_the_user():
+    user = UserFactory(staff=True)
+
+    import_newsroom(demo_document(), base_dir=DEMO_DIR, user=user)
+
+    for model in (Club, Player, Source, Article, TransferClaim):
+        history = model.history.all()
+        assert sorted(history.values_list("id", flat=True)) == sorted(
+            model.objects.values_list("pk", flat=True)
+        )
+        assert set(history.values_list("history_type", "history_user")) == {
+            ("+", user.pk)
+        }
+
+
+def test_reimporting_a_changed_claim_records_its_new_version_with_the_user():
+    import_demo()
+    user = UserFactory(staff=True)
+    document = demo_document()
+    document["articles"][0]["claims"][7]["quote"] = "Milan have asked about him."
+
+    import_newsroom(document, base_dir=DEMO_DIR, user=user)
+
+    claim = claim_of(seed_article(), "Radu Dragusin", "AC Milan", "enquiry")
+    latest = claim.history.order_by("history_id").last()
+    assert claim.version == 2
+    assert (latest.history_type, latest.history_user, latest.version) == ("~", user, 2)
+    assert latest.quote == "Milan have asked about him."
+
+
+def test_reimporting_renders_a_changed_story_body():
+    import_demo()
+    document = demo_document()
+    document["articles"][0]["body"] = "Milan have **enquired**."
+
+    import_newsroom(document, base_dir=DEMO_DIR)
+
+    assert seed_article().body_html == "<p>Milan have <strong>enquired</strong>.</p>"
+
+
+def test_a_name_a_stored_competition_has_is_refused_by_its_path_amid_new_rows():
+    import_demo()
+    CompetitionFactory(name="Eredivisie", slug="eredivisie")
+    before = row_counts()
+    document = demo_document()
+    document["competitions"] += [
+        {"name": "Ligue 1", "slug": "ligue-1", "country": "France"},
+        {"name": "Eredivisie", "slug": "dutch-league", "country": "Netherlands"},
+        {"name": "Bundesliga", "slug": "bundesliga", "country": "Germany"},
+    ]
+
+    errors = import_errors(document)
+
+    assert errors == [
+        "competitions[5].name: Competition with this Name already exists."
+    ]
+    assert row_counts() == before
+    assert not Competition.objects.filter(slug="ligue-1").exists()
+
+
+def test_two_clubs_swapping_names_are_refused_as_saving_one_by_one_refuses_them():
+    import_demo()
+    document = demo_document()
+    first, second = document["clubs"][0], document["clubs"][1]
+    first["name"], second["name"] = second["name"], first["name"]
+
+    errors = import_errors(document)
+
+    assert errors == [
+        "clubs[0]: A club with this name already exists.",
+        "clubs[1]: A club with this name already exists.",
+    ]
+
+
+def test_a_batch_the_database_refuses_is_saved_row_by_row_naming_the_row_at_fault():
+    article, player, club = ArticleFactory(), PlayerFactory(), ClubFactory()
+    claims = [
+        TransferClaim(
+            article=article,
+            player=player,
+            to_club=club,
+            claim_type=claim_type,
+            quote="They asked.",
+            reported_at=article.published_at,
+        )
+        for claim_type in (TransferClaim.Type.ENQUIRY, TransferClaim.Type.BID)
+    ]
+    # Only the database knows this rule, until full_clean() asks it.
+    claims[1].fee_amount = Decimal("5000000.00")
+    writer = NewsroomWriter(Plan(entries={}, pks={}))
+    saved = []
+    rows = [
+        Row(claim, f"articles[0].claims[{index}]", {}, saved.append)
+        for index, claim in enumerate(claims)
+    ]
+
+    writer.batches.write(rows)
+
+    assert writer.problems == [
+        "articles[0].claims[1]: A fee needs a currency (EUR, GBP or USD), "
+        "and a currency needs a fee."
+    ]
+    assert saved == [claims[0]]
+    assert list(TransferClaim.objects.values_list("pk", flat=True)) == [claims[0].pk]
+    assert TransferClaim.history.count() == 1
+    assert claims[1].pk is None
+
+
+def test_importing_makes_a_cached_story_page_show_the_change(client):
+    import_demo()
+    url = seed_article().get_absolute_url()
+    client.get(url)
+    document = demo_document()
+    document["articles"][0]["headline"] = "Milan ask about Dragusin"
+
+    import_newsroom(document, base_dir=DEMO_DIR)
+    response = client.get(url)
+
+    assert "Milan ask about Dragusin" in response.content.decode()
 
 
 # Export and the round trip
