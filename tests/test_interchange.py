@@ -35,6 +35,7 @@ from rumours.services.interchange import (
     import_newsroom,
     load_newsroom_file,
 )
+from rumours.services.interchange.batches import Row
 from rumours.services.interchange.fields import (
     ARTICLE_FIELDS,
     CLAIM_FIELDS,
@@ -47,7 +48,6 @@ from rumours.services.interchange.fields import (
     SOURCE_FIELDS,
     SQUAD_TARGET_FIELDS,
 )
-from rumours.services.interchange.batches import Row
 from rumours.services.interchange.importing import NewsroomWriter
 from rumours.services.interchange.plan import Plan, read_newsroom
 
