@@ -22,6 +22,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Lower
 
 from rumours.markup import render_markdown
@@ -39,6 +40,20 @@ class Row:
     path: str
     field_paths: dict
     saved: Any  # called with the instance once it is stored
+    loaded: dict | None = None  # a stored row's loaded_values(), to update less
+
+
+def loaded_values(instance):
+    """Return ``{attname: value}`` of ``instance`` as loaded, to compare later."""
+    return {
+        field.attname: comparable(getattr(instance, field.attname))
+        for field in instance._meta.concrete_fields
+    }
+
+
+def comparable(value):
+    # A file changes its name in place when saved.
+    return value.name if isinstance(value, FieldFile) else value
 
 
 class RowBatches:
@@ -111,7 +126,13 @@ def write_in_bulk(batch):
     history = history_manager(model)
     for instance in created:
         prepare(instance)
-    for instance in updated:
+    # save() writes every field; writing just those that changed leaves the
+    # same row, and bulk_update() costs a CASE a field.
+    changes = defaultdict(list)  # (names of the fields changed) → [instance]
+    for row in batch:
+        instance = row.instance
+        if instance.pk is None:
+            continue
         if versioned:
             # An editor's form loaded before the import is now stale (#5).
             instance.version += 1
@@ -119,12 +140,19 @@ def write_in_bulk(batch):
         for field in fields:
             # What save() does: auto_now times, image files written.
             setattr(instance, field.attname, field.pre_save(instance, False))
+        names = tuple(
+            field.name
+            for field in fields
+            if row.loaded is None
+            or comparable(getattr(instance, field.attname)) != row.loaded[field.attname]
+        )
+        changes[names].append(instance)
     try:
         with transaction.atomic():
             if created:
                 model._base_manager.bulk_create(created)
-            if updated:
-                model._base_manager.bulk_update(updated, [f.name for f in fields])
+            for names, instances in changes.items():
+                model._base_manager.bulk_update(instances, names)
             if history is not None:
                 # The user and date are found as the post_save receiver does.
                 history.bulk_history_create(created, default_change_reason=None)

@@ -22,7 +22,7 @@ from rumours.models import (
 from rumours.public_cache import bump_generation_now_and_on_commit
 from rumours.renditions import delete_picture
 
-from .batches import Row, RowBatches
+from .batches import Row, RowBatches, loaded_values
 from .errors import Problems
 from .plan import read_newsroom
 from .reading import key_of
@@ -164,6 +164,7 @@ class NewsroomWriter:
         """
         created = instance.pk is None
         before = None if created else compared_values(instance)
+        loaded = None if created else loaded_values(instance)
         for name, value in entry.values.items():
             setattr(instance, name, value)
         for name, ref in entry.refs.items():
@@ -180,6 +181,7 @@ class NewsroomWriter:
                 entry.path,
                 FIELD_PATHS.get(kind, {}),
                 partial(self.note, kind, entry.key, status),
+                loaded,
             )
         )
 
