@@ -110,13 +110,7 @@ def squad_depth(club):
     targets = {
         target.position: target for target in SquadTarget.objects.filter(club=club)
     }
-    claims = list(
-        TransferClaim.objects.public()
-        .filter(outcome=TransferClaim.Outcome.OPEN)
-        .filter(Q(from_club=club) | Q(to_club=club))
-        .with_parties()
-        .order_by("reported_at", "id")
-    )
+    claims = list(open_claims_about(club))
     rumours_in, rumours_out = _links(club, claims)
     rows = []
     for position, label in Position.choices:
@@ -140,6 +134,21 @@ def squad_depth(club):
             )
         )
     return SquadDepth(club=club, rows=rows)
+
+
+def open_claims_about(club):
+    """Return the open public claims moving a player into or out of ``club``.
+
+    Read through the partial indexes of open claims (migration 0008), so the
+    cost follows the transfer window, not the archive.
+    """
+    return (
+        TransferClaim.objects.public()
+        .filter(outcome=TransferClaim.Outcome.OPEN)
+        .filter(Q(from_club=club) | Q(to_club=club))
+        .with_parties()
+        .order_by("reported_at", "id")
+    )
 
 
 def _links(club, claims):

@@ -12,6 +12,7 @@ from rumours.api.filters import ClaimFilter
 from rumours.api.views import ClaimViewSet
 from rumours.models import Article, Club, TransferClaim
 from rumours.services.generator import default_anchor, generate_newsroom
+from rumours.squad import open_claims_about
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,15 @@ def test_home_page_lists_stories_from_an_index_without_sorting(analysed_newsroom
 
     assert "rumours_article_listing_idx" in plan, plan
     assert "Sort" not in plan, plan
+
+
+@pytest.mark.postgres
+@on_postgresql
+def test_squad_page_reads_open_claims_through_the_partial_indexes(analysed_newsroom):
+    """The archive of resolved claims is not walked for the open ones."""
+    club = Club.objects.order_by("pk").first()
+
+    plan = open_claims_about(club).explain()
+
+    assert "rumours_claim_open_to_idx" in plan, plan
+    assert "rumours_claim_open_from_idx" in plan, plan

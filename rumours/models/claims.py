@@ -211,6 +211,18 @@ class TransferClaim(models.Model):
             ),
             # ?updated_since= alone, and the API's Last-Modified (Max).
             models.Index(fields=["updated_at"], name="rumours_claim_updated_idx"),
+            # The squad page's open rumours in and out: open claims only, so
+            # its reads stay the size of the window, not of the archive.
+            models.Index(
+                fields=["to_club", "reported_at"],
+                condition=Q(outcome="open"),
+                name="rumours_claim_open_to_idx",
+            ),
+            models.Index(
+                fields=["from_club", "reported_at"],
+                condition=Q(outcome="open"),
+                name="rumours_claim_open_from_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
