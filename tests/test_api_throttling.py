@@ -6,10 +6,13 @@ the counting must be atomic, not read-modify-write. R16's report line comes
 from tests/test_live_servers.py: gunicorn workers sharing Redis (#6).
 """
 
+import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.cache import cache
+import time_machine
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import Client
 from rest_framework_api_key.models import APIKey
@@ -18,6 +21,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 LIMIT = 10
 URL = "/api/v1/competitions/"
+# 10:20 UTC: the hourly window that began at 10:00 ends in 40 minutes.
+TEN_TWENTY = dt.datetime(2026, 1, 8, 10, 20, tzinfo=dt.UTC)
+WINDOW = int(TEN_TWENTY.timestamp() // 3600)
 
 
 @pytest.fixture
@@ -66,3 +72,31 @@ def test_429_says_how_long_to_wait(limited):
     assert response.status_code == 429
     assert int(response["Retry-After"]) >= 1
     assert response.json()["detail"].startswith("Request was throttled.")
+
+
+def test_requests_are_counted_per_key_and_window_in_the_shared_cache(limited):
+    api_key, key = APIKey.objects.create_key(name="Calcio Daily")
+
+    with time_machine.travel(TEN_TWENTY, tick=False):
+        for _ in range(3):
+            get(key)
+
+        count = cache.get(f"api-throttle:{api_key.prefix}:{WINDOW}")
+
+    assert count == 3
+
+
+@pytest.mark.skipif(
+    not isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache),
+    reason="Counted in one round trip on Redis only (REDIS_URL)",
+)
+def test_a_window_counter_in_redis_expires_a_window_and_a_second_later(limited):
+    api_key, key = APIKey.objects.create_key(name="Calcio Daily")
+    redis_cache = caches[DEFAULT_CACHE_ALIAS]
+    name = redis_cache.make_and_validate_key(f"api-throttle:{api_key.prefix}:{WINDOW}")
+
+    with time_machine.travel(TEN_TWENTY, tick=False):
+        get(key)
+
+    ttl = redis_cache._cache.get_client(name).ttl(name)
+    assert 3600 < ttl <= 3601

@@ -3,15 +3,41 @@
 DRF's ``SimpleRateThrottle`` reads a request history from the cache, appends
 and writes it back: two workers serving one partner at the same moment both
 read the same history, and a burst gets through above the limit. This
-throttle counts with the cache's atomic ``add`` and ``incr`` in fixed
-windows, which hold across processes with the shared (Redis) cache.
+throttle counts atomically in fixed windows, in the shared (Redis) cache,
+so the count holds across processes and servers.
 """
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.redis import RedisCache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
+
+
+def count_request(key, timeout):
+    """Add one to the counter ``key`` (kept ``timeout`` seconds); return it.
+
+    On Redis, one round trip: ``SET NX EX`` and ``INCR`` in a MULTI block.
+    Django's ``add()`` and ``incr()`` cost three (``incr`` asks whether the
+    key exists first), on the path of every API answer, cached or not (#6).
+    Elsewhere (local memory in development and tests), ``add`` and ``incr``.
+    """
+    cache = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(cache, RedisCache):
+        name = cache.make_and_validate_key(key)
+        pipeline = cache._cache.get_client(name, write=True).pipeline()
+        # Stored as Django's Redis serializer stores an int: a plain number.
+        pipeline.set(name, 0, ex=timeout, nx=True)
+        pipeline.incr(name)
+        return pipeline.execute()[-1]
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:
+        # The entry expired between add() and incr(): a new window.
+        cache.add(key, 1, timeout=timeout)
+        return 1
 
 
 class PartnerKeyThrottle(BaseThrottle):
@@ -42,14 +68,7 @@ class PartnerKeyThrottle(BaseThrottle):
         window = int(now // self.duration)
         self.window_end = (window + 1) * self.duration
         key = f"api-throttle:{request.auth.prefix}:{window}"
-        cache.add(key, 0, timeout=self.duration + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            # The entry expired between add() and incr(): a new window.
-            cache.add(key, 1, timeout=self.duration + 1)
-            count = 1
-        return count <= self.limit
+        return count_request(key, self.duration + 1) <= self.limit
 
     def wait(self):
         if self.window_end is None:
