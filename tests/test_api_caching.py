@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
 from rest_framework.test import APIClient
@@ -31,6 +33,17 @@ def test_responses_carry_etag_last_modified_and_cache_control(api):
     assert response["ETag"].startswith('"')
     assert response["Last-Modified"]
     assert response["Cache-Control"] == "private, max-age=60, must-revalidate"
+
+
+def test_a_cached_answer_runs_no_query(api):
+    ArticleFactory()
+    api.get("/api/v1/articles/")
+
+    with CaptureQueriesContext(connection) as context:
+        response = api.get("/api/v1/articles/")
+
+    assert response["X-Public-Cache"] == "hit"
+    assert context.captured_queries == []
 
 
 def test_matching_if_none_match_gets_304(api):

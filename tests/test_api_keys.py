@@ -4,18 +4,22 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_api_key.models import APIKey
 
 from rumours.api.auth import (
+    KEY_CACHE,
     MESSAGE_EXPIRED,
     MESSAGE_INVALID,
     MESSAGE_MALFORMED,
     MESSAGE_MISSING,
     MESSAGE_REVOKED,
+    key_entry,
 )
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +114,96 @@ def test_create_partner_prints_the_key_once_and_stores_only_its_hash():
     assert api_key.name == "Calcio Daily"
     assert key not in api_key.hashed_key + api_key.id
     assert get(f"Api-Key {key}").status_code == 200
+
+
+def key_queries(authorization):
+    """Return the response and how many queries read the key table."""
+    with CaptureQueriesContext(connection) as context:
+        response = get(authorization)
+    table = APIKey._meta.db_table
+    return response, sum(table in query["sql"] for query in context.captured_queries)
+
+
+def test_a_key_is_read_from_the_shared_cache_after_its_first_request():
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+
+    first, first_queries = key_queries(f"Api-Key {key}")
+    second, second_queries = key_queries(f"Api-Key {key}")
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert (first_queries, second_queries) == (1, 0)
+
+
+def test_the_cached_key_row_holds_the_hash_not_the_key():
+    api_key, key = APIKey.objects.create_key(name="Calcio Daily")
+    get(f"Api-Key {key}")
+
+    entry = cache.get(KEY_CACHE.format(prefix=api_key.prefix))
+
+    assert entry["hashed_key"] == api_key.hashed_key
+    assert key not in repr(entry)
+
+
+def test_a_key_revoked_right_after_a_success_is_refused_on_the_next_request():
+    api_key, key = APIKey.objects.create_key(name="Former partner")
+    before = get(f"Api-Key {key}")
+
+    api_key.revoked = True
+    api_key.save()
+    after = get(f"Api-Key {key}")
+
+    assert before.status_code == 200
+    assert after.status_code == 403
+    assert after.json() == {"detail": MESSAGE_REVOKED}
+
+
+def test_a_key_expired_right_after_a_success_is_refused_on_the_next_request():
+    api_key, key = APIKey.objects.create_key(name="Trial partner")
+    get(f"Api-Key {key}")
+
+    api_key.expiry_date = timezone.now() - dt.timedelta(seconds=1)
+    api_key.save()
+    response = get(f"Api-Key {key}")
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": MESSAGE_EXPIRED}
+
+
+def test_a_key_deleted_right_after_a_success_is_refused_on_the_next_request():
+    api_key, key = APIKey.objects.create_key(name="Former partner")
+    get(f"Api-Key {key}")
+
+    api_key.delete()
+    response = get(f"Api-Key {key}")
+
+    assert response.status_code == 401
+    assert response.json() == {"detail": MESSAGE_INVALID}
+
+
+def test_a_row_cached_while_a_revocation_commits_is_replaced_at_commit(
+    django_capture_on_commit_callbacks,
+):
+    api_key, key = APIKey.objects.create_key(name="Former partner")
+    valid_row = key_entry(api_key)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        api_key.revoked = True
+        api_key.save()
+        # Another server's request read the row before the commit and
+        # caches it now, after the revocation's own delete.
+        cache.add(KEY_CACHE.format(prefix=api_key.prefix), valid_row, 60)
+    response = get(f"Api-Key {key}")
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": MESSAGE_REVOKED}
+
+
+def test_a_prefix_no_key_can_have_is_refused_without_a_query():
+    response, queries = key_queries("Api-Key not/a:prefix.secret")
+
+    assert response.status_code == 401
+    assert response.json() == {"detail": MESSAGE_INVALID}
+    assert queries == 0
 
 
 def test_r9_api_keys(reliability_report):

@@ -1,6 +1,8 @@
 """Fixed query counts (#4, R17): every endpoint at 1 and at 50 items.
 
-The counts include the key lookup and the three Last-Modified aggregates.
+The counts include the three Last-Modified aggregates, not the key lookup:
+the key's row is read from the shared cache after its first request (#6; the
+first one's query is counted in ``tests/test_api_keys.py``).
 """
 
 import pytest
@@ -24,22 +26,22 @@ from .factories import (
 # Uncached: the counts are what a page costs when the public cache misses (#6).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_public_cache")]
 
-# The committed budget: key (1) + Last-Modified (3) + the endpoint's own.
+# The committed budget: Last-Modified (3) + the endpoint's own.
 BUDGET = {
-    "/api/v1/articles/": 9,
-    "/api/v1/articles/{article}/": 9,
-    "/api/v1/claims/": 5,
-    "/api/v1/claims/{claim}/": 5,
-    "/api/v1/players/": 5,
-    "/api/v1/players/{player}/": 5,
-    "/api/v1/clubs/": 6,
-    "/api/v1/clubs/{club}/": 6,
-    "/api/v1/clubs/{club}/squad/": 8,
-    "/api/v1/sources/": 5,
-    "/api/v1/sources/{source}/": 5,
-    "/api/v1/competitions/": 5,
-    "/api/v1/competitions/{competition}/": 5,
-    "/api/v1/changes/": 11,
+    "/api/v1/articles/": 8,
+    "/api/v1/articles/{article}/": 8,
+    "/api/v1/claims/": 4,
+    "/api/v1/claims/{claim}/": 4,
+    "/api/v1/players/": 4,
+    "/api/v1/players/{player}/": 4,
+    "/api/v1/clubs/": 5,
+    "/api/v1/clubs/{club}/": 5,
+    "/api/v1/clubs/{club}/squad/": 7,
+    "/api/v1/sources/": 4,
+    "/api/v1/sources/{source}/": 4,
+    "/api/v1/competitions/": 4,
+    "/api/v1/competitions/{competition}/": 4,
+    "/api/v1/changes/": 10,
 }
 
 
@@ -85,6 +87,7 @@ class Newsroom:
 
 
 def count_queries(client, urls):
+    client.get("/api/v1/competitions/")  # the key's row, into the cache
     counts = {}
     for name, url in urls.items():
         with CaptureQueriesContext(connection) as context:
