@@ -10,9 +10,9 @@ from django.utils.http import http_date
 from rest_framework.test import APIClient
 from rest_framework_api_key.models import APIKey
 
-from rumours.models import Article, Club
+from rumours.models import Article, Club, Tombstone, TransferClaim
 
-from .factories import ArticleFactory, ClubFactory
+from .factories import ArticleFactory, ClubFactory, TransferClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +100,59 @@ def test_club_renamed_changes_the_etag_and_ignores_if_modified_since(api):
     )
 
     assert (by_etag.status_code, by_date.status_code) == (200, 200)
+
+
+def days_ago(days):
+    return (timezone.now() - dt.timedelta(days=days)).replace(microsecond=0)
+
+
+# update() sets the times without auto_now moving them again.
+@pytest.mark.usefixtures("no_public_cache")
+def test_last_modified_is_the_newest_public_claim_update(api):
+    claim = TransferClaimFactory(article=ArticleFactory(published_at=days_ago(3)))
+    Article.objects.update(updated_at=days_ago(3))
+    TransferClaim.objects.filter(pk=claim.pk).update(updated_at=days_ago(1))
+
+    response = api.get("/api/v1/articles/")
+
+    assert response["Last-Modified"] == http_date(days_ago(1).timestamp())
+
+
+@pytest.mark.usefixtures("no_public_cache")
+def test_last_modified_is_a_publication_later_than_every_update(api):
+    story = ArticleFactory(published_at=days_ago(1))
+    Article.objects.filter(pk=story.pk).update(updated_at=days_ago(2))
+
+    response = api.get("/api/v1/articles/")
+
+    assert response["Last-Modified"] == http_date(days_ago(1).timestamp())
+
+
+@pytest.mark.parametrize("state", ["draft", "review", "scheduled"])
+@pytest.mark.usefixtures("no_public_cache")
+def test_last_modified_ignores_stories_and_claims_readers_cannot_see(api, state):
+    ArticleFactory(published_at=days_ago(3))
+    TransferClaimFactory(article=ArticleFactory(**{state: True}))
+    Article.objects.update(updated_at=days_ago(3))
+    TransferClaim.objects.update(updated_at=days_ago(1))
+    Article.objects.exclude(published_at=days_ago(3)).update(updated_at=days_ago(1))
+
+    response = api.get("/api/v1/articles/")
+
+    assert response["Last-Modified"] == http_date(days_ago(3).timestamp())
+
+
+@pytest.mark.usefixtures("no_public_cache")
+def test_last_modified_is_the_latest_take_down_once_nothing_is_published(api):
+    story = ArticleFactory(draft=True)
+    Tombstone.objects.create(
+        kind=Tombstone.Kind.ARTICLE,
+        object_id=story.pk,
+        slug=story.slug,
+        reason=Tombstone.Reason.UNPUBLISHED,
+    )
+    Tombstone.objects.update(recorded_at=days_ago(2))
+
+    response = api.get("/api/v1/articles/")
+
+    assert response["Last-Modified"] == http_date(days_ago(2).timestamp())

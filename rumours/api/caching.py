@@ -16,7 +16,7 @@ been checked: a cached answer skips the queries, never the key.
 import hashlib
 from functools import partial
 
-from django.db.models import Max
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -26,31 +26,49 @@ from ..models import Article, Tombstone, TransferClaim
 CACHE_CONTROL = "private, max-age=60, must-revalidate"
 
 
+def newest(rows, field):
+    """Return a one-row queryset of the newest ``field`` among ``rows``.
+
+    The rows are named in a correlated ``EXISTS`` on the primary key, so the
+    database walks the index on ``field`` from the newest end and checks
+    each row until one qualifies. Filtered directly, SQLite reads every
+    published story through the (status, published_at) index and sorts
+    them instead: 25 to 30 ms each at 20,000 stories and 100,000 claims,
+    against under 2 ms this way (#6, measured by make bench).
+    """
+    model = rows.model
+    return (
+        model._default_manager.filter(Exists(rows.filter(pk=OuterRef("pk"))))
+        .order_by(f"-{field}")
+        .values(field)[:1]
+    )
+
+
 def newsroom_last_modified():
     """Return when the public newsroom last changed, or None if it is empty.
 
-    Three queries, whatever the size of the newsroom.
+    One query, whatever the size of the newsroom: the newest published story
+    carries, as subqueries, the newest story update, public claim update and
+    tombstone, each an index walk that stops at its first row. Only an
+    empty newsroom (no published story) asks once more, for the tombstones.
     """
-    stories = Article.objects.published().aggregate(
-        updated=Max("updated_at"), published=Max("published_at")
-    )
-    # The newest public claim by walking the updated_at index, not MAX() over
-    # a join of every claim to its story (26 ms against 0.07 ms at 100,000
-    # claims on PostgreSQL, measured by make bench).
-    latest_claim = (
-        TransferClaim.objects.public()
-        .order_by("-updated_at")
-        .values_list("updated_at", flat=True)
+    stories = Article.objects.published()
+    tombstones = Tombstone.objects.order_by("-recorded_at").values("recorded_at")
+    row = (
+        stories.order_by("-published_at")
+        .annotate(
+            story_updated=Subquery(newest(stories, "updated_at")),
+            claim_updated=Subquery(
+                newest(TransferClaim.objects.public(), "updated_at")
+            ),
+            recorded=Subquery(tombstones[:1]),
+        )
+        .values_list("published_at", "story_updated", "claim_updated", "recorded")
         .first()
     )
-    tombstones = Tombstone.objects.aggregate(recorded=Max("recorded_at"))
-    times = [
-        stories["updated"],
-        stories["published"],
-        latest_claim,
-        tombstones["recorded"],
-    ]
-    times = [time for time in times if time is not None]
+    if row is None:
+        row = tombstones.values_list("recorded_at", flat=True)[:1]
+    times = [time for time in row if time is not None]
     return max(times) if times else None
 
 
