@@ -30,8 +30,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_public_cache")]
 BUDGET = {
     "/api/v1/articles/": 6,
     "/api/v1/articles/{article}/": 6,
-    "/api/v1/claims/": 2,
-    "/api/v1/claims/{claim}/": 2,
+    "/api/v1/claims/": 4,
+    "/api/v1/claims/{claim}/": 4,
     "/api/v1/players/": 2,
     "/api/v1/players/{player}/": 2,
     "/api/v1/clubs/": 3,

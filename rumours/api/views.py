@@ -86,7 +86,15 @@ class ClaimViewSet(PartnerViewSet):
     timestamps_cover_content = True
 
     def get_queryset(self):
-        return TransferClaim.objects.public().with_parties().select_related("article")
+        # The clubs come in a query each (none when no claim on the page has
+        # that club): joined with the four other relations, PostgreSQL spent
+        # 7 to 10 ms planning the seven-table join at 100,000 claims, for a
+        # page of 21, against under 1 ms for this one (#6, EXPLAIN ANALYZE).
+        return (
+            TransferClaim.objects.public()
+            .select_related("article", "player", "source", "replaces")
+            .prefetch_related("from_club", "to_club")
+        )
 
 
 @extend_schema_view(
