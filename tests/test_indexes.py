@@ -10,7 +10,8 @@ from rest_framework.request import Request
 
 from rumours.api.filters import ClaimFilter
 from rumours.api.views import ClaimViewSet
-from rumours.models import Article, Club, TransferClaim
+from rumours.models import Article, Club, Player, TransferClaim
+from rumours.search import search_stories
 from rumours.services.generator import default_anchor, generate_newsroom
 from rumours.squad import open_claims_about
 
@@ -126,3 +127,14 @@ def test_squad_page_reads_open_claims_through_the_partial_indexes(analysed_newsr
 
     assert "rumours_claim_open_to_idx" in plan, plan
     assert "rumours_claim_open_from_idx" in plan, plan
+
+
+@pytest.mark.postgres
+@on_postgresql
+def test_search_finds_stories_through_the_search_document_index(analysed_newsroom):
+    player = Player.objects.filter(articles__isnull=False).order_by("pk").first()
+
+    plan = search_stories(player.name).explain()
+
+    assert "rumours_article_search_idx" in plan, plan
+    assert "Seq Scan on rumours_article" not in plan, plan

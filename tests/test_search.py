@@ -1,7 +1,8 @@
-"""Site search: published stories, players and clubs, aliases included (#3).
+"""Site search: published stories, players and clubs, aliases included (#3, #6).
 
-Runs on SQLite (the fallback) and on PostgreSQL (full-text search) alike;
-the PostgreSQL-only test proves word forms match through the stemmer.
+Runs on SQLite (an FTS5 table) and on PostgreSQL (a stored tsvector) alike.
+The stored documents must follow every change a story's search reads: its
+text, its clubs and players, and their names and aliases.
 """
 
 import pytest
@@ -9,11 +10,23 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from rumours.search import MAX_QUERY_LENGTH, search_site
+from rumours.models import Article
+from rumours.search import (
+    MAX_QUERY_LENGTH,
+    refresh_search_documents,
+    search_site,
+)
+from rumours.services.articles import sync_article_subjects
 from rumours.services.demo import DEMO_FILE
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
-from .factories import ArticleFactory, ClubAliasFactory, ClubFactory, PlayerFactory
+from .factories import (
+    ArticleFactory,
+    ClubAliasFactory,
+    ClubFactory,
+    PlayerFactory,
+    TransferClaimFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +181,17 @@ def test_search_truncates_a_very_long_query():
 
 
 @pytest.mark.parametrize(
-    "query", ['"Dragusin', "Dragusin OR -", "100% _under_ score", "Drag\x00usin"]
+    "query",
+    [
+        '"Dragusin',
+        "Dragusin OR -",
+        "100% _under_ score",
+        "Drag\x00usin",
+        # Full-text syntax of SQLite's FTS5: read as words, never as syntax.
+        "headline : Dragusin",
+        "Dragusin* NEAR(Milan) ^AND",
+        '"" OR ""',
+    ],
 )
 def test_search_accepts_stray_syntax_without_failing(query):
     ArticleFactory(headline="Dragusin to Milan")
@@ -209,12 +232,8 @@ def test_search_runs_the_same_number_of_queries_for_one_and_fifty_stories(
     assert one_story == fifty_stories == 4
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="word forms match through PostgreSQL's English stemmer only",
-)
-def test_search_matches_other_forms_of_a_word_on_postgresql():
+def test_search_matches_other_forms_of_a_word():
+    # PostgreSQL's English configuration and SQLite's Porter stemmer alike.
     story = ArticleFactory(headline="Napoli submit bids", body="Two of them.")
 
     results = search_site("bid")
@@ -232,3 +251,204 @@ def test_search_page_shows_the_results(client, milan):
     assert "Dragusin wanted by the Rossoneri" in response.text
     assert "AC Milan" in response.text
     assert "Canary draft" not in response.text
+
+
+def test_search_finds_nothing_for_a_query_of_punctuation_alone(client):
+    ArticleFactory(headline="Dragusin to Milan")
+
+    response = client.get(reverse("rumours:search"), {"q": "*** %% ^ ~"})
+
+    assert response.status_code == 200
+    assert "Nothing matches" in response.text
+
+
+# -- the stored documents follow every change (#6) ---------------------------
+
+
+def test_search_finds_a_story_by_its_new_headline_after_an_edit():
+    story = ArticleFactory(headline="Dragusin wanted")
+    story.headline = "Buongiorno wanted"
+
+    story.save()
+
+    assert search_site("Buongiorno").stories == [story]
+
+
+def test_search_no_longer_finds_a_story_by_its_old_headline_after_an_edit():
+    story = ArticleFactory(headline="Dragusin wanted", body="A move.")
+    story.headline = "Buongiorno wanted"
+
+    story.save()
+
+    assert search_site("Dragusin").stories == []
+
+
+def test_search_finds_a_story_by_a_club_added_to_it(milan):
+    story = ArticleFactory(headline="Dragusin wanted", body="A move.")
+
+    story.clubs.add(milan)
+
+    assert search_site("Rossoneri").stories == [story]
+
+
+def test_search_finds_a_story_added_to_a_clubs_stories(milan):
+    story = ArticleFactory(headline="Dragusin wanted", body="A move.")
+
+    milan.articles.add(story)
+
+    assert search_site("Rossoneri").stories == [story]
+
+
+def test_search_no_longer_finds_a_story_by_a_club_removed_from_it(milan):
+    story = story_about(milan, headline="Dragusin wanted", body="A move.")
+
+    story.clubs.remove(milan)
+
+    assert search_site("Rossoneri").stories == []
+
+
+def test_search_no_longer_finds_a_story_once_a_club_clears_its_stories(milan):
+    story_about(milan, headline="Dragusin wanted", body="A move.")
+
+    milan.articles.clear()
+
+    assert search_site("Rossoneri").stories == []
+
+
+def test_search_finds_a_story_by_a_player_added_to_it():
+    story = ArticleFactory(headline="Defender wanted", body="A move.")
+
+    story.players.add(PlayerFactory(name="Radu Dragusin"))
+
+    assert search_site("Dragusin").stories == [story]
+
+
+def test_search_finds_a_story_by_the_subjects_its_claims_name():
+    story = ArticleFactory(headline="Defender wanted", body="A move.")
+    TransferClaimFactory(article=story, player=PlayerFactory(name="Radu Dragusin"))
+
+    sync_article_subjects(story)
+
+    assert search_site("Dragusin").stories == [story]
+
+
+def test_search_finds_a_story_by_its_clubs_new_name(milan):
+    story = story_about(milan, headline="Dragusin wanted", body="A move.")
+    milan.name = "Associazione Calcio Milano"
+
+    milan.save()
+
+    assert search_site("Associazione").stories == [story]
+
+
+def test_search_finds_a_story_by_its_clubs_new_alias(milan):
+    story = story_about(milan, headline="Dragusin wanted", body="A move.")
+
+    ClubAliasFactory(club=milan, name="Diavolo")
+
+    assert search_site("Diavolo").stories == [story]
+
+
+def test_search_finds_a_story_by_its_clubs_renamed_alias(milan):
+    story = story_about(milan, headline="Dragusin wanted", body="A move.")
+    alias = milan.aliases.get(name="Rossoneri")
+    alias.name = "Diavolo"
+
+    alias.save()
+
+    assert search_site("Diavolo").stories == [story]
+
+
+def test_search_no_longer_finds_a_story_by_its_clubs_deleted_alias(milan):
+    story_about(milan, headline="Dragusin wanted", body="A move.")
+
+    milan.aliases.get(name="Rossoneri").delete()
+
+    assert search_site("Rossoneri").stories == []
+
+
+def test_search_finds_a_story_by_its_players_new_name():
+    player = PlayerFactory(name="Radu Dragusin")
+    story = ArticleFactory(headline="Defender wanted", body="A move.")
+    story.players.add(player)
+    player.name = "Radu Matei Dragusin"
+
+    player.save()
+
+    assert search_site("Matei").stories == [story]
+
+
+def test_search_no_longer_finds_a_story_by_a_deleted_players_name():
+    player = PlayerFactory(name="Radu Dragusin")
+    ArticleFactory(headline="Defender wanted", body="A move.").players.add(player)
+
+    player.delete()
+
+    assert search_site("Dragusin").stories == []
+
+
+def test_search_does_not_refresh_documents_on_a_save_of_no_name(milan):
+    story_about(milan, headline="Dragusin wanted", body="A move.")
+    milan.head_coach = "Paulo Fonseca"
+
+    with CaptureQueriesContext(connection) as queries:
+        milan.save()
+
+    assert not [q for q in queries if "rumours_article" in q["sql"]]
+
+
+def test_search_never_returns_a_story_unpublished_after_it_was_found():
+    story = ArticleFactory(headline="Canary signs for Milan")
+    story.status = Article.Status.DRAFT
+    story.published_at = None
+
+    story.save(update_fields=["status", "published_at"])
+
+    assert search_site("Canary").stories == []
+
+
+def test_refresh_search_documents_finds_stories_written_in_bulk(milan):
+    (story,) = Article.objects.bulk_create(
+        [
+            Article(
+                headline="Dragusin wanted",
+                slug="dragusin-wanted",
+                body="A move.",
+                status=Article.Status.PUBLISHED,
+                published_at=ArticleFactory.build().published_at,
+            )
+        ]
+    )
+    Article.clubs.through.objects.bulk_create(
+        [Article.clubs.through(article=story, club=milan)]
+    )
+
+    refresh_search_documents()
+
+    assert search_site("Rossoneri").stories == [story]
+
+
+def test_refresh_search_documents_of_given_stories_leaves_the_others():
+    written, other = Article.objects.bulk_create(
+        [
+            Article(
+                headline=f"Dragusin wanted {n}",
+                slug=f"dragusin-wanted-{n}",
+                body="A move.",
+                status=Article.Status.PUBLISHED,
+                published_at=ArticleFactory.build().published_at,
+            )
+            for n in (1, 2)
+        ]
+    )
+
+    refresh_search_documents([written.pk])
+
+    assert search_site("Dragusin").stories == [written]
+
+
+def test_refresh_search_documents_of_no_stories_runs_no_sql():
+    with CaptureQueriesContext(connection) as queries:
+        refresh_search_documents([])
+
+    assert len(queries) == 0
