@@ -34,7 +34,7 @@ def newest(rows, field):
     each row until one qualifies. Filtered directly, SQLite reads every
     published story through the (status, published_at) index and sorts
     them instead: 25 to 30 ms each at 20,000 stories and 100,000 claims,
-    against under 2 ms this way (#6, measured by make bench).
+    against under 2 ms this way (#6, the bench's bulk newsroom).
     """
     model = rows.model
     return (
@@ -49,8 +49,9 @@ def newsroom_last_modified():
 
     One query, whatever the size of the newsroom: the newest published story
     carries, as subqueries, the newest story update, public claim update and
-    tombstone, each an index walk that stops at its first row. Only an
-    empty newsroom (no published story) asks once more, for the tombstones.
+    tombstone, each an index walk that stops at the first row that counts.
+    Only an empty newsroom (no published story) asks once more, for the
+    tombstones.
     """
     stories = Article.objects.published()
     tombstones = Tombstone.objects.order_by("-recorded_at").values("recorded_at")
