@@ -329,9 +329,14 @@ def _refresh_sqlite(article_ids):
 
 # -- keeping them current -----------------------------------------------------
 
-# Of each model, the fields the search documents are made of.
+# Of each model, the fields the search documents are made of (an alias's
+# club too: moving an alias changes two clubs' stories).
 _STORY_FIELDS = {"headline", "standfirst", "body"}
-_NAME_FIELDS = {Club: ("name", "short_name"), Player: ("name",)}
+_NAME_FIELDS = {
+    Club: ("name", "short_name"),
+    ClubAlias: ("name", "club_id"),
+    Player: ("name",),
+}
 
 
 def connect_signals():
@@ -392,47 +397,36 @@ def _subjects_changed(sender, instance, action, reverse, pk_set, **kwargs):
         refresh_search_documents(pk_set if reverse else [instance.pk])
 
 
-def _stories_about(instance):
-    """Return the ids of the stories ``instance`` (club, alias, player) names."""
+def _stories_about(instance, club_id=None):
+    """Return the stories ``instance`` (a club, alias or player) is in."""
+    if isinstance(instance, Player):
+        return Article.objects.about_players([instance.pk])
     if isinstance(instance, ClubAlias):
-        return Article.objects.about_clubs([instance.club_id])
-    if isinstance(instance, Club):
-        return Article.objects.about_clubs([instance.pk])
-    return Article.objects.about_players([instance.pk])
+        return Article.objects.about_clubs({instance.club_id, club_id} - {None})
+    return Article.objects.about_clubs([instance.pk])
 
 
-def _names(instance):
-    if isinstance(instance, ClubAlias):
-        return (instance.name, instance.club_id)
-    return tuple(getattr(instance, name) for name in _NAME_FIELDS[type(instance)])
+def _names_saving(sender, instance, update_fields=None, **kwargs):
+    """Note on ``instance`` whether its save changes names stories show.
 
-
-def _names_saving(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Note whether the save renames ``instance``, or moves an alias."""
+    A new club or player is in no story yet; a new alias is in its club's.
+    """
+    fields = _NAME_FIELDS[sender]
+    instance._search_stored = None
     if instance._state.adding:
-        # A new club or player is in no story yet; a new alias is.
-        instance._search_stale = (
-            {"club_id": instance.club_id} if sender is ClubAlias else None
-        )
-        return
-    fields = ("name", "club_id") if sender is ClubAlias else _NAME_FIELDS[sender]
-    stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
-    stale = stored is not None and tuple(stored.values()) != _names(instance)
-    instance._search_stale = stored if stale else None
+        if sender is ClubAlias:
+            instance._search_stored = {"club_id": None}
+    elif update_fields is None or set(fields) & set(update_fields):
+        stored = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
+        if stored and any(stored[name] != getattr(instance, name) for name in fields):
+            instance._search_stored = stored
 
 
 def _names_saved(sender, instance, **kwargs):
-    stored = instance.__dict__.pop("_search_stale", None)
-    if stored is None:
-        return
-    ids = set(_stories_about(instance).values_list("pk", flat=True))
-    if sender is ClubAlias and stored["club_id"] != instance.club_id:
-        ids.update(
-            Article.objects.about_clubs([stored["club_id"]]).values_list(
-                "pk", flat=True
-            )
-        )
-    refresh_search_documents(ids)
+    stored = instance.__dict__.pop("_search_stored", None)
+    if stored is not None:
+        stories = _stories_about(instance, club_id=stored.get("club_id"))
+        refresh_search_documents(stories.values_list("pk", flat=True))
 
 
 def _names_deleting(sender, instance, **kwargs):

@@ -359,6 +359,16 @@ def test_search_finds_a_story_by_its_clubs_renamed_alias(milan):
     assert search_site("Diavolo").stories == [story]
 
 
+def test_search_finds_a_story_by_an_alias_moved_to_its_club(milan, tottenham):
+    story = story_about(tottenham, headline="Dragusin wanted", body="A move.")
+    alias = milan.aliases.get(name="Rossoneri")
+    alias.club = tottenham
+
+    alias.save()
+
+    assert search_site("Rossoneri").stories == [story]
+
+
 def test_search_no_longer_finds_a_story_by_its_clubs_deleted_alias(milan):
     story_about(milan, headline="Dragusin wanted", body="A move.")
 
