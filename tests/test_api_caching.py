@@ -102,44 +102,47 @@ def test_club_renamed_changes_the_etag_and_ignores_if_modified_since(api):
     assert (by_etag.status_code, by_date.status_code) == (200, 200)
 
 
-def days_ago(days):
-    return (timezone.now() - dt.timedelta(days=days)).replace(microsecond=0)
+# Whole seconds, as HTTP dates are; fixed once, so no test straddles a second.
+NOW = timezone.now().replace(microsecond=0)
+ONE_DAY_AGO, TWO_DAYS_AGO, THREE_DAYS_AGO = (
+    NOW - dt.timedelta(days=days) for days in (1, 2, 3)
+)
 
 
 # update() sets the times without auto_now moving them again.
 @pytest.mark.usefixtures("no_public_cache")
 def test_last_modified_is_the_newest_public_claim_update(api):
-    claim = TransferClaimFactory(article=ArticleFactory(published_at=days_ago(3)))
-    Article.objects.update(updated_at=days_ago(3))
-    TransferClaim.objects.filter(pk=claim.pk).update(updated_at=days_ago(1))
+    claim = TransferClaimFactory(article=ArticleFactory(published_at=THREE_DAYS_AGO))
+    Article.objects.update(updated_at=THREE_DAYS_AGO)
+    TransferClaim.objects.filter(pk=claim.pk).update(updated_at=ONE_DAY_AGO)
 
     response = api.get("/api/v1/articles/")
 
-    assert response["Last-Modified"] == http_date(days_ago(1).timestamp())
+    assert response["Last-Modified"] == http_date(ONE_DAY_AGO.timestamp())
 
 
 @pytest.mark.usefixtures("no_public_cache")
 def test_last_modified_is_a_publication_later_than_every_update(api):
-    story = ArticleFactory(published_at=days_ago(1))
-    Article.objects.filter(pk=story.pk).update(updated_at=days_ago(2))
+    story = ArticleFactory(published_at=ONE_DAY_AGO)
+    Article.objects.filter(pk=story.pk).update(updated_at=TWO_DAYS_AGO)
 
     response = api.get("/api/v1/articles/")
 
-    assert response["Last-Modified"] == http_date(days_ago(1).timestamp())
+    assert response["Last-Modified"] == http_date(ONE_DAY_AGO.timestamp())
 
 
 @pytest.mark.parametrize("state", ["draft", "review", "scheduled"])
 @pytest.mark.usefixtures("no_public_cache")
 def test_last_modified_ignores_stories_and_claims_readers_cannot_see(api, state):
-    ArticleFactory(published_at=days_ago(3))
+    ArticleFactory(published_at=THREE_DAYS_AGO)
     TransferClaimFactory(article=ArticleFactory(**{state: True}))
-    Article.objects.update(updated_at=days_ago(3))
-    TransferClaim.objects.update(updated_at=days_ago(1))
-    Article.objects.exclude(published_at=days_ago(3)).update(updated_at=days_ago(1))
+    Article.objects.update(updated_at=THREE_DAYS_AGO)
+    TransferClaim.objects.update(updated_at=ONE_DAY_AGO)
+    Article.objects.exclude(published_at=THREE_DAYS_AGO).update(updated_at=ONE_DAY_AGO)
 
     response = api.get("/api/v1/articles/")
 
-    assert response["Last-Modified"] == http_date(days_ago(3).timestamp())
+    assert response["Last-Modified"] == http_date(THREE_DAYS_AGO.timestamp())
 
 
 @pytest.mark.usefixtures("no_public_cache")
@@ -151,8 +154,8 @@ def test_last_modified_is_the_latest_take_down_once_nothing_is_published(api):
         slug=story.slug,
         reason=Tombstone.Reason.UNPUBLISHED,
     )
-    Tombstone.objects.update(recorded_at=days_ago(2))
+    Tombstone.objects.update(recorded_at=TWO_DAYS_AGO)
 
     response = api.get("/api/v1/articles/")
 
-    assert response["Last-Modified"] == http_date(days_ago(2).timestamp())
+    assert response["Last-Modified"] == http_date(TWO_DAYS_AGO.timestamp())
