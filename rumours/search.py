@@ -229,9 +229,11 @@ def search_document():
     from django.contrib.postgres.search import SearchVector
     from django.db.models import Func
 
-    def joined(queryset):
+    def joined(queryset, *order):
+        # In name order, not id order: the same names give the same document
+        # whatever the ids, so an export and import restore it as it was.
         return Func(
-            ArraySubquery(queryset.order_by()),
+            ArraySubquery(queryset.order_by(*order)),
             Value(" "),
             function="array_to_string",
             output_field=TextField(),
@@ -240,12 +242,17 @@ def search_document():
     club_names = joined(
         Club.objects.filter(articles=OuterRef("pk")).values(
             text=Concat("name", Value(" "), "short_name", output_field=TextField())
-        )
+        ),
+        "name",
+        "short_name",
     )
     alias_names = joined(
-        ClubAlias.objects.filter(club__articles=OuterRef("pk")).values("name")
+        ClubAlias.objects.filter(club__articles=OuterRef("pk")).values("name"),
+        "name",
     )
-    player_names = joined(Player.objects.filter(articles=OuterRef("pk")).values("name"))
+    player_names = joined(
+        Player.objects.filter(articles=OuterRef("pk")).values("name"), "name"
+    )
     return (
         SearchVector("headline", weight="A", config=SEARCH_CONFIG)
         + SearchVector(

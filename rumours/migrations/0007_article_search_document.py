@@ -28,15 +28,16 @@ UPDATE rumours_article AS article SET search_document =
     setweight(to_tsvector('english', coalesce(article.headline, '')), 'A')
     || setweight(to_tsvector('english', concat_ws(' ',
         article.standfirst,
-        (SELECT string_agg(club.name || ' ' || club.short_name, ' ')
+        (SELECT string_agg(club.name || ' ' || club.short_name, ' '
+                           ORDER BY club.name, club.short_name)
            FROM rumours_club AS club
            JOIN rumours_article_clubs AS link ON link.club_id = club.id
           WHERE link.article_id = article.id),
-        (SELECT string_agg(alias.name, ' ')
+        (SELECT string_agg(alias.name, ' ' ORDER BY alias.name)
            FROM rumours_clubalias AS alias
            JOIN rumours_article_clubs AS link ON link.club_id = alias.club_id
           WHERE link.article_id = article.id),
-        (SELECT string_agg(player.name, ' ')
+        (SELECT string_agg(player.name, ' ' ORDER BY player.name)
            FROM rumours_player AS player
            JOIN rumours_article_players AS link ON link.player_id = player.id
           WHERE link.article_id = article.id)
