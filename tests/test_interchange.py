@@ -26,6 +26,7 @@ from rumours.models import (
     SquadTarget,
     TransferClaim,
 )
+from rumours.search import search_site
 from rumours.services.articles import sync_article_subjects
 from rumours.services.demo import DEMO_FILE
 from rumours.services.interchange import (
@@ -1184,3 +1185,18 @@ def test_an_exported_folder_imports_with_its_images(tmp_path):
 
     assert seed_article().hero_image
     assert (seed_article().hero_width, seed_article().hero_height) == (1600, 900)
+
+
+def test_an_import_renaming_a_club_refreshes_the_search_of_stories_outside_it():
+    """Bulk writes send no signals: the import rebuilds what the names touch."""
+    import_demo()
+    roma = Club.objects.get(slug="as-roma")
+    outside = ArticleFactory(headline="Loan talks stall")
+    outside.clubs.add(roma)
+    document = demo_document()
+    club = next(item for item in document["clubs"] if item["slug"] == "as-roma")
+    club["aliases"].append("Lupi")
+
+    import_newsroom(document, base_dir=DEMO_DIR)
+
+    assert outside in search_site("Lupi").stories

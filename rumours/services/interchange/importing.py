@@ -21,6 +21,7 @@ from rumours.models import (
 )
 from rumours.public_cache import bump_generation_now_and_on_commit
 from rumours.renditions import delete_picture
+from rumours.search import refresh_search_documents
 
 from .batches import Row, RowBatches, loaded_values
 from .errors import Problems
@@ -146,7 +147,8 @@ class NewsroomWriter:
             for step in steps:
                 step()
                 self.problems.raise_if_any()
-            # Bulk writes send no signal for the cache to hear.
+            # Bulk writes send no signal for the cache or search to hear.
+            self.refresh_search_documents()
             bump_generation_now_and_on_commit()
         except BaseException:
             # The transaction undoes the rows; the image files are ours to undo.
@@ -155,6 +157,28 @@ class NewsroomWriter:
                     delete_picture(article.hero_image.storage, article.hero_image.name)
             raise
         return self.counts
+
+    def refresh_search_documents(self):
+        """Rebuild the search documents this import may have changed.
+
+        The file's stories, and every story about a club (its names or
+        aliases) or a player the import updated: their names are in the
+        documents of stories outside the file too.
+        """
+        article_ids = set(self.pks["articles"].values())
+        for kind, through, column in (
+            ("clubs", Article.clubs.through, "club_id"),
+            ("players", Article.players.through, "player_id"),
+        ):
+            updated = [
+                self.pks[kind][key]
+                for key, status in self.status[kind].items()
+                if status == "updated"
+            ]
+            if updated:
+                about = through.objects.filter(**{f"{column}__in": updated})
+                article_ids.update(about.values_list("article_id", flat=True))
+        refresh_search_documents(article_ids)
 
     # One row
 
