@@ -10,11 +10,15 @@ class RumoursConfig(AppConfig):
     def ready(self):
         # Any change of a newsroom model makes the public cache stale (#6).
         from . import search
+        from .api import auth as api_auth
         from .public_cache import connect_signals
 
         connect_signals()
         # Keep the stored search documents current (#6).
         search.connect_signals()
+        # A partner key saved or deleted anywhere (admin, shell, command)
+        # replaces its cached row at once (#6).
+        api_auth.connect_signals()
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

@@ -239,3 +239,15 @@ def test_r9_api_keys(reliability_report):
         f"accepted, {raw_keys_stored} raw keys stored"
     )
     assert (wrongly_accepted, raw_keys_stored) == ([], 0)
+
+
+def test_the_key_signals_are_connected_when_the_app_starts():
+    """Connected in AppConfig.ready(): a process that never imports the API
+    (a shell, a command) still replaces the cached row of a key it revokes."""
+    from django.db.models.signals import post_delete, post_save
+
+    from rumours.api.auth import key_changed
+
+    for signal in (post_save, post_delete):
+        sync_receivers, _ = signal._live_receivers(APIKey)
+        assert key_changed in sync_receivers

@@ -161,3 +161,10 @@ def test_the_redis_cache_keeps_one_client_per_connection_pool():
 
     assert cache.get("greeting") == "ciao"
     assert cache._cache.get_client() is cache._cache.get_client(write=True)
+
+
+def test_production_app_servers_keep_their_database_connection_a_minute():
+    database = production_settings()["DATABASES"]["default"]
+
+    assert database["CONN_MAX_AGE"] == 60
+    assert database["CONN_HEALTH_CHECKS"] is True

@@ -98,15 +98,11 @@ def key_changed(sender, instance, **kwargs):
 def connect_signals():
     """Rewrite a key's cached row whenever the key is saved or deleted.
 
-    Called on import, which every request through the API does; call it from
-    ``AppConfig.ready()`` too, so that a key revoked from a shell or a
-    command is seen as well.
+    Called from ``RumoursConfig.ready()``, so a key revoked from the admin, a
+    shell or a command is seen in every process.
     """
     post_save.connect(key_changed, sender=APIKey, dispatch_uid="api-key-saved")
     post_delete.connect(key_changed, sender=APIKey, dispatch_uid="api-key-deleted")
-
-
-connect_signals()
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
