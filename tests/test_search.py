@@ -5,11 +5,15 @@ The stored documents must follow every change a story's search reads: its
 text, its clubs and players, and their names and aliases.
 """
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from rumours import search
 from rumours.models import Article
 from rumours.search import (
     MAX_QUERY_LENGTH,
@@ -207,6 +211,19 @@ def test_search_respects_the_limit():
     results = search_site("Buongiorno", limit=2)
 
     assert len(results.stories) == 2
+
+
+def test_search_ranks_only_the_newest_matching_stories(monkeypatch):
+    # Ranking reads every candidate's document; a common word must stay fast.
+    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    now = timezone.now()
+    ArticleFactory(headline="Buongiorno bid", published_at=now - dt.timedelta(days=3))
+    newer = ArticleFactory(body="Buongiorno.", published_at=now - dt.timedelta(days=2))
+    newest = ArticleFactory(body="Buongiorno.", published_at=now - dt.timedelta(days=1))
+
+    results = search_site("Buongiorno")
+
+    assert results.stories == [newest, newer]
 
 
 def search_queries(query):
