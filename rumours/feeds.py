@@ -83,7 +83,7 @@ class StoryFeed(Feed):
         return article.byline
 
     def item_categories(self, article):
-        return [club.name for club in article.clubs.all()]
+        return [club.name for club in article.listed_clubs]
 
 
 class LatestStoriesFeed(StoryFeed):

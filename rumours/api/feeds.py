@@ -33,7 +33,7 @@ def feed_item(request, article):
         "date_published": article.published_at.isoformat(),
         "date_modified": max(article.updated_at, article.published_at).isoformat(),
         "authors": [{"name": article.byline}],
-        "tags": [club.short_name for club in article.clubs.all()],
+        "tags": [club.short_name for club in article.listed_clubs],
         "language": "en-GB",
     }
     picture = picture_for(article.hero_image, article.hero_width, article.hero_height)

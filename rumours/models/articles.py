@@ -23,14 +23,26 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """Load what a list of story cards shows: the author and the clubs.
+        """Load what a list of story cards or feed entries shows.
 
-        Two queries whatever the number of stories.
+        The author, and the clubs as ``listed_clubs`` (a list, in short-name
+        order): Django gives each story a filtered queryset of its clubs
+        otherwise, 80 µs a story in a 50-entry feed. The Markdown source and
+        the search document are left in the database. Two queries whatever
+        the number of stories.
         """
         from .football import Club
 
-        return self.select_related("author").prefetch_related(
-            models.Prefetch("clubs", queryset=Club.objects.order_by("short_name"))
+        return (
+            self.select_related("author")
+            .defer("body", "search_document")
+            .prefetch_related(
+                models.Prefetch(
+                    "clubs",
+                    queryset=Club.objects.order_by("short_name", "id"),
+                    to_attr="listed_clubs",
+                )
+            )
         )
 
     def for_story_page(self):
