@@ -80,7 +80,10 @@ class ArticleQuerySet(models.QuerySet):
     def _for_story(self, claims):
         from .football import Player
 
-        return self.select_related("author").prefetch_related(
+        # The page and the API show body_html; the Markdown source and the
+        # search document (1.4 KB a story) stay in the database.
+        stories = self.select_related("author").defer("body", "search_document")
+        return stories.prefetch_related(
             models.Prefetch("players", queryset=Player.objects.order_by("name", "id")),
             models.Prefetch(
                 "claims",
