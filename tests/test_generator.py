@@ -220,6 +220,20 @@ def test_claims_keep_their_generated_timestamps(newsroom):
     assert oldest.updated_at < anchor - dt.timedelta(days=30)
 
 
+def test_nothing_is_written_after_the_anchor_not_even_scheduled_stories():
+    anchor = default_anchor()
+    # Enough stories that some are scheduled (about one in twenty-five).
+    generate_newsroom(
+        clubs=6, players=60, articles=300, claims=600, seed=7, anchor=anchor
+    )
+
+    assert Article.objects.scheduled().exists()
+    for model in (Article, TransferClaim):
+        latest = model.objects.order_by("-updated_at", "-created_at").first()
+        assert latest.updated_at <= anchor
+        assert not model.objects.filter(created_at__gt=anchor).exists()
+
+
 def test_command_refuses_a_database_holding_a_newsroom(newsroom):
     with pytest.raises(CommandError) as error:
         call_command("generate_newsroom", "--clubs", "2", "--verbosity", "0")

@@ -687,6 +687,10 @@ class _Builder:
                 updated_at = published_at + dt.timedelta(hours=rng.uniform(0.1, 48))
             if status != statuses.PUBLISHED:
                 published_at, updated_at = None, created_at
+            # Nothing is written after the anchor, "now": a story scheduled
+            # for next week was filed and last saved before it.
+            created_at = min(created_at, self.anchor - dt.timedelta(hours=1))
+            updated_at = max(created_at, min(updated_at, self.anchor))
             headline, standfirst, body = self.story_text(chunk, clubs)
             article = Article(
                 headline=headline,
@@ -698,7 +702,7 @@ class _Builder:
                 status=status,
                 published_at=published_at,
                 created_at=created_at,
-                updated_at=min(updated_at, max(self.anchor, created_at)),
+                updated_at=updated_at,
             )
             article.chunk = chunk
             rows.append(article)
