@@ -579,3 +579,14 @@ def test_home_filtered_by_club_offers_its_competitions_clubs_with_it_selected(cl
         "napoli",
     }
     assert f'value="{milan.slug}" selected' in response.text
+
+
+def test_a_story_card_names_four_clubs_and_counts_the_rest(client):
+    article = ArticleFactory()
+    clubs = [ClubFactory(short_name=f"Club {letter}") for letter in "ABCDEF"]
+    article.clubs.add(*clubs)
+
+    text = text_of(get(client, "home"))
+
+    assert "Club A, Club B, Club C, Club D and 2 more" in text
+    assert "Club E" not in text

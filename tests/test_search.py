@@ -479,3 +479,12 @@ def test_refresh_search_documents_of_no_stories_runs_no_sql():
         refresh_search_documents([])
 
     assert len(queries) == 0
+
+
+def test_the_search_page_shows_the_ten_best_stories(client):
+    for _ in range(12):
+        ArticleFactory(headline="Buongiorno talks resume")
+
+    response = client.get("/search/", {"q": "Buongiorno"})
+
+    assert len(response.context["results"].stories) == 10
