@@ -69,7 +69,7 @@ class StoryFeed(Feed):
         return escape(article.standfirst) + corrections_html(article)
 
     def item_link(self, article):
-        return reverse("rumours:article-detail", kwargs={"slug": article.slug})
+        return article.get_absolute_url()
 
     def item_pubdate(self, article):
         return article.published_at

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..images import SanitisedImageField
+from ..links import slug_url
 from ..markup import render_markdown
 
 
@@ -231,7 +231,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("rumours:article-detail", kwargs={"slug": self.slug})
+        return slug_url("rumours:article-detail", self.slug)
 
     @property
     def byline(self):

@@ -3,8 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from ..links import slug_url
 
 
 class Position(models.TextChoices):
@@ -71,10 +72,10 @@ class Club(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("rumours:club-detail", kwargs={"slug": self.slug})
+        return slug_url("rumours:club-detail", self.slug)
 
     def get_squad_url(self):
-        return reverse("rumours:club-squad", kwargs={"slug": self.slug})
+        return slug_url("rumours:club-squad", self.slug)
 
     def clean(self):
         # The mirror of ClubAlias.clean(): a name means one club, whether it
@@ -181,7 +182,7 @@ class Player(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("rumours:player-detail", kwargs={"slug": self.slug})
+        return slug_url("rumours:player-detail", self.slug)
 
     def clean(self):
         positions = self.secondary_positions or []

@@ -1,8 +1,9 @@
 """Who a claim comes from, and how far editors trust them."""
 
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from ..links import slug_url
 
 
 class SourceKind(models.TextChoices):
@@ -90,4 +91,4 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("rumours:source-detail", kwargs={"slug": self.slug})
+        return slug_url("rumours:source-detail", self.slug)
