@@ -116,7 +116,7 @@ class ClubStoriesFeed(StoryFeed):
     description = subtitle
 
     def link(self, club):
-        return reverse("rumours:club-detail", kwargs={"slug": club.slug})
+        return club.get_absolute_url()
 
     def items(self, club):
         return feed_stories(Article.objects.filter(clubs=club))

@@ -224,7 +224,7 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}
@@ -232,6 +232,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return slug_url("rumours:article-detail", self.slug)
+
+    def render_body(self):
+        """Fill ``body_html`` from the Markdown ``body``.
+
+        ``save()`` calls it; writers that skip ``save()`` (``bulk_create``)
+        call it themselves.
+        """
+        self.body_html = render_markdown(self.body)
 
     @property
     def byline(self):

@@ -10,8 +10,8 @@ the saga ends (completed, denied, blocked or gone quiet).
 
 Fast: rows are built in memory, valid by construction, and written with
 ``bulk_create`` in batches. Neither ``save()`` nor ``full_clean()`` runs, so
-what ``save()`` would do is done here: ``body_html`` comes from the same
-``render_markdown``, and a story's clubs and players are those its claims
+what ``save()`` would do is done here: ``body_html`` comes from
+``Article.render_body()``, and a story's clubs and players are those its claims
 name (as ``sync_article_subjects`` would fill them), and their search
 documents are built once all are written. Hero images stay empty.
 
@@ -35,7 +35,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..markup import render_markdown
 from ..models import (
     Article,
     Club,
@@ -697,13 +696,13 @@ class _Builder:
                 slug=self.slug_for(Article, headline, max_length=200),
                 standfirst=standfirst,
                 body=body,
-                body_html=render_markdown(body),
                 author=rng.choice(reporters) if rng.random() < 0.9 else None,
                 status=status,
                 published_at=published_at,
                 created_at=created_at,
                 updated_at=updated_at,
             )
+            article.render_body()  # bulk_create skips save()
             article.chunk = chunk
             rows.append(article)
         self.save_all(Article, rows)

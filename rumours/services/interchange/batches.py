@@ -25,7 +25,6 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Lower
 
-from rumours.markup import render_markdown
 from rumours.models import Article
 
 # Rows a batch: a fallback to the row path redoes at most this many.
@@ -178,16 +177,12 @@ def save_steps(model):
     overrides ``save()`` in a way not named here is written row by row.
     """
     if model is Article:
-        return render_article_body
+        return Article.render_body
     # AbstractBaseUser.save() tells the password validators of a password
     # set in plain text; an import sets none.
     if model.save in (models.Model.save, AbstractBaseUser.save):
         return keep_as_it_is
     return None
-
-
-def render_article_body(article):
-    article.body_html = render_markdown(article.body)  # as Article.save() does
 
 
 def keep_as_it_is(instance):
