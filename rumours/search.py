@@ -101,7 +101,7 @@ def search_site(query: str, *, limit: int = 20) -> SiteSearchResults:
     limit = max(1, limit)
     return SiteSearchResults(
         query=query,
-        stories=list(search_stories(query).for_listing()[:limit]),
+        stories=list(search_stories(query).for_cards(with_clubs=True)[:limit]),
         players=list(_players(terms)[:limit]),
         clubs=list(_clubs(terms)[:limit]),
     )

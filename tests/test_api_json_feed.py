@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .factories import ArticleFactory, TransferClaimFactory
+from .factories import ArticleFactory, ClubFactory, TransferClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,22 @@ def test_json_feed_lists_published_stories_only(client):
     assert [item["title"] for item in feed["items"]] == [live.headline]
     assert feed["items"][0]["url"] == f"http://testserver/stories/{live.slug}/"
     assert "canary" not in response.content.decode()
+
+
+def test_json_feed_tags_each_story_with_its_clubs_short_names(client):
+    milan = ArticleFactory(headline="Milan")
+    milan.clubs.add(
+        ClubFactory(name="AC Milan", short_name="Milan"),
+        ClubFactory(name="Tottenham Hotspur", short_name="Spurs"),
+    )
+    ArticleFactory(headline="No clubs")
+
+    items = client.get(URL).json()["items"]
+
+    assert {item["title"]: item["tags"] for item in items} == {
+        "Milan": ["Milan", "Spurs"],
+        "No clubs": [],
+    }
 
 
 def test_json_feed_needs_no_key_and_sets_no_cookie(client):
@@ -53,4 +69,4 @@ def test_json_feed_runs_three_queries(client, count):
     with CaptureQueriesContext(connection) as queries:
         client.get(URL)
 
-    assert len(queries) == 3  # stories with authors, their clubs, corrections
+    assert len(queries) == 3  # stories with authors, their corrections, clubs

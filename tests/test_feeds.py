@@ -80,6 +80,23 @@ def test_atom_entry_carries_link_standfirst_dates_author_and_clubs(client):
     assert sorted(tag.term for tag in entry.tags) == ["AC Milan", "Tottenham Hotspur"]
 
 
+def test_feed_entries_carry_every_club_of_their_own_story(client):
+    round_up = ArticleFactory(headline="Round-up")
+    round_up.clubs.add(*[ClubFactory(name=f"Club {letter}") for letter in "ABCDEF"])
+    single = ArticleFactory(headline="Single")
+    single.clubs.add(ClubFactory(name="Napoli"))
+    ArticleFactory(headline="No clubs")
+
+    entries = fetch_feed(client, LATEST_ATOM).entries
+
+    categories = {e.title: [tag.term for tag in e.get("tags", [])] for e in entries}
+    assert categories == {
+        "Round-up": ["Club A", "Club B", "Club C", "Club D", "Club E", "Club F"],
+        "Single": ["Napoli"],
+        "No clubs": [],
+    }
+
+
 def test_feed_entry_of_a_story_saved_before_it_fell_due_is_updated_when_due(client):
     due = timezone.now() + dt.timedelta(days=1)
     ArticleFactory(published_at=due)

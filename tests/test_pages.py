@@ -276,7 +276,9 @@ def test_home_never_counts_the_archive(client):
     with CaptureQueriesContext(connection) as queries:
         client.get("/?page=2")
 
-    assert not [q for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    # Cards count each story's clubs in a subquery; nothing counts stories.
+    counts = [q for q in queries.captured_queries if "__COUNT" in q["sql"].upper()]
+    assert not counts
 
 
 @pytest.mark.parametrize(
@@ -590,3 +592,17 @@ def test_a_story_card_names_four_clubs_and_counts_the_rest(client):
 
     assert "Club A, Club B, Club C, Club D and 2 more" in text
     assert "Club E" not in text
+
+
+def test_each_story_card_names_its_own_clubs(client):
+    round_up = ArticleFactory(headline="Round-up")
+    round_up.clubs.add(*[ClubFactory(short_name=f"Club {c}") for c in "ABCDEF"])
+    single = ArticleFactory(headline="Single story")
+    single.clubs.add(ClubFactory(short_name="Napoli"))
+
+    text = text_of(get(client, "home"))
+
+    assert "Single story" in text
+    assert "Napoli and" not in text
+    assert text.count(" more") == 1
+    assert "Club A, Club B, Club C, Club D and 2 more" in text

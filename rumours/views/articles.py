@@ -42,7 +42,7 @@ class ArticleListView(ListView):
         return get_object_or_404(queryset, slug=slug)
 
     def get_queryset(self):
-        articles = Article.objects.published().for_listing()
+        articles = Article.objects.published().for_cards(with_clubs=True)
         if self.club is not None:
             articles = articles.about_clubs([self.club.pk])
         if self.competition is not None:

@@ -21,7 +21,7 @@ class ClubDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         club = self.object
-        stories = Article.objects.published().about_clubs([club.pk]).for_listing()
+        stories = Article.objects.published().about_clubs([club.pk]).for_cards()
         claims = (
             TransferClaim.objects.public()
             .for_timeline()

@@ -58,7 +58,7 @@ class PlayerDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         player = self.object
         claims = TransferClaim.objects.public().filter(player=player).for_timeline()
-        stories = Article.objects.published().about_players([player.pk])
+        stories = Article.objects.published().about_players([player.pk]).for_cards()
         context.update(
             suitors=timeline_by_suitor(claims),
             articles=list(stories[:PLAYER_STORIES]),
