@@ -16,16 +16,20 @@ What it does, in order, for each database (SQLite, then PostgreSQL):
 2. Counts each page's SQL queries in-process (``bench/probe.py``: the test
    ``Client`` and ``CaptureQueriesContext``, public cache off), apart from
    the load, and times one request alone (``alone_ms``).
-3. Serves the newsroom with gunicorn (``newsroom/gunicorn.conf.py``, 2 sync
-   workers, ``--no-control-socket``) under the production settings
-   (``DJANGO_ENV=production``, whitenoise's manifest storage, Redis cache
-   ``BENCH_REDIS_URL``, flushed before each server), twice: uncached
-   (``PUBLIC_CACHE_SECONDS=0``) and cached (the default). HTTPS is taken as
-   terminated by a load balancer (``X-Forwarded-Proto: https``), and the
-   partner throttle is lifted so the API answers 200s, not 429s.
-4. Loads each page with wrk (``-t2 -c16 -d5s --latency``): the home page,
-   the newest story, the median player with claims, the biggest squad,
-   search, the Atom feed, ``/api/v1/claims/?club=&updated_since=``,
+3. Serves the newsrooms with gunicorn (``newsroom/gunicorn.conf.py``, 2 sync
+   workers each, ``--no-control-socket``) under the production settings
+   (``DJANGO_ENV=production``, whitenoise's manifest storage, a Redis cache
+   per newsroom: ``BENCH_REDIS_URL``'s database and the next two, flushed
+   before each server), twice: uncached (``PUBLIC_CACHE_SECONDS=0``) and
+   cached (the default). The newsrooms are served at once, one port each
+   from ``BENCH_PORT``. HTTPS is taken as terminated by a load balancer
+   (``X-Forwarded-Proto: https``), and the partner throttle is lifted so the
+   API answers 200s, not 429s.
+4. Loads each page with wrk (``-t2 -c16 -d5s --latency``) on each newsroom
+   in turn before the next page, so that a slow spell of the shared machine
+   falls on the bulk and the demo figures alike: the home page, the newest
+   story, the median player with claims, the biggest squad, search, the
+   Atom feed, ``/api/v1/claims/?club=&updated_since=``,
    ``/api/v1/articles/<slug>/``, and a static file served by the same
    server: the ceiling.
 
@@ -111,7 +115,7 @@ def database_url(database, newsroom):
     return f"{PG_URL}/{PG_DATABASES[newsroom]}"
 
 
-def server_env(url, cache_seconds=None):
+def server_env(url, cache_seconds=None, redis_url=REDIS_URL):
     """Return the environment of a production app server on ``url``."""
     env = dict(os.environ)
     env.update(
@@ -120,7 +124,7 @@ def server_env(url, cache_seconds=None):
         DEBUG="0",
         SECRET_KEY="bench-only-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        REDIS_URL=REDIS_URL,
+        REDIS_URL=redis_url,
         STATIC_ROOT=str(DATA / "static"),
         MEDIA_ROOT=str(DATA / "media"),
         SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
@@ -203,15 +207,25 @@ def with_psql(url, sql):
         connection.execute(sql)
 
 
-def flush_cache():
+def flush_cache(redis_url):
     import redis
 
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    redis.Redis.from_url(redis_url).flushdb()
 
 
-def start_server(url, cache_seconds):
-    flush_cache()
-    env = server_env(url, cache_seconds)
+def redis_url_for(offset):
+    """Return ``REDIS_URL`` with its database number moved on by ``offset``.
+
+    Servers of different newsrooms run at once and must not share a cache:
+    each would answer "/" with the other's home page.
+    """
+    base, number = REDIS_URL.rsplit("/", 1)
+    return f"{base}/{int(number or 0) + offset}"
+
+
+def start_server(url, cache_seconds, port=PORT, redis_url=REDIS_URL):
+    flush_cache(redis_url)
+    env = server_env(url, cache_seconds, redis_url)
     command = [BIN / "gunicorn"]
     if (ROOT / "newsroom" / "gunicorn.conf.py").exists():
         command += ["-c", "newsroom/gunicorn.conf.py"]
@@ -221,7 +235,7 @@ def start_server(url, cache_seconds):
         # max_requests=2000 restarts one every second or two, and the bench
         # would measure restarts rather than pages.
         *("--max-requests", "0"),
-        *("--bind", f"127.0.0.1:{PORT}", "newsroom.wsgi:application"),
+        *("--bind", f"127.0.0.1:{port}", "newsroom.wsgi:application"),
     ]
     log = open(DATA / "gunicorn.log", "a")  # noqa: SIM115 (closed by stop_server)
     server = subprocess.Popen(
@@ -233,7 +247,7 @@ def start_server(url, cache_seconds):
         if server.poll() is not None:
             raise SystemExit(f"gunicorn exited; see {DATA / 'gunicorn.log'}")
         try:
-            fetch("/healthz")
+            fetch("/healthz", port=port)
             return server
         except urllib.error.HTTPError:
             return server  # up, if not healthy yet: the pages will tell
@@ -260,9 +274,9 @@ def headers_for(page, key):
     return headers
 
 
-def fetch(path, headers=None):
+def fetch(path, headers=None, port=PORT):
     request = urllib.request.Request(
-        f"http://127.0.0.1:{PORT}{path}",
+        f"http://127.0.0.1:{port}{path}",
         headers=headers or {"X-Forwarded-Proto": "https"},
     )
     try:
@@ -279,7 +293,7 @@ def fetch(path, headers=None):
         return "timeout"
 
 
-def settle(path, seconds=120):
+def settle(path, port=PORT, seconds=120):
     """Wait until the server answers ``path`` promptly again.
 
     After a page slower than wrk's connections allow, gunicorn's sync
@@ -290,7 +304,7 @@ def settle(path, seconds=120):
     while time.monotonic() < deadline:
         started = time.monotonic()
         with contextlib.suppress(OSError):
-            fetch(path)
+            fetch(path, port=port)
         if time.monotonic() - started < 0.5:
             return
         time.sleep(0.5)
@@ -301,13 +315,13 @@ def duration_ms(text):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(path, headers, seconds):
+def wrk(path, headers, seconds, port=PORT):
     """Return rps, p50, p99 and non-2xx count of ``seconds`` of load on ``path``."""
     command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
-        [*command, f"http://127.0.0.1:{PORT}{path}"],
+        [*command, f"http://127.0.0.1:{port}{path}"],
         capture_output=True,
         text=True,
         check=True,
@@ -326,25 +340,42 @@ def wrk(path, headers, seconds):
     }
 
 
-def load_pages(url, cache_seconds, probe, key, seconds):
-    """Serve ``url`` and load each page; return {page: wrk figures}."""
-    server = start_server(url, cache_seconds)
+def load_pages(newsrooms, cache_seconds, seconds):
+    """Serve every newsroom at once and load each page on each in turn.
+
+    ``newsrooms`` is {name: (url, probe, key)}; returns {name: {page: wrk
+    figures}}. Each newsroom has its own port and cache. Taking one page on
+    every newsroom before the next page means a slow spell on the machine
+    (it is shared) falls on the bulk and demo figures alike, rather than on
+    whichever newsroom happened to be served then.
+    """
+    servers = {}
     try:
-        figures = {}
+        for offset, (name, (url, _probe, _key)) in enumerate(newsrooms.items()):
+            servers[name] = start_server(
+                url, cache_seconds, PORT + offset, redis_url_for(offset)
+            )
+        figures = {name: {} for name in newsrooms}
         for page in PAGES:
-            path, headers = probe[page]["path"], headers_for(page, key)
-            for _ in range(3):  # warm the workers (and fill the cache)
-                status = fetch(path, headers)
-            figures[page] = {"status": status, **wrk(path, headers, seconds)}
-            settle(probe["static"]["path"])
+            for offset, (name, (_url, probe, key)) in enumerate(newsrooms.items()):
+                port = PORT + offset
+                path, headers = probe[page]["path"], headers_for(page, key)
+                for _ in range(3):  # warm the workers (and fill the cache)
+                    status = fetch(path, headers, port)
+                figures[name][page] = {
+                    "status": status,
+                    **wrk(path, headers, seconds, port),
+                }
+                settle(probe["static"]["path"], port)
         return figures
     finally:
-        stop_server(server)
+        for server in servers.values():
+            stop_server(server)
 
 
 def bench_database(database, seconds):
     """Return {newsroom: {"queries": ..., "uncached": ..., "cached": ...}}."""
-    results = {}
+    results, served = {}, {}
     for newsroom in NEWSROOMS:
         say(f"{database} / {newsroom}: preparing")
         key = prepare(database, newsroom)
@@ -360,12 +391,17 @@ def bench_database(database, seconds):
             ).stdout
         )
         results[newsroom] = {"pages": probe}
-        for mode, cache_seconds in (("uncached", 0), ("cached", None)):
-            if newsroom == "small" and mode == "cached":
-                continue  # only the uncached ratio is asked of it
-            say(f"{database} / {newsroom}: {mode}")
-            figures = load_pages(url, cache_seconds, probe, key, seconds)
-            results[newsroom][mode] = figures
+        served[newsroom] = (url, probe, key)
+    for mode, cache_seconds in (("uncached", 0), ("cached", None)):
+        # Only the uncached ratio is asked of the small newsroom.
+        newsrooms = {
+            name: newsroom
+            for name, newsroom in served.items()
+            if mode == "uncached" or name != "small"
+        }
+        say(f"{database} / {', '.join(newsrooms)}: {mode}")
+        for name, figures in load_pages(newsrooms, cache_seconds, seconds).items():
+            results[name][mode] = figures
     add_ratios(results)
     return results
 
