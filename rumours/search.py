@@ -30,6 +30,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
+from django.db.models.lookups import In
 
 from .models import Article, Club, ClubAlias, Player
 
@@ -180,7 +181,13 @@ def _sqlite_match(terms):
                 default=Value(0),
             )
         )
-    return Q(pk__in=_fts_rowids(" ".join(phrases))), rank
+    # "id + 0", not "id": given the id, SQLite fetches every matching story
+    # by it and sorts them all (30 ms for "transfer", 16,000 stories, each
+    # row read past its body); with an expression it walks the (status,
+    # published_at) index newest first and stops at the hundredth match
+    # (4 ms; 2.4 ms to walk all 20,000 when nothing matches).
+    matched = In(F("pk") + 0, _fts_rowids(" ".join(phrases)))
+    return Q(matched), rank
 
 
 def _fts_rowids(expression):

@@ -226,6 +226,43 @@ def test_search_ranks_only_the_newest_matching_stories(monkeypatch):
     assert results.stories == [newest, newer]
 
 
+def give_sqlite_the_statistics_of_an_archive(stories=20_000):
+    """Tell SQLite's planner the stories table is an archive, as ANALYZE would."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # makes sqlite_stat1
+        cursor.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'rumours_article'")
+        cursor.execute(
+            "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('rumours_article', "
+            "NULL, %s)",
+            [str(stories)],
+        )
+        # The (status, published_at) index: a third of the stories share a
+        # status, and a publication time is nearly unique.
+        cursor.execute(
+            "INSERT INTO sqlite_stat1 (tbl, idx, stat) SELECT 'rumours_article', "
+            "name, %s FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'rumours_article' AND sql LIKE '%%status%%published_at%%'",
+            [f"{stories} {stories // 3} 1"],
+        )
+        cursor.execute("ANALYZE sqlite_schema")  # reloads the statistics
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="SQLite's plan; PostgreSQL's plans are read in test_indexes",
+)
+def test_search_on_sqlite_walks_the_newest_stories_instead_of_sorting_every_match():
+    """For a common word, fetching every match by id and sorting took 30 ms."""
+    ArticleFactory.create_batch(3, headline="Transfer news")
+    give_sqlite_the_statistics_of_an_archive()
+
+    plan = search.search_stories("transfer").explain()
+
+    # The candidates come from the (status, published_at) index, newest
+    # first, up to the hundredth match: no fetch by id, no sort of them all.
+    assert "status=? AND published_at<?" in plan, plan
+
+
 def search_queries(query):
     with CaptureQueriesContext(connection) as queries:
         search_site(query)
