@@ -30,9 +30,15 @@ class TransferClaimQuerySet(models.QuerySet):
         """Load claims listed with their story: parties plus the article.
 
         One query whatever the number of claims. Chain after ``public()`` so
-        the article is always a published one.
+        the article is always a published one. A timeline links the story by
+        its headline: its text and search document stay in the database (a
+        club page lists up to a hundred claims).
         """
-        return self.with_parties().select_related("article")
+        return (
+            self.with_parties()
+            .select_related("article")
+            .defer("article__body", "article__body_html", "article__search_document")
+        )
 
 
 class ClaimType(models.TextChoices):
