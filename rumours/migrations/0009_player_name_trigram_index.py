@@ -13,19 +13,38 @@ are PostgreSQL's alone, so the index lives in this migration, not in
 from django.db import migrations
 
 EXTENSION = "CREATE EXTENSION IF NOT EXISTS pg_trgm"
+# The extension's schema, so that the index is made whatever the search_path
+# (a database whose tables live in another schema than the extension's).
+EXTENSION_SCHEMA = (
+    "SELECT nspname FROM pg_namespace JOIN pg_extension "
+    "ON pg_extension.extnamespace = pg_namespace.oid WHERE extname = 'pg_trgm'"
+)
 INDEX = (
     "CREATE INDEX IF NOT EXISTS rumours_player_name_trgm_idx ON rumours_player "
-    "USING gin ((UPPER(name::text)) gin_trgm_ops)"
+    "USING gin ((UPPER(name::text)) {schema}.gin_trgm_ops)"
 )
 DROP_INDEX = "DROP INDEX IF EXISTS rumours_player_name_trgm_idx"
 
 
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+def create_index(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    from psycopg import sql
 
-    return run
+    schema_editor.execute(EXTENSION)
+    with connection.cursor() as cursor:
+        cursor.execute(EXTENSION_SCHEMA)
+        (schema,) = cursor.fetchone()
+    # The schema's name is quoted as an identifier by psycopg.
+    index = sql.SQL(INDEX).format(schema=sql.Identifier(schema))
+    schema_editor.execute(index.as_string(connection.connection))
+
+
+def drop_index(apps, schema_editor):
+    # The extension stays: a DBA may have created it for other uses.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP_INDEX)
 
 
 class Migration(migrations.Migration):
@@ -34,9 +53,5 @@ class Migration(migrations.Migration):
     ]
 
     # Not TrigramExtension(): going back, it looks for the extension on
-    # SQLite too. Going back leaves the extension, which a DBA may have
-    # created for other uses.
-    operations = [
-        migrations.RunPython(on_postgresql(EXTENSION), migrations.RunPython.noop),
-        migrations.RunPython(on_postgresql(INDEX), on_postgresql(DROP_INDEX)),
-    ]
+    # SQLite too.
+    operations = [migrations.RunPython(create_index, drop_index)]
