@@ -25,13 +25,14 @@ What it does, in order, for each database (SQLite, then PostgreSQL):
    from ``BENCH_PORT``. HTTPS is taken as terminated by a load balancer
    (``X-Forwarded-Proto: https``), and the partner throttle is lifted so the
    API answers 200s, not 429s.
-4. Loads each page with wrk (``-t2 -c16 -d5s --latency``) on each newsroom
-   in turn before the next page, so that a slow spell of the shared machine
-   falls on the bulk and the demo figures alike: the home page, the newest
-   story, the median player with claims, the biggest squad, search, the
-   Atom feed, ``/api/v1/claims/?club=&updated_since=``,
-   ``/api/v1/articles/<slug>/``, and a static file served by the same
-   server: the ceiling.
+4. Loads each page with wrk (``-t2 -c16 -d3s --latency``) on each newsroom
+   in turn before the next page, and all of them three times over (rounds),
+   keeping each figure's median, so that a slow spell of the shared machine
+   falls on the bulk and the demo figures alike, and on one round of three:
+   the home page, the newest story, the median player with claims, the
+   biggest squad, search, the Atom feed,
+   ``/api/v1/claims/?club=&updated_since=``, ``/api/v1/articles/<slug>/``,
+   and a static file served by the same server: the ceiling.
 
 Then it times ``import_newsroom`` of the bulk newsroom's interchange file
 against ``loaddata`` of the same rows (``dumpdata``), each into an empty,
@@ -41,7 +42,8 @@ It prints the tables and writes ``bench/results.json``: requests per second,
 p50 and p99 latency, queries per request, each page's share of the static
 ceiling's requests per second, and each page's p50 on the bulk newsroom over
 the same page's on the demo and on the small newsroom. Options:
-``--only sqlite|postgresql``, ``--seconds N``, ``--skip-import`` (keeps the
+``--only sqlite|postgresql``, ``--seconds N`` (each load, 3),
+``--rounds N`` (3), ``--skip-import`` (keeps the
 import figures of the last run that measured them, with their date).
 """
 
@@ -54,6 +56,7 @@ import platform
 import re
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -340,14 +343,16 @@ def wrk(path, headers, seconds, port=PORT):
     }
 
 
-def load_pages(newsrooms, cache_seconds, seconds):
+def load_pages(newsrooms, cache_seconds, seconds, rounds):
     """Serve every newsroom at once and load each page on each in turn.
 
     ``newsrooms`` is {name: (url, probe, key)}; returns {name: {page: wrk
-    figures}}. Each newsroom has its own port and cache. Taking one page on
-    every newsroom before the next page means a slow spell on the machine
-    (it is shared) falls on the bulk and demo figures alike, rather than on
-    whichever newsroom happened to be served then.
+    figures}}, each the median of ``rounds`` loads. Each newsroom has its
+    own port and cache. Taking one page on every newsroom before the next
+    page, and every page once before the next round, means a slow spell on
+    the machine (it is shared) falls on the bulk and demo figures alike and
+    on one round of several, rather than on whichever newsroom or page
+    happened to be loaded then.
     """
     servers = {}
     try:
@@ -355,25 +360,46 @@ def load_pages(newsrooms, cache_seconds, seconds):
             servers[name] = start_server(
                 url, cache_seconds, PORT + offset, redis_url_for(offset)
             )
-        figures = {name: {} for name in newsrooms}
-        for page in PAGES:
-            for offset, (name, (_url, probe, key)) in enumerate(newsrooms.items()):
-                port = PORT + offset
-                path, headers = probe[page]["path"], headers_for(page, key)
-                for _ in range(3):  # warm the workers (and fill the cache)
-                    status = fetch(path, headers, port)
-                figures[name][page] = {
-                    "status": status,
-                    **wrk(path, headers, seconds, port),
-                }
-                settle(probe["static"]["path"], port)
-        return figures
+        runs = {name: {page: [] for page in PAGES} for name in newsrooms}
+        for _ in range(rounds):
+            for page in PAGES:
+                for offset, (name, (_url, probe, key)) in enumerate(newsrooms.items()):
+                    port = PORT + offset
+                    path, headers = probe[page]["path"], headers_for(page, key)
+                    for _ in range(3):  # warm the workers (and fill the cache)
+                        status = fetch(path, headers, port)
+                    runs[name][page].append(
+                        {"status": status, **wrk(path, headers, seconds, port)}
+                    )
+                    settle(probe["static"]["path"], port)
+        return {
+            name: {page: median_run(loads) for page, loads in pages.items()}
+            for name, pages in runs.items()
+        }
     finally:
         for server in servers.values():
             stop_server(server)
 
 
-def bench_database(database, seconds):
+def median_run(loads):
+    """Return one page's figures over several loads: medians, and error sums."""
+
+    def median(key):
+        values = [load[key] for load in loads if load[key] is not None]
+        return statistics.median(values) if values else None
+
+    return {
+        "status": loads[-1]["status"],
+        "rps": median("rps"),
+        "p50_ms": median("p50_ms"),
+        "p99_ms": median("p99_ms"),
+        "non_2xx": sum(load["non_2xx"] for load in loads),
+        "timeouts": sum(load["timeouts"] for load in loads),
+        "rounds": len(loads),
+    }
+
+
+def bench_database(database, seconds, rounds):
     """Return {newsroom: {"queries": ..., "uncached": ..., "cached": ...}}."""
     results, served = {}, {}
     for newsroom in NEWSROOMS:
@@ -400,7 +426,8 @@ def bench_database(database, seconds):
             if mode == "uncached" or name != "small"
         }
         say(f"{database} / {', '.join(newsrooms)}: {mode}")
-        for name, figures in load_pages(newsrooms, cache_seconds, seconds).items():
+        loads = load_pages(newsrooms, cache_seconds, seconds, rounds)
+        for name, figures in loads.items():
             results[name][mode] = figures
     add_ratios(results)
     return results
@@ -580,7 +607,8 @@ def misses(results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
-    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--seconds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-import", action="store_true")
     options = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -593,7 +621,9 @@ def main():
     results = {"machine": machine(), "targets": TARGETS, "databases": {}}
     for database in ("sqlite", "postgresql"):
         if options.only in (None, database):
-            results["databases"][database] = bench_database(database, options.seconds)
+            results["databases"][database] = bench_database(
+                database, options.seconds, options.rounds
+            )
             RESULTS.write_text(json.dumps(results, indent=2) + "\n")  # so far
     if not options.skip_import:
         results["import"] = bench_import()
