@@ -355,16 +355,17 @@ def load_pages(newsrooms, cache_seconds, seconds, rounds):
     happened to be loaded then.
     """
     servers = {}
+    ports = {name: PORT + offset for offset, name in enumerate(newsrooms)}
     try:
         for offset, (name, (url, _probe, _key)) in enumerate(newsrooms.items()):
             servers[name] = start_server(
-                url, cache_seconds, PORT + offset, redis_url_for(offset)
+                url, cache_seconds, ports[name], redis_url_for(offset)
             )
         runs = {name: {page: [] for page in PAGES} for name in newsrooms}
         for _ in range(rounds):
             for page in PAGES:
-                for offset, (name, (_url, probe, key)) in enumerate(newsrooms.items()):
-                    port = PORT + offset
+                for name, (_url, probe, key) in newsrooms.items():
+                    port = ports[name]
                     path, headers = probe[page]["path"], headers_for(page, key)
                     for _ in range(3):  # warm the workers (and fill the cache)
                         status = fetch(path, headers, port)

@@ -276,7 +276,7 @@ def test_home_never_counts_the_archive(client):
     with CaptureQueriesContext(connection) as queries:
         client.get("/?page=2")
 
-    # Cards count each story's clubs in a subquery; nothing counts stories.
+    # Django's count() names its result __count: no query counts stories.
     counts = [q for q in queries.captured_queries if "__COUNT" in q["sql"].upper()]
     assert not counts
 
