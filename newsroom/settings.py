@@ -52,7 +52,7 @@ MIDDLEWARE = [
     # charset, security and CSP headers the middlewares below gave it, and
     # without touching sessions. A plain-HTTP request is never a hit: the key
     # holds the scheme, and only 200s are stored, never the HTTPS redirect.
-    "rumours.public_cache.PublicCacheMiddleware",
+    "rumours.cache.middleware.PublicCacheMiddleware",
     "newsroom.middleware.Utf8CharsetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",

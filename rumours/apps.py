@@ -1,4 +1,7 @@
+"""The app's configuration, and the admin site's (wiring only)."""
+
 from django.apps import AppConfig
+from django.contrib import admin
 from django.contrib.admin import apps as admin_apps
 
 
@@ -9,13 +12,13 @@ class RumoursConfig(AppConfig):
 
     def ready(self):
         # Any change of a newsroom model makes the public cache stale (#6).
-        from . import search
         from .api import auth as api_auth
-        from .public_cache import connect_signals
+        from .cache import signals as cache_signals
+        from .search import signals as search_signals
 
-        connect_signals()
+        cache_signals.connect_signals()
         # Keep the stored search documents current (#6).
-        search.connect_signals()
+        search_signals.connect_signals()
         # A partner key saved or deleted anywhere (admin, shell, command)
         # replaces its cached row at once (#6).
         api_auth.connect_signals()
@@ -25,4 +28,24 @@ class NewsroomAdminConfig(admin_apps.AdminConfig):
     """The stock admin, with the desk dashboard as its index page (#5)."""
 
     default = False  # rumours.apps names the rumours app, not this one.
-    default_site = "rumours.admin_site.NewsroomAdminSite"
+    default_site = "rumours.apps.NewsroomAdminSite"
+
+
+class NewsroomAdminSite(admin.AdminSite):
+    """Django's admin site, with the desk dashboard as its index page (#5).
+
+    It lives here, not in ``rumours.admin``: Django builds the default site
+    when the first app registers a model, and importing the ``rumours.admin``
+    package then would register the newsroom's models on a site that is
+    about to be replaced.
+    """
+
+    site_header = "Transfer Desk"
+    site_title = "Transfer Desk admin"
+    index_title = "Newsroom"
+
+    def index(self, request, extra_context=None):
+        from .admin.dashboard import desk_summary  # the admin face, loaded by now
+
+        context = {"desk": desk_summary(request.user), **(extra_context or {})}
+        return super().index(request, extra_context=context)

@@ -3,7 +3,7 @@
 from django.contrib.admin import helpers
 
 from rumours.models import Article
-from rumours.roles import EDITOR, REPORTER, ensure_role_groups
+from rumours.models.roles import EDITOR, REPORTER, ensure_role_groups
 
 from .admin_forms import admin_url, form_data
 from .factories import UserFactory

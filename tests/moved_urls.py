@@ -2,4 +2,4 @@
 
 from django.urls import include, path
 
-urlpatterns = [path("news/", include("rumours.urls"))]
+urlpatterns = [path("news/", include("rumours.reader.urls"))]

@@ -8,7 +8,8 @@ from rest_framework.test import APIClient
 from rest_framework_api_key.models import APIKey
 
 from rumours.models import Article, Tombstone
-from rumours.services.publishing import delete_articles, unpublish_article
+from rumours.services.takedown import delete_articles
+from rumours.services.workflow import unpublish_article
 
 from .factories import ArticleFactory, TransferClaimFactory
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_api_key.models import APIKey
 
+from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Article, Position, TransferClaim
-from rumours.services.demo import DEMO_FILE
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
 from .factories import (

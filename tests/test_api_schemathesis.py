@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from rest_framework_api_key.models import APIKey
 
-from rumours.services.demo import DEMO_FILE
+from rumours.demo.accounts import DEMO_FILE
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework_api_key.models import APIKey
 
-from rumours import public_cache
+from rumours.cache import public as public_cache
+from rumours.cache import signals as cache_signals
 from rumours.models import Article, TransferClaim
-from rumours.services.publishing import unpublish_article
+from rumours.services.workflow import unpublish_article
 
 from .factories import (
     ArticleFactory,
@@ -251,7 +252,7 @@ def test_a_bulk_update_needs_a_bump_and_then_shows(client):
 def test_a_save_of_every_newsroom_model_starts_a_new_generation(model):
     before = public_cache.current_generation()
 
-    public_cache.content_changed(sender=model, created=True, update_fields=None)
+    cache_signals.content_changed(sender=model, created=True, update_fields=None)
 
     assert public_cache.current_generation() > before
 

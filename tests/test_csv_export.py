@@ -3,12 +3,12 @@ import io
 
 import pytest
 
-from rumours.models import TransferClaim
-from rumours.services.csv_export import (
+from rumours.admin.csv_export import (
     CLAIM_COLUMNS,
     export_claims_csv,
     spreadsheet_safe,
 )
+from rumours.models import TransferClaim
 
 from .factories import TransferClaimFactory
 

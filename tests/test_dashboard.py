@@ -38,7 +38,7 @@ def test_the_dashboard_counts_open_claims_by_stage():
 
     desk = dashboard(logged_in(Client(), editor()))
 
-    assert desk["open_by_stage"] == [("Bid", 2), ("Medical", 1)]
+    assert desk["open_by_claim_type"] == [("Bid", 2), ("Medical", 1)]
 
 
 def test_the_dashboard_counts_claims_resolved_in_the_last_week():

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from rumours.feeds import FEED_LIMIT
+from rumours.reader.feeds import FEED_LIMIT
 
 from .factories import ArticleFactory, ClubFactory, UserFactory
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 from rest_framework_api_key.models import APIKey
 
-from rumours.markup import render_markdown
+from rumours.demo.generator import default_anchor, generate_newsroom
 from rumours.models import (
     Article,
     Club,
@@ -27,8 +27,8 @@ from rumours.models import (
     SquadTarget,
     TransferClaim,
 )
-from rumours.models.claims import STAGE_ORDER
-from rumours.services.generator import default_anchor, generate_newsroom
+from rumours.models.claims import CLAIM_TYPE_ORDER
+from rumours.models.markup import render_markdown
 
 pytestmark = pytest.mark.django_db
 
@@ -191,12 +191,13 @@ def test_a_saga_runs_its_stages_in_order_over_time(newsroom):
         sagas.setdefault(key, []).append(claim)
 
     for claims in sagas.values():
-        stages = [STAGE_ORDER[claim.claim_type] for claim in claims]
+        stages = [CLAIM_TYPE_ORDER[claim.claim_type] for claim in claims]
         # A new bid after a rejected one is the only step back.
         steps_back = [
             (a, b)
             for a, b in pairwise(stages)
-            if b < a and (a, b) != (STAGE_ORDER["bid_rejected"], STAGE_ORDER["bid"])
+            if b < a
+            and (a, b) != (CLAIM_TYPE_ORDER["bid_rejected"], CLAIM_TYPE_ORDER["bid"])
         ]
         assert steps_back == []
         assert len({claim.outcome for claim in claims}) == 1
@@ -264,7 +265,7 @@ def test_reader_pages_answer_on_a_generated_newsroom(client, newsroom):
         club.get_absolute_url(),
         club.get_squad_url(),
         reverse("rumours:search") + f"?q={claim.player.name.split()[-1]}",
-        reverse("feed-latest-atom"),
+        reverse("rumours:feed-latest-atom"),
     ]
 
     statuses = {url: client.get(url).status_code for url in urls}

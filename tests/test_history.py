@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Article, Club, Player, Source, TransferClaim
-from rumours.services.demo import DEMO_FILE
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
 from .admin_forms import admin_url, form_data

@@ -8,12 +8,12 @@ from django.http import QueryDict
 from django.test import RequestFactory
 from rest_framework.request import Request
 
-from rumours.api.filters import ClaimFilter
 from rumours.api.views import ClaimViewSet
+from rumours.demo.generator import default_anchor, generate_newsroom
+from rumours.filters import ClaimFilter
 from rumours.models import Article, Club, Player, TransferClaim
+from rumours.models.squad import open_claims_about
 from rumours.search import search_stories
-from rumours.services.generator import default_anchor, generate_newsroom
-from rumours.squad import open_claims_about
 
 pytestmark = pytest.mark.django_db
 

@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from rumours.demo.accounts import DEMO_FILE
 from rumours.models import (
     Article,
     Club,
@@ -27,8 +28,6 @@ from rumours.models import (
     TransferClaim,
 )
 from rumours.search import search_site
-from rumours.services.articles import sync_article_subjects
-from rumours.services.demo import DEMO_FILE
 from rumours.services.interchange import (
     NewsroomImportError,
     dump_newsroom,
@@ -51,6 +50,7 @@ from rumours.services.interchange.fields import (
 )
 from rumours.services.interchange.importing import NewsroomWriter
 from rumours.services.interchange.plan import Plan, read_newsroom
+from rumours.services.subjects import sync_article_subjects
 
 from .factories import (
     ArticleFactory,

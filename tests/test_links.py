@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse, set_script_prefix
 
-from rumours.links import slug_url
+from rumours.models.links import slug_url
 
 SLUG_ROUTES = [
     "rumours:article-detail",

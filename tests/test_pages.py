@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Article
-from rumours.services.demo import DEMO_FILE
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
 from .factories import (

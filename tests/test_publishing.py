@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 from rest_framework_api_key.models import APIKey
 
 from rumours.models import Article
-from rumours.services.publishing import (
+from rumours.services.workflow import (
     CORRECTION_NEEDS_PUBLISHED,
     WorkflowError,
     add_correction,

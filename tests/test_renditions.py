@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
 
-from rumours.renditions import delete_picture, rendition_widths
+from rumours.images.renditions import delete_picture, rendition_widths
 
 from .factories import ArticleFactory
 

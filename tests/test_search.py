@@ -14,15 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rumours import search
+from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Article
-from rumours.search import (
-    MAX_QUERY_LENGTH,
-    refresh_search_documents,
-    search_site,
-)
-from rumours.services.articles import sync_article_subjects
-from rumours.services.demo import DEMO_FILE
+from rumours.search import refresh_search_documents, search_site
+from rumours.search.query import MAX_QUERY_LENGTH
 from rumours.services.interchange import import_newsroom, load_newsroom_file
+from rumours.services.subjects import sync_article_subjects
 
 from .factories import (
     ArticleFactory,
@@ -215,7 +212,7 @@ def test_search_respects_the_limit():
 
 def test_search_ranks_only_the_newest_matching_stories(monkeypatch):
     # Ranking reads every candidate's document; a common word must stay fast.
-    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    monkeypatch.setattr(search.query, "RANKED_MATCHES", 2)
     now = timezone.now()
     ArticleFactory(headline="Buongiorno bid", published_at=now - dt.timedelta(days=3))
     newer = ArticleFactory(body="Buongiorno.", published_at=now - dt.timedelta(days=2))

@@ -5,13 +5,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from rumours.models import Article, Club, Player, TransferClaim
-from rumours.services.demo import (
+from rumours.demo.accounts import (
     DEMO_EDITOR_PASSWORD,
     DEMO_EDITOR_USERNAME,
     DEMO_REPORTER_PASSWORD,
     DEMO_REPORTER_USERNAME,
 )
+from rumours.models import Article, Club, Player, TransferClaim
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Club, Player, Position
-from rumours.services.demo import DEMO_FILE
+from rumours.models.squad import squad_depth
 from rumours.services.interchange import import_newsroom, load_newsroom_file
-from rumours.squad import squad_depth
 
 from .factories import (
     ArticleFactory,

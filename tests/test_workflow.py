@@ -15,14 +15,14 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from rumours.models import Article, Player, Source, Tombstone, TransferClaim
-from rumours.roles import (
+from rumours.models.roles import (
     EDITOR,
     ONLY_EDITORS_PUBLISH,
     ONLY_EDITORS_SET_TIER,
     REPORTER,
     ROLE_PERMISSIONS,
 )
-from rumours.services.publishing import NOT_A_DRAFT
+from rumours.services.workflow import NOT_A_DRAFT
 
 from .admin_forms import admin_url
 from .editorial import (

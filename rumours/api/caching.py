@@ -1,26 +1,28 @@
 """ETag, Last-Modified and Cache-Control for the partner API (#4).
 
 The ETag hashes the body, so any change a partner would see changes it,
-including a scheduled story coming due without being saved (the trap in
-../shared/ECOSYSTEM.md). Last-Modified is the newsroom's latest change: the
-latest of the published stories' update and publication times, the public
-claims' update times and the tombstones. Clubs, players, sources and
-competitions carry no timestamps, so their endpoints answer 304 on a
-matching ``If-None-Match`` only, never on ``If-Modified-Since`` alone.
+including a scheduled story coming due without being saved. Last-Modified
+is the newsroom's latest change: the latest of the published stories'
+update and publication times, the public claims' update times and the
+tombstones. Clubs, players, sources and competitions carry no timestamps,
+so their endpoints answer 304 on a matching ``If-None-Match`` only, never
+on ``If-Modified-Since`` alone.
 
-Anonymous bodies are kept in the public cache (#6, ``rumours.public_cache``)
-with their validators, after the key, the permissions and the throttle have
-been checked: a cached answer skips the queries, never the key.
+Bodies are kept in the public cache (#6, ``rumours.cache.public``) with
+their validators. The API enters it after the key, the permissions and the
+throttle have been checked (``initial()``), and a handler wrapped in
+``answered_from_cache`` returns the kept body instead of running: a cached
+answer skips the queries, never the key.
 """
 
+import functools
 import hashlib
-from functools import partial
 
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
-from .. import public_cache
+from ..cache import public as public_cache
 from ..models import Article, Tombstone, TransferClaim
 
 CACHE_CONTROL = "private, max-age=60, must-revalidate"
@@ -73,6 +75,19 @@ def newsroom_last_modified():
     return max(times) if times else None
 
 
+def answered_from_cache(handler):
+    """Answer with the public cache's kept body, when it has one, not ``handler``."""
+
+    @functools.wraps(handler)
+    def answer(view, request, *args, **kwargs):
+        visit = view.public_cache_visit
+        if visit is not None and visit.hit is not None:
+            return visit.hit
+        return handler(view, request, *args, **kwargs)
+
+    return answer
+
+
 class ConditionalResponseMixin:
     """Add validators and Cache-Control to 200 GETs; answer 304 when they match.
 
@@ -81,19 +96,11 @@ class ConditionalResponseMixin:
     """
 
     timestamps_cover_content = False
-    public_cache_key = None
+    public_cache_visit = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # key, permissions, throttle
-        if not public_cache.may_use_cache(request._request):
-            return
-        self.public_cache_key, entry = public_cache.lookup("api", request._request)
-        if entry is not None:
-            # Answer with the stored body instead of running the handler.
-            self.get = partial(self.cached_response, entry)
-
-    def cached_response(self, entry, request, *args, **kwargs):
-        return public_cache.thaw(entry)
+        self.public_cache_visit = public_cache.enter(request._request, "api")
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -101,9 +108,9 @@ class ConditionalResponseMixin:
             return response
         if not getattr(response, "public_cache_hit", False):
             self.add_validators(response)
-            if self.public_cache_key is not None:
-                public_cache.store(self.public_cache_key, response, private_ok=True)
-                response[public_cache.HIT_HEADER] = "miss"
+            if self.public_cache_visit is not None:
+                # The body is the same for every partner; the key was checked.
+                self.public_cache_visit.keep(response, private_ok=True)
         last_modified = None
         if self.timestamps_cover_content and response.has_header("Last-Modified"):
             last_modified = parse_http_date_safe(response["Last-Modified"])

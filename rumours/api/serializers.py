@@ -14,6 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..images.renditions import picture_for
 from ..models import (
     Article,
     Club,
@@ -24,7 +25,6 @@ from ..models import (
     Source,
     TransferClaim,
 )
-from ..renditions import picture_for
 
 
 def absolute(request, path):

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import rumours.images
+import rumours.images.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('standfirst', models.TextField(blank=True, help_text='The one or two sentences under the headline.')),
                 ('body', models.TextField(help_text='Markdown. Raw HTML is sanitised.')),
                 ('body_html', models.TextField(blank=True, editable=False)),
-                ('hero_image', rumours.images.SanitisedImageField(blank=True, height_field='hero_height', help_text='JPEG, PNG or WebP. Metadata (EXIF, GPS) is removed on upload.', width_field='hero_width')),
+                ('hero_image', rumours.images.uploads.SanitisedImageField(blank=True, height_field='hero_height', help_text='JPEG, PNG or WebP. Metadata (EXIF, GPS) is removed on upload.', width_field='hero_width')),
                 ('hero_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('hero_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('hero_credit', models.CharField(blank=True, max_length=200)),

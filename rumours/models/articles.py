@@ -6,9 +6,15 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from ..images import SanitisedImageField
-from ..links import slug_url
-from ..markup import render_markdown
+from ..images.uploads import SanitisedImageField
+from .links import slug_url
+from .markup import render_markdown
+
+# What every feed entry shows: the byline needs the author's names only.
+FEED_FIELDS = [
+    "headline", "slug", "standfirst", "published_at", "updated_at",
+    "author", "author__first_name", "author__last_name", "author__username",
+]  # fmt: skip
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -98,6 +104,57 @@ class ArticleQuerySet(models.QuerySet):
                 to_attr="correction_list",
             ),
         )
+
+    def for_feed(self, *fields):
+        """Load what a feed entry shows: ``FEED_FIELDS``, ``fields``, corrections.
+
+        Newest first. Two queries whatever the number of stories: the
+        stories with their author's names, and their corrections (as
+        ``correction_list``). The body stays in the database unless
+        ``fields`` asks for it.
+        """
+        corrections = models.Prefetch(
+            "corrections",
+            queryset=Correction.objects.order_by("created_at", "id"),
+            to_attr="correction_list",
+        )
+        return (
+            self.select_related("author")
+            .only(*FEED_FIELDS, *fields)
+            .prefetch_related(corrections)
+            .order_by("-published_at", "-id")
+        )
+
+    def for_dashboard(self):
+        """Load what the desk dashboard lists: headline, status, times, author."""
+        return self.select_related("author").only(
+            "headline",
+            "status",
+            "published_at",
+            "updated_at",
+            "author__username",
+            "author__first_name",
+            "author__last_name",
+        )
+
+    def related_to(self, article):
+        """Return other stories about ``article``'s players, for its page.
+
+        Needs ``article``'s players loaded (``for_story_page()``). Loads what
+        the related-stories list shows.
+        """
+        player_ids = [player.pk for player in article.players.all()]
+        if not player_ids:
+            return self.none()
+        return (
+            self.about_players(player_ids)
+            .exclude(pk=article.pk)
+            .only("headline", "slug", "standfirst", "published_at")
+        )
+
+    def next_due(self):
+        """Return when the next scheduled story is due, or None. One query."""
+        return self.scheduled().aggregate(due=models.Min("published_at"))["due"]
 
     def in_review(self):
         """Return the stories waiting for an editor."""

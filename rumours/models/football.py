@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from ..links import slug_url
+from .links import slug_url
 
 
 class Position(models.TextChoices):

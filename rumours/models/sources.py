@@ -3,7 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..links import slug_url
+from .links import slug_url
 
 
 class SourceKind(models.TextChoices):

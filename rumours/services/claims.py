@@ -3,10 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .. import roles
-from ..history import acting_user
-from ..models import TransferClaim
-from .publishing import _save_step, require
+from ..models import TransferClaim, roles
+from ..models.history import acting_user
+from ..models.roles import require
+from .versioning import save_step
 
 NOT_A_RESOLUTION = "Choose confirmed, denied or lapsed."
 NOT_A_COMPLETED_MOVE = (
@@ -30,7 +30,7 @@ def resolve_claims(*, claims, outcome, user, at=None):
         raise ValueError(NOT_A_RESOLUTION)
     resolved_at = at or timezone.now()
     return [
-        _save_step(claim, user, outcome=outcome, resolved_at=resolved_at)
+        save_step(claim, user, outcome=outcome, resolved_at=resolved_at)
         for claim in claims
     ]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rumours.services.demo import DEMO_FILE
+from rumours.demo.accounts import DEMO_FILE
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
 # The sync Playwright API keeps an event loop in the main thread, so Django

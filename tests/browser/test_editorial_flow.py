@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from rumours.models import Article
-from rumours.roles import EDITOR, REPORTER, ensure_role_groups
+from rumours.models.roles import EDITOR, REPORTER, ensure_role_groups
 
 from ..factories import (
     USER_PASSWORD,

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from tqdm import tqdm
 
-from rumours.services.generator import (
+from rumours.demo.generator import (
     generate_newsroom,
     planned_rows,
     refuse_stored_newsroom,

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from rumours.images.renditions import make_renditions
 from rumours.models import Article
-from rumours.renditions import make_renditions
 
 
 class Command(BaseCommand):

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from rumours.models import Article
-from rumours.services.demo import (
+from rumours.demo.accounts import (
     DEMO_ACCOUNTS,
     DEMO_FILE,
     ensure_demo_account,
 )
+from rumours.models import Article
 from rumours.services.interchange import (
     import_newsroom,
     load_newsroom_file,

@@ -8,7 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.fields.files import FieldFile
 
-from rumours.history import acting_user
+from rumours.images.renditions import delete_picture
 from rumours.models import (
     Article,
     Club,
@@ -19,9 +19,9 @@ from rumours.models import (
     SquadTarget,
     TransferClaim,
 )
-from rumours.public_cache import bump_generation_now_and_on_commit
-from rumours.renditions import delete_picture
-from rumours.search import refresh_search_documents
+from rumours.models.claims import SUBJECT_FIELDS
+from rumours.models.events import newsroom_bulk_written
+from rumours.models.history import acting_user
 
 from .batches import Row, RowBatches, loaded_values
 from .errors import Problems
@@ -147,9 +147,10 @@ class NewsroomWriter:
             for step in steps:
                 step()
                 self.problems.raise_if_any()
-            # Bulk writes send no signal for the cache or search to hear.
-            self.refresh_search_documents()
-            bump_generation_now_and_on_commit()
+            # Bulk writes send no model signal for the cache or search to hear.
+            newsroom_bulk_written.send(
+                sender=type(self), article_ids=self.touched_stories()
+            )
         except BaseException:
             # The transaction undoes the rows; the image files are ours to undo.
             for article in self.new_images:
@@ -158,8 +159,8 @@ class NewsroomWriter:
             raise
         return self.counts
 
-    def refresh_search_documents(self):
-        """Rebuild the search documents this import may have changed.
+    def touched_stories(self):
+        """Return the ids of the stories whose search documents may have changed.
 
         The file's stories, and every story about a club (its names or
         aliases) or a player the import updated: their names are in the
@@ -178,7 +179,7 @@ class NewsroomWriter:
             if updated:
                 about = through.objects.filter(**{f"{column}__in": updated})
                 article_ids.update(about.values_list("article_id", flat=True))
-        refresh_search_documents(article_ids)
+        return article_ids
 
     # One row
 
@@ -413,10 +414,9 @@ class NewsroomWriter:
         link goes and an insert a few thousand links.
         """
         wanted = {"clubs": set(), "players": set()}  # {(article id, club id)}
-        refs = {"clubs": ("from_club", "to_club"), "players": ("player", "replaces")}
         for entry in self.entries["articles"]:
             article_id = self.pks["articles"][entry.key]
-            for name, claim_refs in refs.items():
+            for name, claim_refs in SUBJECT_FIELDS.items():
                 keys = [key_of(ref) for ref in entry.extra[name]]
                 for claim in entry.extra["claims"]:
                     keys += [key_of(claim.refs[ref]) for ref in claim_refs]

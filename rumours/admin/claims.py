@@ -1,0 +1,134 @@
+"""Transfer claims in the admin: their own pages and the story's inline."""
+
+from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
+from django.http import HttpResponse
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..models import (
+    Tombstone,
+    TransferClaim,
+)
+from ..services.subjects import sync_article_subjects
+from ..services.takedown import delete_claims, recording_withdrawals
+from .csv_export import export_claims_csv
+from .forms import VERSION_FIELD, ClaimForm, VersionedFormSetMixin
+from .widgets import PreloadedAutocompleteFormSet, PreloadedAutocompleteInlineMixin
+from .workflow import (
+    ArticleInlineRulesMixin,
+    ClaimWorkflowAdmin,
+    ResolutionRulesMixin,
+)
+
+CLAIM_FIELDS = (
+    ("player", "replaces"),
+    ("from_club", "to_club"),
+    ("claim_type", "deal_type"),
+    ("fee_amount", "fee_upper_amount", "fee_add_ons", "fee_currency"),
+    "source",
+    "quote",
+    "reported_at",
+    ("outcome", "resolved_at"),
+    VERSION_FIELD,
+)
+CLAIM_AUTOCOMPLETE_FIELDS = ("player", "replaces", "from_club", "to_club", "source")
+
+
+class ClaimInlineFormSet(VersionedFormSetMixin, PreloadedAutocompleteFormSet):
+    pass
+
+
+class TransferClaimInline(
+    ResolutionRulesMixin,
+    ArticleInlineRulesMixin,
+    PreloadedAutocompleteInlineMixin,
+    admin.StackedInline,
+):
+    model = TransferClaim
+    form = ClaimForm
+    formset = ClaimInlineFormSet
+    fields = CLAIM_FIELDS
+    autocomplete_fields = CLAIM_AUTOCOMPLETE_FIELDS
+    formfield_overrides = {
+        models.TextField: {"widget": AdminTextareaWidget({"rows": 3})}
+    }
+    show_change_link = True
+
+    def get_queryset(self, request):
+        # Headings print player and clubs; read-only forms print every party.
+        return super().get_queryset(request).with_parties()
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0
+
+
+@admin.register(TransferClaim)
+class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "player",
+        "route",
+        "claim_type",
+        "fee",
+        "source_with_tier",
+        "outcome",
+        "article",
+    ]
+    list_filter = [
+        "claim_type",
+        "outcome",
+        "source__reliability_tier",
+        "source__kind",
+        "deal_type",
+        ("from_club", admin.RelatedOnlyFieldListFilter),
+        ("to_club", admin.RelatedOnlyFieldListFilter),
+        "player__primary_position",
+    ]
+    list_select_related = ["player", "from_club", "to_club", "source", "article"]
+    search_fields = [
+        "player__name",
+        "from_club__name",
+        "to_club__name",
+        "source__name",
+        "article__headline",
+        "quote",
+    ]
+    date_hierarchy = "reported_at"
+    autocomplete_fields = ["article", *CLAIM_AUTOCOMPLETE_FIELDS]
+    fields = ["article", *CLAIM_FIELDS]
+    actions = [*ClaimWorkflowAdmin.actions, "export_as_csv"]
+
+    @admin.action(description="Export selected claims as CSV (spreadsheet-safe)")
+    def export_as_csv(self, request, queryset):
+        response = HttpResponse(
+            export_claims_csv(queryset), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="claims.csv"'
+        return response
+
+    def save_model(self, request, obj, form, change):
+        # A claim moved from a public story to a hidden one leaves (#4).
+        moved = [obj.pk] if change else []
+        with recording_withdrawals(claims=moved, reason=Tombstone.Reason.UNPUBLISHED):
+            super().save_model(request, obj, form, change)
+        sync_article_subjects(obj.article)
+
+    def delete_model(self, request, obj):
+        delete_claims(claims=TransferClaim.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        delete_claims(claims=queryset)
+
+    @admin.display(description="route")
+    def route(self, claim):
+        return claim.route
+
+    @admin.display(description="fee", ordering="fee_amount")
+    def fee(self, claim):
+        return claim.fee_display
+
+    @admin.display(description="source", ordering="source__reliability_tier")
+    def source_with_tier(self, claim):
+        if claim.source is None:
+            return None
+        return f"{claim.source} (tier {claim.source.reliability_tier})"

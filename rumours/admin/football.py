@@ -1,0 +1,98 @@
+"""The football directory in the admin: competitions, clubs, players, targets."""
+
+from django import forms
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..models import (
+    Club,
+    ClubAlias,
+    Competition,
+    Player,
+    Position,
+    SquadTarget,
+)
+
+
+@admin.register(Competition)
+class CompetitionAdmin(admin.ModelAdmin):
+    list_display = ["name", "country"]
+    list_filter = ["country"]
+    search_fields = ["name", "country"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ClubAliasInline(admin.TabularInline):
+    model = ClubAlias
+    extra = 1
+
+
+@admin.register(ClubAlias)
+class ClubAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "club"]
+    list_select_related = ["club"]
+    search_fields = ["name", "club__name"]
+    autocomplete_fields = ["club"]
+
+
+@admin.register(Club)
+class ClubAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "alias_names", "competition", "country"]
+    list_filter = ["competition", "country"]
+    list_select_related = ["competition"]
+    search_fields = ["name", "short_name", "aliases__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ClubAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="aliases")
+    def alias_names(self, club):
+        return ", ".join(alias.name for alias in club.aliases.all())
+
+
+class PlayerAdminForm(forms.ModelForm):
+    # Ticks instead of typing JSON; Player.clean() orders and checks them.
+    secondary_positions = forms.MultipleChoiceField(
+        choices=Position.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Positions the player covers besides the primary one.",
+    )
+
+
+@admin.register(Player)
+class PlayerAdmin(SimpleHistoryAdmin):
+    form = PlayerAdminForm
+    list_display = [
+        "name",
+        "primary_position",
+        "current_club",
+        "nationality",
+        "fitness",
+    ]
+    list_filter = ["primary_position", "fitness", "current_club__competition"]
+    list_select_related = ["current_club"]
+    search_fields = ["name", "slug", "current_club__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["current_club", "previous_club"]
+    fields = [
+        "name",
+        "slug",
+        "date_of_birth",
+        "nationality",
+        "primary_position",
+        "secondary_positions",
+        ("current_club", "previous_club"),
+        ("fitness", "fitness_note"),
+    ]
+
+
+@admin.register(SquadTarget)
+class SquadTargetAdmin(admin.ModelAdmin):
+    list_display = ["club", "position", "target_count", "note", "article"]
+    list_filter = ["position", ("club", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["club", "article"]
+    search_fields = ["club__name", "club__aliases__name", "note"]
+    autocomplete_fields = ["club", "article"]

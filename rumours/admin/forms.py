@@ -1,0 +1,176 @@
+"""Admin forms that carry the version they were loaded at (#5).
+
+Saving is refused, with a message naming who changed what meanwhile, when
+the stored row has moved on.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from ..models import Article, TransferClaim, roles
+from ..services.versioning import VersionConflict, claim_version, stale_message
+
+VERSION_FIELD = "loaded_version"
+
+
+class VersionedForm(forms.ModelForm):
+    """A model form that remembers the version it was loaded at (#5, R19).
+
+    Saving is refused with a message saying who changed what meanwhile when
+    the stored row has moved on. The check reads the row with
+    ``select_for_update()`` inside the admin's transaction, and the save
+    itself claims the version with ``UPDATE ... WHERE version = n``.
+    """
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A history revert form starts from an old row and must save over the
+    # stored one: it reads the stored version (one query) instead.
+    reverting = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial[VERSION_FIELD] = (
+                self.stored_version(lock=False)
+                if self.reverting
+                else self.instance.version
+            )
+
+    @cached_property
+    def changed_data(self):
+        # The version is bookkeeping: an untouched inline form stays unsaved.
+        return [name for name in super().changed_data if name != VERSION_FIELD]
+
+    def keep_stored_microseconds(self, cleaned):
+        # Admin widgets show whole seconds: a time nobody touched keeps its
+        # stored microseconds instead of counting as a change.
+        times = (forms.DateTimeField, forms.SplitDateTimeField)
+        for name, field in self.fields.items():
+            if not isinstance(field, times):
+                continue
+            stored = getattr(self.instance, name, None)
+            if stored is not None and cleaned.get(name) == stored.replace(
+                microsecond=0
+            ):
+                cleaned[name] = stored
+
+    def stored_version(self, *, lock):
+        rows = type(self.instance)._default_manager.filter(pk=self.instance.pk)
+        if lock and transaction.get_connection().in_atomic_block:
+            rows = rows.select_for_update()
+        return rows.values_list("version", flat=True).first()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.keep_stored_microseconds(cleaned)
+        if self.instance.pk is None or not self.has_changed():
+            return cleaned
+        loaded = cleaned.get(VERSION_FIELD)
+        stored = self.stored_version(lock=True)
+        if stored is not None and loaded != stored:
+            raise ValidationError(stale_message(self.instance, loaded or 0))
+        return cleaned
+
+
+class VersionedAdminMixin:
+    """Claim the version on save; report a lost race as a message, not a 500."""
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            claim_version(
+                instance=obj, expected_version=form.cleaned_data[VERSION_FIELD]
+            )
+        super().save_model(request, obj, form, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except VersionConflict as conflict:  # The transaction was rolled back.
+            self.message_user(request, str(conflict), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if getattr(request, "reverting", False):
+            form = type(form.__name__, (form,), {"reverting": True})
+        return form
+
+    @transaction.atomic
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history lets anyone who may view the history POST a revert:
+        # only those who may change the stored row may revert it.
+        if request.method == "POST":
+            stored = self.get_object(request, object_id)
+            if stored is None or not self.has_change_permission(request, stored):
+                raise PermissionDenied
+        request.reverting = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class VersionedFormSetMixin:
+    """Inline forms that claim their rows' versions as they save (#5)."""
+
+    def save_existing(self, form, obj, commit=True):
+        claim_version(instance=obj, expected_version=form.cleaned_data[VERSION_FIELD])
+        return super().save_existing(form, obj, commit=commit)
+
+
+class ClaimForm(VersionedForm):
+    """A claim's form: a resolved outcome gets its resolution time."""
+
+    def clean(self):
+        cleaned = super().clean()
+        outcome = cleaned.get("outcome")
+        if "outcome" not in self.fields or outcome is None:
+            return cleaned
+        if outcome == TransferClaim.Outcome.OPEN:
+            cleaned["resolved_at"] = None
+        elif not cleaned.get("resolved_at"):
+            cleaned["resolved_at"] = timezone.now()
+        return cleaned
+
+
+class ArticleForm(VersionedForm):
+    """A story's form; reporters choose only between draft and in review."""
+
+    may_publish = True  # Set per request by ArticleWorkflowAdmin.get_form().
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None and not self.may_publish:
+            status.choices = [
+                (value, label)
+                for value, label in status.choices
+                if value != Article.Status.PUBLISHED
+            ]
+            status.error_messages["invalid_choice"] = roles.ONLY_EDITORS_PUBLISH
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") == Article.Status.PUBLISHED
+            and "published_at" in self.fields
+            and not cleaned.get("published_at")
+        ):
+            cleaned["published_at"] = timezone.now()  # "Publish now".
+        return cleaned
+
+
+class ScheduleForm(forms.Form):
+    publish_at = forms.SplitDateTimeField(
+        label="Publish at",
+        widget=admin.widgets.AdminSplitDateTime,
+        help_text="Server time (UTC). The story appears on the site at this time.",
+    )
+
+    def clean_publish_at(self):
+        moment = self.cleaned_data["publish_at"]
+        if moment <= timezone.now():
+            raise ValidationError("Choose a time in the future.")
+        return moment

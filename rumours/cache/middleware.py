@@ -1,0 +1,59 @@
+"""The page door of the public cache: anonymous GETs of public views."""
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+
+from .public import answer_conditionally, enter, has_session, may_use_cache
+
+# The public pages, feeds and sitemaps whose anonymous responses are cached.
+CACHED_VIEWS = frozenset(
+    {
+        "rumours:home",
+        "rumours:article-detail",
+        "rumours:player-detail",
+        "rumours:club-detail",
+        "rumours:club-squad",
+        "rumours:source-detail",
+        "rumours:search",
+        "rumours:feed-latest-json",
+        "rumours:feed-latest-atom",
+        "rumours:feed-latest-rss",
+        "rumours:feed-club",
+        "rumours:sitemap",
+        "rumours:news-sitemap",
+    }
+)
+
+
+def is_cached_view(request):
+    if request.path_info.startswith(settings.STATIC_URL):
+        return False  # WhiteNoise's, below; skip resolving the path.
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name in CACHED_VIEWS
+
+
+class PublicCacheMiddleware:
+    """Serve and fill the public cache for anonymous GETs of public views."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (may_use_cache(request) and is_cached_view(request)):
+            response = self.get_response(request)
+            if has_session(request):
+                # Whatever a logged-in user sees stays in their browser.
+                patch_cache_control(response, private=True)
+            return response
+        visit = enter(request, "page")
+        if visit.hit is not None:
+            return answer_conditionally(request, visit.hit)
+        response = self.get_response(request)
+        if "Cookie" in response.get("Vary", "") and request.COOKIES:
+            # The page read a cookie this request carries: not for everyone.
+            return response
+        return visit.keep(response)

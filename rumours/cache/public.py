@@ -1,0 +1,225 @@
+"""The public cache (#6): anonymous pages, feeds, sitemaps and API bodies.
+
+One component with one door: ``enter(request, kind)`` says whether the
+request may use the cache and returns a ``Visit`` holding the stored
+response (``visit.hit``) or the slot to keep a fresh one in
+(``visit.keep(response)``). The page middleware (``rumours.cache.middleware``)
+and the partner API (``rumours.api.caching``) both go through it.
+
+What is cached: the rendered response of an allow-listed public view, for
+GETs without a session cookie, in Django's cache (Redis when ``REDIS_URL``
+is set, so every app server shares it), for ``PUBLIC_CACHE_SECONDS`` (0
+turns it off).
+
+Invalidation: every entry holds the newsroom's *generation* it was rendered
+in, and is served only while that is still the generation: a number in the
+shared cache, read in the same round trip as the entry. Any change of a
+newsroom row bumps it (``rumours.cache.signals``), at once and again when
+the transaction commits (a reader between the two could have cached the old
+rows under the new number). A scheduled story coming due saves nothing, so
+the cache also records, per generation, when the next scheduled story is
+due; the first request after that time starts a new generation.
+
+Staff never get a cached page: a request with a session cookie neither reads
+nor fills the cache.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+from ..models import Article
+
+GENERATION_KEY = "public-cache:generation"
+# (generation, POSIX time the next scheduled story is due or 0), one key for
+# all generations, so a lookup reads it in the same round trip as the entry.
+NEXT_DUE_KEY = "public-cache:next-due"
+ENTRY_KEY = "public-cache:{kind}:{digest}"
+NOTHING_DUE = 0
+NEXT_DUE_SECONDS = 3600
+HIT_HEADER = "X-Public-Cache"
+
+
+def cache_seconds():
+    return settings.PUBLIC_CACHE_SECONDS
+
+
+def has_session(request):
+    """Return whether the request may belong to a logged-in user.
+
+    Decided from the cookie alone, with no query: the reader site never
+    starts a session, so only a login sets one.
+    """
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def may_use_cache(request):
+    """Return whether this request may read and fill the public cache."""
+    return cache_seconds() > 0 and request.method == "GET" and not has_session(request)
+
+
+def bump_generation():
+    """Make every cached page and body stale, on every app server.
+
+    Call it after a write that sends no signal (``QuerySet.update()``,
+    ``bulk_create()``); saves and deletes call it themselves.
+    """
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        # Never set, or evicted: start from the clock, above any number
+        # whose entries might still be stored.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def bump_generation_now_and_on_commit():
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def next_due_timestamp():
+    """Return when the next scheduled story is due (a POSIX time), or 0."""
+    due = Article.objects.next_due()
+    return due.timestamp() if due else NOTHING_DUE
+
+
+def current_generation():
+    """Return the generation to read and write, starting a new one when due."""
+    return lookup_slot(None)[0]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a response is kept, and the generation it must be kept under."""
+
+    key: str
+    generation: int
+
+
+def lookup_slot(key):
+    """Return ``(generation, entry)``: the entry at ``key``, if still current.
+
+    One cache round trip (a ``get_many``): the generation, the next due time
+    and the entry together. An entry holds the generation it was rendered
+    in and counts only under that generation. When the due time was recorded
+    for an older generation, it is looked up again (one query, once per
+    generation); when it has passed, a new generation starts and the entry
+    (stored before the story came due) is not used.
+    """
+    for _attempt in range(2):
+        keys = (
+            [GENERATION_KEY, NEXT_DUE_KEY, key]
+            if key
+            else [GENERATION_KEY, NEXT_DUE_KEY]
+        )
+        found = cache.get_many(keys)
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            bump_generation()
+            continue
+        recorded = found.get(NEXT_DUE_KEY)
+        if recorded is not None and recorded[0] == generation:
+            due = recorded[1]
+        else:
+            due = next_due_timestamp()
+            cache.set(NEXT_DUE_KEY, (generation, due), timeout=NEXT_DUE_SECONDS)
+        if due == NOTHING_DUE or time.time() < due:
+            entry = found.get(key)
+            if entry is not None and entry.get("generation") != generation:
+                entry = None
+            return generation, entry
+        bump_generation()
+    return cache.get(GENERATION_KEY), None
+
+
+def lookup(kind, request):
+    """Return ``(slot, entry or None)`` of ``request``'s response.
+
+    The absolute URL (scheme, host, path and query) names the response: the
+    feeds, sitemaps and API links are absolute. Pass the slot to ``store``.
+    """
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    key = ENTRY_KEY.format(kind=kind, digest=digest)
+    generation, entry = lookup_slot(key)
+    return Slot(key, generation), entry
+
+
+def store(slot, response, *, private_ok=False):
+    """Keep a rendered 200 response's body and headers, unless it sets cookies.
+
+    A response marked ``private`` is kept only with ``private_ok``: the API's
+    bodies are the same for every partner, and the key is checked before a
+    kept body is served (``private`` tells shared HTTP caches to keep out).
+    """
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return
+    cache_control = response.get("Cache-Control", "")
+    if "no-store" in cache_control or ("private" in cache_control and not private_ok):
+        return
+    entry = {
+        "generation": slot.generation,
+        "content": response.content,
+        "headers": list(response.items()),
+    }
+    cache.set(slot.key, entry, timeout=cache_seconds())
+
+
+def thaw(entry):
+    """Return the response ``store`` kept, marked as a cache hit."""
+    response = HttpResponse(entry["content"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    response[HIT_HEADER] = "hit"
+    response.public_cache_hit = True
+    return response
+
+
+def answer_conditionally(request, response):
+    """Answer 304 to a matching ``If-None-Match``, as the views themselves do.
+
+    Only the ETag is honoured: the pages that send one honour nothing else.
+    """
+    if not response.has_header("ETag"):
+        return response
+    conditional = get_conditional_response(
+        request, etag=response["ETag"], response=response
+    )
+    if conditional is None:
+        return response
+    conditional[HIT_HEADER] = "hit"
+    return conditional
+
+
+@dataclass
+class Visit:
+    """A request's way through the cache: what it found, and where to keep."""
+
+    request: object
+    slot: Slot | None = None
+    hit: HttpResponse | None = None
+
+    def keep(self, response, *, private_ok=False):
+        """Keep ``response`` for the next reader, if the request may use the cache."""
+        if self.slot is None or getattr(response, "public_cache_hit", False):
+            return response
+        store(self.slot, response, private_ok=private_ok)
+        response[HIT_HEADER] = "miss"
+        return response
+
+
+def enter(request, kind):
+    """Return the ``Visit`` of ``request`` to the ``kind`` ("page", "api") cache.
+
+    A request that may not use the cache (not a GET, a session cookie, the
+    cache turned off) gets an empty visit: no hit, and nothing is kept.
+    """
+    if not may_use_cache(request):
+        return Visit(request)
+    slot, entry = lookup(kind, request)
+    return Visit(request, slot, thaw(entry) if entry is not None else None)

@@ -1,0 +1,228 @@
+"""The newsroom's filters, shared by the reader pages and the partner API.
+
+django-filter ``FilterSet``s: the API reads them through
+``DjangoFilterBackend``, where a bad value is a 400 naming the parameter
+(``{"claim_type": ["Select a valid choice..."]}``), never a silently
+ignored filter; the home page through ``is_valid()``, where a bad value is a
+404. Clubs, players, competitions and sources are
+named by slug; an unknown slug is a 400 too, so a typo is not an empty page.
+"""
+
+import django_filters
+from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from .models import Article, Club, Competition, Player, Position, Source, TransferClaim
+
+MESSAGE_EMPTY = "Give a value, or leave the parameter out."
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A filter set that refuses an empty value (``updated_since=``).
+
+    django-filter skips empty values, so a partner whose variable was unset
+    would silently get every row.
+    """
+
+    def is_valid(self):
+        valid = super().is_valid()
+        empty = [
+            name
+            for name in self.filters
+            if name in self.data
+            and any(not value.strip() for value in self.data.getlist(name))
+        ]
+        for name in empty:
+            self.form.add_error(name, MESSAGE_EMPTY)
+        return valid and not empty
+
+
+def slug_choice(model, description, **kwargs):
+    """Return a filter naming one ``model`` row by its slug."""
+    return django_filters.ModelChoiceFilter(
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        label=description,
+        **kwargs,
+    )
+
+
+class ArticleFilter(StrictFilterSet):
+    club = slug_choice(Club, "Slug of a club the story is about.", method="filter_club")
+    player = slug_choice(
+        Player, "Slug of a player the story is about.", method="filter_player"
+    )
+    competition = slug_choice(
+        Competition,
+        "Slug of a competition one of the story's clubs plays in.",
+        method="filter_competition",
+    )
+    claim_type = django_filters.MultipleChoiceFilter(
+        choices=TransferClaim.Type.choices,
+        method="filter_claim_type",
+        label="Stories reporting claims of any of these stages (repeat the parameter).",
+    )
+    source = slug_choice(
+        Source,
+        "Slug of a source one of the story's claims comes from.",
+        method="filter_source",
+    )
+    published_since = django_filters.IsoDateTimeFilter(
+        field_name="published_at",
+        lookup_expr="gte",
+        label="Published at or after this ISO 8601 time.",
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Updated at or after this ISO 8601 time.",
+    )
+
+    class Meta:
+        model = Article
+        fields = []
+
+    # Each relation filter goes through a subquery, so a story matching
+    # twice is still listed once.
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_club(self, queryset, name, value):
+        return queryset.about_clubs([value.pk])
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_player(self, queryset, name, value):
+        return queryset.about_players([value.pk])
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_competition(self, queryset, name, value):
+        clubs = Club.objects.filter(competition=value)
+        return queryset.about_clubs(clubs.values("pk"))
+
+    def filter_claim_type(self, queryset, name, value):
+        if not value:
+            return queryset
+        claims = TransferClaim.objects.filter(claim_type__in=value)
+        return queryset.filter(pk__in=claims.values("article_id"))
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_source(self, queryset, name, value):
+        claims = TransferClaim.objects.filter(source=value)
+        return queryset.filter(pk__in=claims.values("article_id"))
+
+
+class ClaimFilter(StrictFilterSet):
+    club = slug_choice(
+        Club, "Slug of the club the player leaves or joins.", method="filter_club"
+    )
+    player = slug_choice(Player, "Slug of the player.", field_name="player")
+    competition = slug_choice(
+        Competition,
+        "Slug of a competition either club plays in.",
+        method="filter_competition",
+    )
+    claim_type = django_filters.MultipleChoiceFilter(
+        choices=TransferClaim.Type.choices,
+        label="Any of these stages (repeat the parameter).",
+    )
+    deal_type = django_filters.MultipleChoiceFilter(
+        choices=TransferClaim.DealType.choices,
+        label="Any of these deal types (repeat the parameter).",
+    )
+    outcome = django_filters.MultipleChoiceFilter(
+        choices=TransferClaim.Outcome.choices,
+        label="Any of these outcomes (repeat the parameter).",
+    )
+    source = slug_choice(Source, "Slug of the source.", field_name="source")
+    source_tier_min = django_filters.ChoiceFilter(
+        choices=Source.Tier.choices,
+        field_name="source__reliability_tier",
+        lookup_expr="gte",
+        label="Sources of this reliability tier or weaker (1 is the most reliable).",
+    )
+    source_tier_max = django_filters.ChoiceFilter(
+        choices=Source.Tier.choices,
+        field_name="source__reliability_tier",
+        lookup_expr="lte",
+        label="Sources of this reliability tier or stronger (1 is the most reliable).",
+    )
+    published_since = django_filters.IsoDateTimeFilter(
+        field_name="article__published_at",
+        lookup_expr="gte",
+        label="From stories published at or after this ISO 8601 time.",
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Updated at or after this ISO 8601 time.",
+    )
+    reported_since = django_filters.IsoDateTimeFilter(
+        field_name="reported_at",
+        lookup_expr="gte",
+        label="Reported at or after this ISO 8601 time.",
+    )
+
+    class Meta:
+        model = TransferClaim
+        fields = []
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_club(self, queryset, name, value):
+        return queryset.filter(Q(from_club=value) | Q(to_club=value))
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_competition(self, queryset, name, value):
+        return queryset.filter(
+            Q(from_club__competition=value) | Q(to_club__competition=value)
+        )
+
+
+class PlayerFilter(StrictFilterSet):
+    club = slug_choice(
+        Club, "Slug of the player's current club.", field_name="current_club"
+    )
+    competition = slug_choice(
+        Competition,
+        "Slug of the competition the player's club plays in.",
+        field_name="current_club__competition",
+    )
+    position = django_filters.MultipleChoiceFilter(
+        choices=Position.choices,
+        field_name="primary_position",
+        label="Primary position, any of these (repeat the parameter).",
+    )
+
+    class Meta:
+        model = Player
+        fields = []
+
+
+class ClubFilter(StrictFilterSet):
+    competition = slug_choice(
+        Competition, "Slug of the club's competition.", field_name="competition"
+    )
+
+    class Meta:
+        model = Club
+        fields = []
+
+
+class SourceFilter(StrictFilterSet):
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Source.Kind.choices, label="Any of these kinds (repeat the parameter)."
+    )
+    tier_min = django_filters.ChoiceFilter(
+        choices=Source.Tier.choices,
+        field_name="reliability_tier",
+        lookup_expr="gte",
+        label="This reliability tier or weaker (1 is the most reliable).",
+    )
+    tier_max = django_filters.ChoiceFilter(
+        choices=Source.Tier.choices,
+        field_name="reliability_tier",
+        lookup_expr="lte",
+        label="This reliability tier or stronger (1 is the most reliable).",
+    )
+
+    class Meta:
+        model = Source
+        fields = []

@@ -1,0 +1,178 @@
+"""The needs-versus-surplus view of one club's squad (#3).
+
+For each position of the vocabulary, in team-sheet order: who plays there as
+a specialist (primary position) and as cover (secondary position), the
+coach's target, the balance of available specialists against it, and the
+open public rumours moving players of that position in and out. The squad
+page renders it; the partner API can serialise the same ``SquadDepth``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from .claims import TransferClaim
+from .football import Player, Position, SquadTarget
+
+
+@dataclass
+class Link:
+    """One player's open rumours in one direction, gathered from his claims.
+
+    ``clubs`` are the other clubs: the suitors of an outgoing player, the
+    selling club of an incoming one. ``wants_to_leave`` and ``blocked`` carry
+    the two stages that name no destination.
+    """
+
+    player: Player
+    clubs: list = field(default_factory=list)
+    claims: list = field(default_factory=list)
+    wants_to_leave: bool = False
+    blocked: bool = False
+
+
+@dataclass
+class SquadRow:
+    position: str
+    label: str
+    specialists: list
+    cover: list
+    target: SquadTarget | None
+    rumours_in: list
+    rumours_out: list
+
+    @property
+    def available_specialists(self):
+        return [player for player in self.specialists if player.is_available]
+
+    @property
+    def unavailable_count(self):
+        return len(self.specialists) - len(self.available_specialists)
+
+    @property
+    def balance(self):
+        """Return available specialists minus the target, or None without one."""
+        if self.target is None:
+            return None
+        return len(self.available_specialists) - self.target.target_count
+
+    @property
+    def balance_label(self):
+        """Return “Need 1”, “Balanced”, “Surplus 2”, or "" without a target."""
+        balance = self.balance
+        if balance is None:
+            return ""
+        if balance < 0:
+            return f"Need {-balance}"
+        if balance > 0:
+            return f"Surplus {balance}"
+        return "Balanced"
+
+    @property
+    def balance_kind(self):
+        """Return "need", "balanced", "surplus" or "" (a CSS hook, not the message)."""
+        balance = self.balance
+        if balance is None:
+            return ""
+        return "need" if balance < 0 else "surplus" if balance > 0 else "balanced"
+
+    @property
+    def chart_size(self):
+        """Return the number of slots the depth chart draws for this row."""
+        target = self.target.target_count if self.target else 0
+        return max(len(self.specialists) + len(self.cover), target, 1)
+
+
+@dataclass
+class SquadDepth:
+    club: object
+    rows: list
+
+    def row(self, position):
+        """Return the row of ``position`` ("CB")."""
+        return next(row for row in self.rows if row.position == position)
+
+    @property
+    def chart_size(self):
+        """Return the widest row's slot count, so every chart shares one scale."""
+        return max(row.chart_size for row in self.rows)
+
+
+def squad_depth(club):
+    """Return the ``SquadDepth`` of ``club``.
+
+    Three queries whatever the size of the squad or the number of rumours:
+    the players, the squad targets, and the open public claims naming the
+    club (with their players and clubs). Injured and suspended specialists
+    are listed but not counted in the balance.
+    """
+    players = list(Player.objects.filter(current_club=club).order_by("name", "id"))
+    # The target's story is not loaded: it may be unpublished.
+    targets = {
+        target.position: target for target in SquadTarget.objects.filter(club=club)
+    }
+    claims = list(open_claims_about(club))
+    rumours_in, rumours_out = _links(club, claims)
+    rows = []
+    for position, label in Position.choices:
+        rows.append(
+            SquadRow(
+                position=position,
+                label=label,
+                specialists=[p for p in players if p.plays(position) == "specialist"],
+                cover=[p for p in players if p.plays(position) == "cover"],
+                target=targets.get(position),
+                rumours_in=[
+                    link
+                    for link in rumours_in
+                    if link.player.primary_position == position
+                ],
+                rumours_out=[
+                    link
+                    for link in rumours_out
+                    if link.player.primary_position == position
+                ],
+            )
+        )
+    return SquadDepth(club=club, rows=rows)
+
+
+def open_claims_about(club):
+    """Return the open public claims moving a player into or out of ``club``.
+
+    Read through the partial indexes of open claims (migration 0008), so the
+    cost follows the transfer window, not the archive.
+    """
+    return (
+        TransferClaim.objects.public()
+        .filter(outcome=TransferClaim.Outcome.OPEN)
+        .filter(Q(from_club=club) | Q(to_club=club))
+        .with_parties()
+        .order_by("reported_at", "id")
+    )
+
+
+def _links(club, claims):
+    """Return (rumours in, rumours out) of ``club`` as lists of ``Link``."""
+    incoming, outgoing = {}, {}
+    for claim in claims:
+        if claim.to_club_id == club.pk:
+            link = incoming.setdefault(claim.player_id, Link(player=claim.player))
+            other = claim.from_club
+        else:
+            link = outgoing.setdefault(claim.player_id, Link(player=claim.player))
+            other = claim.to_club
+        link.claims.append(claim)
+        if other is not None and other not in link.clubs:
+            link.clubs.append(other)
+        if claim.claim_type == TransferClaim.Type.WANTS_TO_LEAVE:
+            link.wants_to_leave = True
+        elif claim.claim_type == TransferClaim.Type.BLOCKED:
+            link.blocked = True
+    for link in (*incoming.values(), *outgoing.values()):
+        link.clubs.sort(key=lambda other: other.short_name)
+    return _by_player_name(incoming.values()), _by_player_name(outgoing.values())
+
+
+def _by_player_name(links):
+    return sorted(links, key=lambda link: (link.player.name, link.player.pk))

@@ -1,0 +1,159 @@
+"""The home page (latest stories) and the story page."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+
+from ...images.renditions import picture_for
+from ...models import Article, Club, Competition
+from .pagination import UncountedPaginator
+
+PUBLISHER = "Transfer Desk"
+RELATED_STORIES = 5
+
+
+class ArticleListView(ListView):
+    """Latest published stories, ten a page, optionally about one club or league.
+
+    An unknown ``club`` or ``competition`` slug answers 404, like an unknown
+    page number: a filter that names nothing is a broken link, not an empty
+    result.
+    """
+
+    template_name = "rumours/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 10
+    paginator_class = UncountedPaginator
+
+    def get(self, request, *args, **kwargs):
+        self.club = self.filter_object(
+            Club.objects.select_related("competition"), "club"
+        )
+        self.competition = self.filter_object(Competition, "competition")
+        return super().get(request, *args, **kwargs)
+
+    def filter_object(self, queryset, parameter):
+        slug = self.request.GET.get(parameter, "")
+        if not slug:
+            return None
+        return get_object_or_404(queryset, slug=slug)
+
+    def get_queryset(self):
+        articles = Article.objects.published().for_cards(with_clubs=True)
+        if self.club is not None:
+            articles = articles.about_clubs([self.club.pk])
+        if self.competition is not None:
+            articles = articles.about_clubs(
+                Club.objects.filter(competition=self.competition).values("pk")
+            )
+        return articles
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = {}
+        if self.club is not None:
+            filters["club"] = self.club.slug
+        if self.competition is not None:
+            filters["competition"] = self.competition.slug
+        context.update(
+            club=self.club,
+            competition=self.competition,
+            club_choices=self.club_choices(),
+            competitions=list(Competition.objects.only("name", "slug")),
+            filter_query="&".join(f"{key}={value}" for key, value in filters.items()),
+        )
+        return context
+
+    def club_choices(self):
+        """Return the clubs the club filter offers: one competition's.
+
+        Listing every club would make the page grow with the newsroom (400
+        options on every request); a competition's clubs are a couple of
+        dozen. Readers pick the competition first; the filtered club stays
+        offered even when it plays in no competition.
+        """
+        scope = self.competition or (self.club and self.club.competition)
+        if scope is None:
+            return [self.club] if self.club is not None else []
+        clubs = Club.objects.filter(competition=scope)
+        return list(clubs.only("name", "short_name", "slug"))
+
+
+class ArticleDetailView(DetailView):
+    """One published story; anything else is a 404."""
+
+    template_name = "rumours/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().for_story_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        related = Article.objects.published().related_to(article)
+        picture = picture_for(
+            article.hero_image, article.hero_width, article.hero_height
+        )
+        absolute = self.request.build_absolute_uri
+        image_url = absolute(picture.largest_jpeg) if picture else ""
+        context.update(
+            claims=article.public_claims,
+            related_articles=list(related[:RELATED_STORIES]),
+            picture=picture,
+            canonical_url=absolute(article.get_absolute_url()),
+            image_url=image_url,
+            json_ld=news_article_json_ld(article, absolute, image_url),
+            corrections=article.correction_list,
+        )
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any story, draft or scheduled, exactly as readers will see it (#5).
+
+    Staff who may view stories only; everyone else gets a 404, as for a
+    story that does not exist. Marked as a preview, ``noindex``, and never
+    cached by a browser or a proxy.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not (user.is_staff and user.has_perm("rumours.view_article")):
+            raise Http404("No story here.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Article.objects.for_preview()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "preview": True}
+
+
+def news_article_json_ld(article, absolute, image_url):
+    """Return the schema.org ``NewsArticle`` of ``article`` as a dict."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": article.standfirst,
+        "mainEntityOfPage": absolute(article.get_absolute_url()),
+        # A previewed draft has no publication time yet.
+        "datePublished": (article.published_at or article.updated_at).isoformat(),
+        "dateModified": max(
+            article.updated_at, article.published_at or article.updated_at
+        ).isoformat(),
+        "author": [{"@type": "Person", "name": article.byline}],
+        "publisher": {
+            "@type": "Organization",
+            "name": PUBLISHER,
+            "logo": {"@type": "ImageObject", "url": absolute(static("logo.png"))},
+        },
+    }
+    if image_url:
+        data["image"] = [image_url]
+    return data
