@@ -26,6 +26,7 @@ from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Lower
 
 from rumours.models import Article
+from rumours.services.versioning import is_versioned, mark_changed
 
 # Rows a batch: a fallback to the row path redoes at most this many.
 BATCH_SIZE = 1000
@@ -120,7 +121,7 @@ def write_in_bulk(batch):
     prepare = save_steps(model)
     created = [row.instance for row in batch if row.instance.pk is None]
     updated = [row.instance for row in batch if row.instance.pk is not None]
-    versioned = any(field.name == "version" for field in model._meta.concrete_fields)
+    versioned = is_versioned(model)
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     history = history_manager(model)
     for instance in created:
@@ -132,9 +133,7 @@ def write_in_bulk(batch):
         instance = row.instance
         if instance.pk is None:
             continue
-        if versioned:
-            # An editor's form loaded before the import is now stale (#5).
-            instance.version += 1
+        mark_changed(instance)
         prepare(instance)
         for field in fields:
             # What save() does: auto_now times, image files written.

@@ -72,3 +72,26 @@ CLAIM_FIELDS = (
 )
 FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
 SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")
+
+# Where a model field sits in an item of the file, when not under its own name.
+# "" is the item itself.
+FIELD_PATHS = {
+    "articles": {
+        "hero_image": "hero_image.file",
+        "hero_width": "hero_image.file",
+        "hero_height": "hero_image.file",
+        "hero_credit": "hero_image.credit",
+        "hero_caption": "hero_image.caption",
+        "hero_alt": "hero_image.alt",
+    },
+    "claims": {
+        "article": "",
+        "fee_amount": "fee.amount",
+        "fee_upper_amount": "fee.upper_amount",
+        "fee_add_ons": "fee.add_ons",
+        "fee_currency": "fee.currency",
+    },
+    "aliases": {"name": "", "club": ""},
+    "authors": {"first_name": "name", "last_name": "name", "password": ""},
+}
+# Not compared when deciding whether a stored row is unchanged.
