@@ -38,10 +38,10 @@ class StrictFilterSet(django_filters.FilterSet):
         return valid and not empty
 
 
-def slug_choice(model, description, **kwargs):
-    """Return a filter naming one ``model`` row by its slug."""
+def slug_choice(model, description, *, queryset=None, **kwargs):
+    """Return a filter naming one ``model`` row (of ``queryset``) by its slug."""
     return django_filters.ModelChoiceFilter(
-        queryset=model.objects.all(),
+        queryset=model.objects.all() if queryset is None else queryset,
         to_field_name="slug",
         label=description,
         **kwargs,
@@ -49,7 +49,13 @@ def slug_choice(model, description, **kwargs):
 
 
 class ArticleFilter(StrictFilterSet):
-    club = slug_choice(Club, "Slug of a club the story is about.", method="filter_club")
+    # The home page offers the club's competition's clubs: load it with it.
+    club = slug_choice(
+        Club,
+        "Slug of a club the story is about.",
+        queryset=Club.objects.select_related("competition"),
+        method="filter_club",
+    )
     player = slug_choice(
         Player, "Slug of a player the story is about.", method="filter_player"
     )

@@ -1,12 +1,12 @@
 """The home page (latest stories) and the story page."""
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.http import Http404, QueryDict
 from django.templatetags.static import static
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from ...filters import ArticleFilter
 from ...images.renditions import picture_for
 from ...models import Article, Club, Competition
 from .pagination import UncountedPaginator
@@ -18,38 +18,34 @@ RELATED_STORIES = 5
 class ArticleListView(ListView):
     """Latest published stories, ten a page, optionally about one club or league.
 
-    An unknown ``club`` or ``competition`` slug answers 404, like an unknown
-    page number: a filter that names nothing is a broken link, not an empty
-    result.
+    The filters are the partner API's (``rumours.filters.ArticleFilter``),
+    of which the page offers two. An unknown ``club`` or ``competition`` slug
+    answers 404, like an unknown page number: a filter that names nothing is
+    a broken link, not an empty result. An empty one is no filter.
     """
 
     template_name = "rumours/article_list.html"
     context_object_name = "articles"
     paginate_by = 10
     paginator_class = UncountedPaginator
+    offered_filters = ("club", "competition")
 
     def get(self, request, *args, **kwargs):
-        self.club = self.filter_object(
-            Club.objects.select_related("competition"), "club"
+        chosen = QueryDict(mutable=True)
+        for name in self.offered_filters:
+            if request.GET.get(name):
+                chosen[name] = request.GET[name]
+        self.filters = ArticleFilter(
+            chosen, queryset=Article.objects.published().for_cards(with_clubs=True)
         )
-        self.competition = self.filter_object(Competition, "competition")
+        if not self.filters.is_valid():
+            raise Http404("No such club or competition.")
+        self.club = self.filters.form.cleaned_data.get("club")
+        self.competition = self.filters.form.cleaned_data.get("competition")
         return super().get(request, *args, **kwargs)
 
-    def filter_object(self, queryset, parameter):
-        slug = self.request.GET.get(parameter, "")
-        if not slug:
-            return None
-        return get_object_or_404(queryset, slug=slug)
-
     def get_queryset(self):
-        articles = Article.objects.published().for_cards(with_clubs=True)
-        if self.club is not None:
-            articles = articles.about_clubs([self.club.pk])
-        if self.competition is not None:
-            articles = articles.about_clubs(
-                Club.objects.filter(competition=self.competition).values("pk")
-            )
-        return articles
+        return self.filters.qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
