@@ -11,7 +11,6 @@ from rest_framework_api_key.models import APIKey
 from rumours.api import changes, schema, serializers
 from rumours.models import Article, Position, Tombstone
 
-from .api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
 from .factories import (
     ArticleFactory,
     ClubAliasFactory,
@@ -19,6 +18,7 @@ from .factories import (
     SquadTargetFactory,
     TransferClaimFactory,
 )
+from .support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
 
 pytestmark = pytest.mark.django_db
 

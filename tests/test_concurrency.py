@@ -15,9 +15,9 @@ from django.test import Client
 
 from rumours.models import Article, TransferClaim
 
-from .admin_forms import admin_url
-from .editorial import change_form, editor, logged_in, save_change
 from .factories import ArticleFactory, TransferClaimFactory, UserFactory
+from .support.admin_forms import admin_url
+from .support.editorial import change_form, editor, logged_in, save_change
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 
 from newsroom.cache import ReusingRedisCache
 
-from .production import BASE_DIR, PRODUCTION_ENV, manage, production_settings
+from .support.production import BASE_DIR, PRODUCTION_ENV, manage, production_settings
 
 pytestmark = pytest.mark.django_db
 
