@@ -21,6 +21,8 @@ from django.utils import timezone
 from .support.admin_forms import form_data
 from .support.live_servers import Browser, LiveStack, Unavailable
 
+pytestmark = pytest.mark.slow
+
 PASSWORD = "live-desk-password-9"
 HEADLINE = "Dragusin agrees terms with AC Milan"
 LIMIT = 10

@@ -297,6 +297,7 @@ def request(client, method, url, newsroom):
     return client.post(url, {"post": "yes"})  # POST delete
 
 
+@pytest.mark.slow
 def test_r8_permission_matrix(reliability_report):
     mismatches = []
     cells = 0

@@ -228,6 +228,7 @@ def post_payload(client, article, payload):
     assert_saved(client.post(url, data))
 
 
+@pytest.mark.slow
 def test_stored_xss_payloads_leave_no_executable_survivor(
     admin_client, reliability_report
 ):

@@ -35,6 +35,7 @@ def unthrottled(settings):
     }
 
 
+@pytest.mark.slow
 def test_r18_schemathesis_finds_no_failures(
     live_server, unthrottled, tmp_path, reliability_report
 ):
