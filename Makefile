@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev install-security browser-deps chromium bench wrk
+.PHONY: run test test-quick lint format install install-dev install-security browser-deps chromium bench wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ node_modules/.installed: package.json package-lock.json
 
 test: lint browser-deps install-security
 	$(BIN)/pytest
+
+# The suite less the tests marked slow or browser (pyproject.toml): live
+# servers, subprocesses, fuzzing batteries, real browsers. `make test` runs all.
+test-quick: lint
+	$(BIN)/pytest -m "not slow and not browser"
 
 # The benchmark (#6, bench/run.py): not part of `make test`; about 15-20
 # minutes on 2 cores. Needs PostgreSQL and Redis (BENCH_PG_URL,

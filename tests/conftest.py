@@ -7,7 +7,7 @@ at the end of the run so a CI log shows at a glance what held.
 
 import pytest
 
-from .production import production  # noqa: F401 - production's security settings
+from .support.production import production  # noqa: F401 - production's security settings
 
 _REPORT_LINES = []
 

@@ -17,16 +17,6 @@ from rumours.models import (
     TransferClaim,
 )
 
-from .admin_forms import (
-    add_inline_form,
-    admin_url,
-    assert_saved,
-    count_queries,
-    fill_claim,
-    form_data,
-    images_in,
-    png_upload,
-)
 from .factories import (
     ArticleFactory,
     ClubAliasFactory,
@@ -37,6 +27,16 @@ from .factories import (
     SquadTargetFactory,
     TransferClaimFactory,
     UserFactory,
+)
+from .support.admin_forms import (
+    add_inline_form,
+    admin_url,
+    assert_saved,
+    count_queries,
+    fill_claim,
+    form_data,
+    images_in,
+    png_upload,
 )
 
 pytestmark = pytest.mark.django_db

@@ -27,7 +27,7 @@ from .factories import (
     TransferClaimFactory,
     UserFactory,
 )
-from .public_urls import build_newsroom
+from .support.public_urls import build_newsroom
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from django.test import Client
 
 from rumours.models import Article, TransferClaim
 
-from .admin_forms import admin_url
-from .editorial import change_form, editor, logged_in, save_change
 from .factories import ArticleFactory, TransferClaimFactory, UserFactory
+from .support.admin_forms import admin_url
+from .support.editorial import change_form, editor, logged_in, save_change
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +73,7 @@ def stale_saves(k, kind):
     return len(committed), conflicts, lost, messages
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["article", "claim", "inline claim"])
 @pytest.mark.parametrize("k", [3, 10])
 def test_r19_stale_saves_commit_once_and_refuse_the_rest(k, kind, reliability_report):
@@ -123,6 +124,7 @@ def test_a_stale_form_saving_nothing_new_is_refused_too():
     assert Article.objects.get(pk=target.article.pk).headline == "Ann's headline"
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("kind", ["article", "claim"])
 @pytest.mark.parametrize("k", [3, 10])

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from .factories import UserFactory
-from .public_urls import build_newsroom
+from .support.public_urls import build_newsroom
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from rumours.models import TransferClaim
 
-from .admin_forms import count_queries
-from .editorial import editor, logged_in
 from .factories import ArticleFactory, TransferClaimFactory, UserFactory
+from .support.admin_forms import count_queries
+from .support.editorial import editor, logged_in
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """R21: deletes never take editorial history with them.
 
 Every foreign key is pinned to the ``on_delete`` committed in
-``tests/on_delete_allowlist.py``; deleting a club, player, source, author,
+``tests/support/on_delete_allowlist.py``; deleting a club, player, source, author,
 competition or outlet that something still refers to is refused and changes
 no row.
 """
@@ -19,7 +19,7 @@ from .factories import (
     TransferClaimFactory,
     UserFactory,
 )
-from .on_delete_allowlist import ON_DELETE
+from .support.on_delete_allowlist import ON_DELETE
 
 pytestmark = pytest.mark.django_db
 

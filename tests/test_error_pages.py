@@ -4,9 +4,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from .error_urls import SECRET_IN_EXCEPTION
+from .support.error_urls import SECRET_IN_EXCEPTION
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.error_urls")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.support.error_urls")]
 
 LEAK_SIGNS = [
     "Traceback",

@@ -16,8 +16,9 @@ from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Article, Club, Player, Source, TransferClaim
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
-from .admin_forms import admin_url, form_data
-from .editorial import (
+from .factories import ArticleFactory, TransferClaimFactory, UserFactory
+from .support.admin_forms import admin_url, form_data
+from .support.editorial import (
     add_form,
     change_form,
     confirm_action,
@@ -28,7 +29,6 @@ from .editorial import (
     save_change,
     schedule_action,
 )
-from .factories import ArticleFactory, TransferClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -36,7 +36,7 @@ def test_a_slug_link_follows_the_script_prefix():
 def test_a_slug_link_follows_a_new_root_urlconf():
     slug_url("rumours:club-detail", "ac-milan")  # remembered for the site
 
-    with override_settings(ROOT_URLCONF="tests.moved_urls"):
+    with override_settings(ROOT_URLCONF="tests.support.moved_urls"):
         moved = slug_url("rumours:club-detail", "ac-milan")
 
     assert moved == "/news/clubs/ac-milan/"

@@ -6,7 +6,7 @@
 - One server with two workers: a burst against one partner key is held to
   the rate by the throttle's counter in the shared Redis.
 
-``tests/live_servers.py`` prepares the database, Redis and static files and
+``tests/support/live_servers.py`` prepares the database, Redis and static files and
 runs the servers; where PostgreSQL or Redis does not answer, the tests skip
 and say why.
 """
@@ -18,8 +18,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.utils import timezone
 
-from .admin_forms import form_data
-from .live_servers import Browser, LiveStack, Unavailable
+from .support.admin_forms import form_data
+from .support.live_servers import Browser, LiveStack, Unavailable
+
+pytestmark = pytest.mark.slow
 
 PASSWORD = "live-desk-password-9"
 HEADLINE = "Dragusin agrees terms with AC Milan"

@@ -371,6 +371,7 @@ def r13_counts(reliability_report):
     )
 
 
+@pytest.mark.slow
 def test_sanitiser_output_keeps_to_the_allowlist_and_is_idempotent(r13_counts):
     @settings(
         max_examples=5000,
@@ -402,6 +403,7 @@ MARKDOWN_LINES = st.lists(
 ).map("\n".join)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=500,
     deadline=None,

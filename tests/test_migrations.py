@@ -62,6 +62,7 @@ def test_no_model_change_lacks_a_migration(r25):
     assert (exit_code, text) == (0, "No changes detected\n")
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_rumours_migrates_to_zero_and_back_to_the_latest(r25):
     loader = MigrationLoader(connection)

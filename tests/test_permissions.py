@@ -21,8 +21,6 @@ from rest_framework_api_key.models import APIKey
 
 from rumours.models import Article, Tombstone
 
-from .admin_forms import form_data
-from .editorial import editor, reporter, superuser
 from .factories import (
     ArticleFactory,
     ClubAliasFactory,
@@ -31,6 +29,8 @@ from .factories import (
     TransferClaimFactory,
     UserFactory,
 )
+from .support.admin_forms import form_data
+from .support.editorial import editor, reporter, superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -297,6 +297,7 @@ def request(client, method, url, newsroom):
     return client.post(url, {"post": "yes"})  # POST delete
 
 
+@pytest.mark.slow
 def test_r8_permission_matrix(reliability_report):
     mismatches = []
     cells = 0

@@ -9,13 +9,14 @@ import pytest
 
 from newsroom.cache import ReusingRedisCache
 
-from .production import BASE_DIR, PRODUCTION_ENV, manage, production_settings
+from .support.production import BASE_DIR, PRODUCTION_ENV, manage, production_settings
 
 pytestmark = pytest.mark.django_db
 
 BROKEN_REDIS = "redis://127.0.0.1:1/0"
 
 
+@pytest.mark.slow
 def test_r1_deploy_check_reports_nothing_under_production_settings(
     reliability_report,
 ):
@@ -31,6 +32,7 @@ def test_r1_deploy_check_reports_nothing_under_production_settings(
     assert count == 0, output
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_a_secret_key():
     env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
 
@@ -40,6 +42,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.slow
 def test_collectstatic_fingerprints_and_compresses_in_production(tmp_path):
     result = manage(
         "collectstatic",

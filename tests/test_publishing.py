@@ -17,8 +17,9 @@ from rumours.services.workflow import (
     add_correction,
 )
 
-from .admin_forms import admin_url
-from .editorial import (
+from .factories import ArticleFactory, TransferClaimFactory, UserFactory
+from .support.admin_forms import admin_url
+from .support.editorial import (
     change_form,
     editor,
     logged_in,
@@ -26,7 +27,6 @@ from .editorial import (
     save_change,
     schedule_action,
 )
-from .factories import ArticleFactory, TransferClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

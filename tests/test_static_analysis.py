@@ -100,6 +100,7 @@ def bandit(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_r26_bandit_and_semgrep_find_nothing(tmp_path, reliability_report):
     bandit_findings = bandit(tmp_path)
     semgrep_findings = semgrep(*SCANNED)
@@ -181,6 +182,7 @@ SAMPLE_HTML = """<p>{{ body|safe }}</p>
 """
 
 
+@pytest.mark.slow
 def test_each_semgrep_rule_catches_what_it_is_for(tmp_path):
     (tmp_path / "views.py").write_text(SAMPLE_PY)
     (tmp_path / "page.html").write_text(SAMPLE_HTML)
@@ -228,6 +230,7 @@ def vulnerability_service():
     return None
 
 
+@pytest.mark.slow
 def test_r27_pip_audit_finds_no_known_vulnerability(reliability_report):
     service = vulnerability_service()
     if service is None:

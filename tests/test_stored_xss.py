@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from rumours.models import Article, TransferClaim
 
-from .admin_forms import admin_url, assert_saved, form_data, png_upload
 from .factories import ClubFactory, PlayerFactory, SourceFactory
+from .support.admin_forms import admin_url, assert_saved, form_data, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -228,6 +228,7 @@ def post_payload(client, article, payload):
     assert_saved(client.post(url, data))
 
 
+@pytest.mark.slow
 def test_stored_xss_payloads_leave_no_executable_survivor(
     admin_client, reliability_report
 ):

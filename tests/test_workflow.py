@@ -24,8 +24,16 @@ from rumours.models.roles import (
 )
 from rumours.services.workflow import NOT_A_DRAFT
 
-from .admin_forms import admin_url
-from .editorial import (
+from .factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    SourceFactory,
+    TransferClaimFactory,
+    UserFactory,
+)
+from .support.admin_forms import admin_url
+from .support.editorial import (
     ROLE_MAKERS,
     add_form,
     change_form,
@@ -38,14 +46,6 @@ from .editorial import (
     run_action,
     save_change,
     schedule_action,
-)
-from .factories import (
-    ArticleFactory,
-    ClubFactory,
-    PlayerFactory,
-    SourceFactory,
-    TransferClaimFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ fixed seed and every check but one:
 - ``positive_data_acceptance`` is excluded: ``cursor`` and ``since`` are
   opaque, signed tokens the API hands out in ``next`` links. The schema can
   only call them strings, so a random string is "schema-valid" and rightly
-  refused with a 400 naming the parameter (tests/test_api_bounds.py).
+  refused with a 400 naming the parameter (tests/api/test_api_bounds.py).
 """
 
 import json
@@ -35,6 +35,7 @@ def unthrottled(settings):
     }
 
 
+@pytest.mark.slow
 def test_r18_schemathesis_finds_no_failures(
     live_server, unthrottled, tmp_path, reliability_report
 ):

@@ -7,22 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
-from rest_framework.test import APIClient
-from rest_framework_api_key.models import APIKey
 
 from rumours.models import Article, Club, Tombstone, TransferClaim
 
-from .factories import ArticleFactory, ClubFactory, TransferClaimFactory
+from ..factories import ArticleFactory, ClubFactory, TransferClaimFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    _, key = APIKey.objects.create_key(name="Calcio Daily")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
-    return client
 
 
 def test_responses_carry_etag_last_modified_and_cache_control(api):

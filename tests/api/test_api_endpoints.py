@@ -4,14 +4,12 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
-from rest_framework.test import APIClient
-from rest_framework_api_key.models import APIKey
 
 from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Article, Position, TransferClaim
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
-from .factories import (
+from ..factories import (
     ArticleFactory,
     ClubFactory,
     CompetitionFactory,
@@ -40,15 +38,6 @@ LIST_URLS = [
     "/api/v1/sources/",
     "/api/v1/competitions/",
 ]
-
-
-@pytest.fixture
-def api():
-    """Return an APIClient sending a valid partner key."""
-    _, key = APIKey.objects.create_key(name="Calcio Daily")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
-    return client
 
 
 def make_story(**kwargs):

@@ -2,18 +2,16 @@
 
 The counts include the one Last-Modified query, not the key lookup: the
 key's row is read from the shared cache after its first request (#6; the
-first one's query is counted in ``tests/test_api_keys.py``).
+first one's query is counted in ``tests/api/test_api_keys.py``).
 """
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
-from rest_framework_api_key.models import APIKey
 
 from rumours.models import Position
 
-from .factories import (
+from ..factories import (
     ArticleFactory,
     ClubAliasFactory,
     ClubFactory,
@@ -95,14 +93,6 @@ def count_queries(client, urls):
         assert response.status_code == 200, (url, response.content[:300])
         counts[name] = len(context.captured_queries)
     return counts
-
-
-@pytest.fixture
-def api():
-    _, key = APIKey.objects.create_key(name="Calcio Daily")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
-    return client
 
 
 def test_r17_every_endpoint_runs_the_same_queries_for_1_and_50_items(

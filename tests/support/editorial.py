@@ -5,8 +5,8 @@ from django.contrib.admin import helpers
 from rumours.models import Article
 from rumours.models.roles import EDITOR, REPORTER, ensure_role_groups
 
+from ..factories import UserFactory
 from .admin_forms import admin_url, form_data
-from .factories import UserFactory
 
 
 def reporter(**kwargs):

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .factories import ArticleFactory, ClubFactory, TransferClaimFactory
+from ..factories import ArticleFactory, ClubFactory, TransferClaimFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,26 +4,16 @@ import datetime as dt
 
 import pytest
 import time_machine
-from rest_framework.test import APIClient
-from rest_framework_api_key.models import APIKey
 
 from rumours.models import Article, Tombstone
 from rumours.services.takedown import delete_articles
 from rumours.services.workflow import unpublish_article
 
-from .factories import ArticleFactory, TransferClaimFactory
+from ..factories import ArticleFactory, TransferClaimFactory
 
 pytestmark = pytest.mark.django_db
 
 START = dt.datetime(2026, 1, 8, 9, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def api():
-    _, key = APIKey.objects.create_key(name="Calcio Daily")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
-    return client
 
 
 def entries(response):

@@ -5,20 +5,18 @@ from pathlib import Path
 
 import pytest
 from rest_framework import serializers as drf_serializers
-from rest_framework.test import APIClient
-from rest_framework_api_key.models import APIKey
 
 from rumours.api import changes, schema, serializers
 from rumours.models import Article, Position, Tombstone
 
-from .api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
-from .factories import (
+from ..factories import (
     ArticleFactory,
     ClubAliasFactory,
     SourceFactory,
     SquadTargetFactory,
     TransferClaimFactory,
 )
+from ..support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -90,14 +88,6 @@ def crawl(client):
         "/api/v1/nowhere/",
     ]
     return {url: client.get(url).json() for url in urls}
-
-
-@pytest.fixture
-def api():
-    _, key = APIKey.objects.create_key(name="Calcio Daily")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
-    return client
 
 
 def test_no_serializer_uses_all_fields():

@@ -3,10 +3,8 @@
 import base64
 
 import pytest
-from rest_framework.test import APIClient
-from rest_framework_api_key.models import APIKey
 
-from .factories import TransferClaimFactory
+from ..factories import TransferClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,14 +42,6 @@ BAD_VALUES = [
     ("since", "2026-01-08T09:30:00"),
     ("since", forged_cursor('{"t": "x", "r": 0, "i": 1}')),
 ]
-
-
-@pytest.fixture
-def api():
-    _, key = APIKey.objects.create_key(name="Calcio Daily")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
-    return client
 
 
 def applies(url, parameter):

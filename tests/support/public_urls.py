@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rest_framework_api_key.models import APIKey
 
-from .factories import (
+from ..factories import (
     ArticleFactory,
     SquadTargetFactory,
     TransferClaimFactory,

@@ -2,7 +2,7 @@
 
 Each serializer's JSON keys, exactly. Adding a field to the API means adding
 it here too, in the same commit, after asking: may every partner see it?
-``tests/test_api_fields.py`` fails on any key the API sends that is not here.
+``tests/api/test_api_fields.py`` fails on any key the API sends that is not here.
 """
 
 SERIALIZER_FIELDS = {

@@ -40,7 +40,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import redis
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 POSTGRES_SERVER = os.environ.get(
     "LIVE_POSTGRES_SERVER", "postgres://postgres@127.0.0.1:5432"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 SETTINGS_FILE = BASE_DIR / "newsroom" / "settings.py"
 
 # What production needs set, with the test client's host allowed.

@@ -1,0 +1,1 @@
+"""Helpers the tests import: forms, roles, URLconfs, servers, settings."""
