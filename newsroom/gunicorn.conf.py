@@ -5,9 +5,8 @@ differs comes from the environment (docs/deploy.md):
 
 - ``GUNICORN_BIND``: address to listen on (default ``0.0.0.0:8000``; ``PORT``
   alone also works).
-- ``GUNICORN_WORKERS``: sync workers (default: one per core; on 2 cores sync
-  workers served a Django page faster than gthread or uvicorn workers,
-  ../shared/ECOSYSTEM.md).
+- ``GUNICORN_WORKERS``: sync workers (default: one per core; sync workers
+  served our pages faster than gthread or uvicorn ones, ``bench/README.md``).
 - ``GUNICORN_TIMEOUT``: seconds before a stuck worker is restarted (30).
 - ``GUNICORN_ACCESS_LOG``: where the access log goes (``-``: stdout).
 - ``FORWARDED_ALLOW_IPS``: the load balancer's addresses, whose
@@ -30,7 +29,7 @@ max_requests_jitter = 200
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # gunicorn 27 opens a control socket at one fixed path by default: two
-# servers on one machine clash (../shared/ECOSYSTEM.md). Nothing uses it.
+# servers on one machine clash. Nothing uses it.
 control_socket_disable = True
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

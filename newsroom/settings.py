@@ -120,7 +120,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Anonymous public pages, feeds, sitemaps and API bodies are cached this many
-# seconds (rumours/public_cache.py); 0 turns the cache off.
+# seconds (rumours/cache/public.py); 0 turns the cache off.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
