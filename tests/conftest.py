@@ -1,6 +1,6 @@
 """Shared fixtures, and the reliability battery's report lines.
 
-Tests that implement a check of ../shared/RELIABILITY.md call
+Tests that implement a check of docs/reliability.md call
 ``reliability_report("R13 sanitiser: ...")``; the lines are printed together
 at the end of the run so a CI log shows at a glance what held.
 """
@@ -49,6 +49,6 @@ def reliability_report():
 def pytest_terminal_summary(terminalreporter):
     if not _REPORT_LINES:
         return
-    terminalreporter.section("reliability battery (../shared/RELIABILITY.md)")
+    terminalreporter.section("reliability battery (docs/reliability.md)")
     for line in sorted(_REPORT_LINES):
         terminalreporter.write_line(line)

@@ -1,4 +1,4 @@
-"""R12 stored XSS (../shared/RELIABILITY.md).
+"""R12 stored XSS (docs/reliability.md).
 
 Each payload goes through the real admin change form into every text field
 that is rendered; every output in ``RENDERERS`` is then parsed and compared

@@ -20,7 +20,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 
-# Debian's chromium, never a downloaded browser (../shared/ECOSYSTEM.md).
+# Debian's chromium, never a downloaded browser.
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
