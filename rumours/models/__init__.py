@@ -2,6 +2,8 @@
 
 One module a concern: ``football`` (competitions, clubs, players, squad
 targets), ``sources``, ``articles``, ``claims`` and ``sync`` (tombstones).
+Read models shared by pages and the API sit beside them: ``squad`` (needs
+versus surplus) and ``timelines`` (a player's claims by suitor).
 """
 
 from .articles import Article, Correction
