@@ -1,9 +1,9 @@
 """Django's Redis cache backend, with one Redis client per connection pool.
 
 Django's ``RedisCacheClient`` builds a new ``redis.Redis`` for every cache
-operation. redis-py 8 fills a table of ~170 response callbacks in each one,
-about 170 µs of Python: more than the round trip to Redis, and on a cached
-page's path three times (generation, entry, throttle). A ``redis.Redis`` holds
+operation, and redis-py 8 fills a table of response callbacks in each one:
+more Python than the round trip to Redis takes, three times on a cached
+page's path (generation, entry, throttle; ``bench/README.md``). A ``redis.Redis`` holds
 nothing but its pool and is thread-safe, so one per pool serves every call.
 """
 

@@ -94,8 +94,8 @@ DATABASES = {
     ),
 }
 # Each gunicorn worker keeps its connection for a minute, checked before
-# reuse: a new PostgreSQL connection per request cost 6.5 ms, more than the
-# API's queries (#6 bench).
+# reuse: a new PostgreSQL connection per request costs more than the API's
+# queries (bench/README.md).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     "CONN_MAX_AGE", default=60 if IS_PRODUCTION else 0
 )
@@ -168,7 +168,7 @@ STORAGES = {
     },
 }
 
-# Uploads: hero images are refused above these limits (see rumours/images.py).
+# Uploads: hero images are refused above these limits (see rumours/images/uploads.py).
 HERO_IMAGE_MAX_BYTES = env.int("HERO_IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 HERO_IMAGE_MAX_PIXELS = env.int("HERO_IMAGE_MAX_PIXELS", default=40_000_000)
 

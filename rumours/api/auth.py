@@ -6,8 +6,8 @@ tells the partner, in a JSON ``detail``, what is wrong and how to fix it.
 A key anywhere else (the query string, a cookie) is never read.
 
 The key's row (its hash, never the key) is kept in the shared cache (#6), so
-that an answer from the public cache opens no database connection: opening
-one cost 6.5 ms on PostgreSQL, most of a cached answer. Every save or
+that an answer from the public cache opens no database connection, which
+would cost more than the rest of the answer (``bench/README.md``). Every save or
 delete of a key rewrites its cached row, on every app server at once, so a
 revoked key is refused from the next request on. ``QuerySet.update()`` sends
 no signal: revoke keys with ``save()`` (the admin does), or the old row may

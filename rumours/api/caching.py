@@ -35,8 +35,8 @@ def newest(rows, field):
     database walks the index on ``field`` from the newest end and checks
     each row until one qualifies. Filtered directly, SQLite reads every
     published story through the (status, published_at) index and sorts
-    them instead: 25 to 30 ms each at 20,000 stories and 100,000 claims,
-    against under 2 ms this way (#6, the bench's bulk newsroom).
+    them instead, an order of magnitude slower on the bulk newsroom
+    (``bench/README.md``).
     """
     model = rows.model
     return (

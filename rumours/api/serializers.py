@@ -1,7 +1,7 @@
 """What the partner API says about each object, field by field (#4).
 
-Every serializer lists its fields; ``tests/api_fields.py`` commits the same
-lists and ``tests/test_api_fields.py`` fails on any key that is not there
+Every serializer lists its fields; ``tests/support/api_fields.py`` commits the
+same lists and ``tests/api/test_api_fields.py`` fails on any key that is not there
 (R10), so nothing internal (status, notes, e-mails, key ids) ships by
 accident. Serializers read only what the views' querysets loaded.
 

@@ -3,7 +3,7 @@
 Every queryset is built in ``get_queryset()`` through ``published()`` or
 ``public()``, so "now" is read per request and a scheduled story appears when
 it is due. Each endpoint runs a fixed number of queries whatever the page
-holds (``tests/test_api_queries.py``).
+holds (``tests/api/test_api_queries.py``).
 """
 
 from django.db.models import Prefetch

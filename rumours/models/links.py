@@ -1,8 +1,8 @@
 """Links to slug pages, built without running ``reverse()`` each time.
 
-``reverse()`` costs about 45 µs; a story card links its story and up to four
-clubs, a home page ten cards, a feed fifty stories: reversing was most of a
-list page's rendering time on the bulk newsroom (#6 bench). A slug route's
+A story card links its story and up to four clubs, a home page shows ten
+cards and a feed fifty stories, so ``reverse()`` on each link was most of a
+list page's rendering time (``bench/README.md``). A slug route's
 URL is a fixed head, the slug and a fixed tail, so each route is reversed
 once per script prefix, with a placeholder, and the slug put in its place.
 

@@ -30,9 +30,7 @@ MAX_QUERY_LENGTH = 200
 # PostgreSQL query; past a dozen words a query finds nothing new.
 MAX_TERMS = 12
 # How many of the newest matching stories are ranked (see search_stories):
-# five pages' worth. On the bulk newsroom's PostgreSQL, 40 names searched
-# took 3.5 ms (median; 8 ms p90) with 100, 3.4 (10) with 300, 4.7 (13) with
-# 500: ranking reads each candidate's document.
+# five pages' worth; more costs time without better answers (bench/README.md).
 RANKED_MATCHES = 100
 # The site writes in English: the English configuration stems "bids" to
 # "bid" and "enquired" to "enquir", so readers find a story whichever form
@@ -101,8 +99,8 @@ def search_site(query: str, *, limit: int = 20) -> SiteSearchResults:
 def search_stories(query):
     """Return the published stories matching ``query``, best first, then newest.
 
-    One query. Ranking reads each candidate's whole document: ranking all
-    16,000 stories that say "transfer" took 120 ms on PostgreSQL. So only
+    One query. Ranking reads each candidate's whole document, too slow for
+    every story that says "transfer" (``bench/README.md``). So only
     the newest ``RANKED_MATCHES`` matching stories are ranked: a reader
     sees the best of the recent ones for a common word, and every story
     for a rare one. The candidates come from the GIN index (a rare word)
@@ -172,10 +170,8 @@ def _sqlite_match(terms):
             )
         )
     # "id + 0", not "id": given the id, SQLite fetches every matching story
-    # by it and sorts them all (30 ms for "transfer", 16,000 stories, each
-    # row read past its body); with an expression it walks the (status,
-    # published_at) index newest first and stops at the hundredth match
-    # (4 ms; 2.4 ms to walk all 20,000 when nothing matches).
+    # by it and sorts them all; with an expression it walks the (status,
+    # published_at) index newest first and stops at the hundredth match.
     matched = In(F("pk") + 0, _fts_rowids(" ".join(phrases)))
     return Q(matched), rank
 

@@ -93,9 +93,9 @@ def refresh_planner_statistics():
     """Run ANALYZE, as a database administrator would after a bulk load.
 
     Without statistics SQLite walks the whole (status, published_at) index to
-    find a player's ten newest stories (2 ms at 20,000 stories, growing with
-    the archive) instead of starting from the player's few (0.1 ms).
-    PostgreSQL's autovacuum would get there, in its own time.
+    find a player's ten newest stories instead of starting from the player's
+    few (the figures are in ``bench/README.md``). PostgreSQL's autovacuum
+    would get there, in its own time.
     """
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
