@@ -1,9 +1,12 @@
 """The needs-versus-surplus computation (#3): rows, balance, rumours in and out."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from rumours.demo.accounts import DEMO_FILE
-from rumours.models import Club, Player, Position
+from rumours.models import Club, Player, Position, TransferClaim
 from rumours.models.squad import squad_depth
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
@@ -16,6 +19,9 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+NOW = timezone.now()
+HOUR = dt.timedelta(hours=1)
 
 
 @pytest.fixture
@@ -169,3 +175,127 @@ def test_players_of_other_clubs_are_not_in_the_squad():
 
     assert (row.specialists, row.cover) == ([], [])
     assert Player.objects.count() == 1
+
+
+# Values a reader sees on the squad page, each pinned so that a changed rule
+# shows up as a failing test rather than as a page that still renders.
+
+
+def test_specialists_are_listed_by_name():
+    club = ClubFactory()
+    for name in ("Zeno Moss", "Abel Hart", "Milo Quist"):
+        PlayerFactory(name=name, current_club=club, primary_position=Position.CB)
+
+    row = squad_depth(club).row(Position.CB)
+
+    assert [player.name for player in row.specialists] == [
+        "Abel Hart",
+        "Milo Quist",
+        "Zeno Moss",
+    ]
+
+
+def test_the_squad_depth_names_its_club():
+    club = ClubFactory()
+
+    assert squad_depth(club).club == club
+
+
+def test_each_player_rumoured_out_has_a_link_of_his_own():
+    club = ClubFactory()
+    first = PlayerFactory(name="Abel Hart", current_club=club)
+    second = PlayerFactory(name="Zeno Moss", current_club=club)
+    TransferClaimFactory(player=second)
+    TransferClaimFactory(player=first)
+
+    rumours_out = squad_depth(club).row(Position.CB).rumours_out
+
+    assert [link.player.name for link in rumours_out] == ["Abel Hart", "Zeno Moss"]
+
+
+def test_each_player_rumoured_in_has_a_link_of_his_own():
+    club = ClubFactory()
+    TransferClaimFactory(to_club=club, player=PlayerFactory(name="Zeno Moss"))
+    TransferClaimFactory(to_club=club, player=PlayerFactory(name="Abel Hart"))
+
+    rumours_in = squad_depth(club).row(Position.CB).rumours_in
+
+    assert [link.player.name for link in rumours_in] == ["Abel Hart", "Zeno Moss"]
+
+
+def test_a_players_claims_are_listed_in_the_order_they_were_reported():
+    club = ClubFactory()
+    player = PlayerFactory(current_club=club)
+    later = TransferClaimFactory(player=player, reported_at=NOW)
+    earlier = TransferClaimFactory(player=player, reported_at=NOW - HOUR)
+
+    [link] = squad_depth(club).row(Position.CB).rumours_out
+
+    assert link.claims == [earlier, later]
+
+
+def test_an_enquiry_flags_neither_blocked_nor_wants_to_leave():
+    club = ClubFactory()
+    TransferClaimFactory(player=PlayerFactory(current_club=club))
+
+    [link] = squad_depth(club).row(Position.CB).rumours_out
+
+    assert (link.blocked, link.wants_to_leave) == (False, False)
+
+
+def test_a_blocked_move_flags_the_link_blocked_only():
+    club = ClubFactory()
+    TransferClaimFactory(
+        player=PlayerFactory(current_club=club),
+        to_club=None,
+        claim_type=TransferClaim.Type.BLOCKED,
+    )
+
+    [link] = squad_depth(club).row(Position.CB).rumours_out
+
+    assert (link.blocked, link.wants_to_leave) == (True, False)
+
+
+def test_a_club_named_in_two_claims_is_listed_once():
+    club = ClubFactory()
+    suitor = ClubFactory(short_name="Suitor")
+    player = PlayerFactory(current_club=club)
+    TransferClaimFactory(player=player, to_club=suitor)
+    TransferClaimFactory(
+        player=player, to_club=suitor, claim_type=TransferClaim.Type.BID
+    )
+
+    [link] = squad_depth(club).row(Position.CB).rumours_out
+
+    assert link.clubs == [suitor]
+
+
+@pytest.mark.parametrize(
+    ("available", "label", "kind"),
+    [(3, "Need 1", "need"), (4, "Balanced", "balanced"), (5, "Surplus 1", "surplus")],
+)
+def test_the_balance_reads_need_balanced_or_surplus(available, label, kind):
+    club = ClubFactory()
+    SquadTargetFactory(club=club, position=Position.CB, target_count=4)
+    for _ in range(available):
+        PlayerFactory(current_club=club, primary_position=Position.CB)
+
+    row = squad_depth(club).row(Position.CB)
+
+    assert (row.balance_label, row.balance_kind) == (label, kind)
+
+
+def test_injured_specialists_are_counted_apart_from_the_fit_ones():
+    club = ClubFactory()
+    SquadTargetFactory(club=club, position=Position.CB, target_count=2)
+    PlayerFactory(current_club=club)
+    PlayerFactory(current_club=club, injured=True)
+    PlayerFactory(current_club=club, injured=True)
+
+    row = squad_depth(club).row(Position.CB)
+
+    assert (len(row.specialists), row.unavailable_count, row.balance_label) == (
+        3,
+        2,
+        "Need 1",
+    )

@@ -355,10 +355,6 @@ class TransferClaim(models.Model):
         return CLAIM_TYPE_ORDER.get(self.claim_type, len(CLAIM_TYPE_ORDER))
 
     @property
-    def is_open(self):
-        return self.outcome == self.Outcome.OPEN
-
-    @property
     def route(self):
         """Return “Tottenham → AC Milan” (needs the clubs loaded)."""
         origin = self.from_club.short_name if self.from_club else "free agent"
