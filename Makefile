@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-quick lint format install install-dev install-security browser-deps chromium bench wrk
+.PHONY: run test test-quick lint format install install-dev install-security browser-deps chromium bench wrk mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,18 @@ test: lint browser-deps install-security
 # servers, subprocesses, fuzzing batteries, real browsers. `make test` runs all.
 test-quick: lint
 	$(BIN)/pytest -m "not slow and not browser"
+
+# Mutation testing (not part of `make test`; README): mutmut changes the core
+# modules one small step at a time and runs the quick tests that reach each
+# change; mutation/score.py prints a score per module and fails under 85%.
+$(VENV)/.installed-mutate: requirements-mutate.txt $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -r requirements-mutate.txt
+	touch $@
+
+mutate: $(VENV)/.installed-mutate
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/python mutation/score.py
 
 # The benchmark (#6, bench/run.py): not part of `make test`; about 15-20
 # minutes on 2 cores. Needs PostgreSQL and Redis (BENCH_PG_URL,
