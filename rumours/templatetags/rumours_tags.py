@@ -4,10 +4,11 @@ None of them queries: each reads what the view loaded.
 """
 
 import json
+import re
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 register = template.Library()
 
@@ -37,8 +38,16 @@ def claim_sentence(claim):
         ),
     }
     sentence = claim.sentence
-    text = format_html(sentence[0].upper() + sentence[1:], **parts)
-    return text
+    # A sentence may open with a party the story did not name ("an unnamed
+    # club are ..."): capitalise those words too, not only the template.
+    leading = re.match(r"\{(\w+)\}", sentence)
+    if leading and not isinstance(parts[leading[1]], SafeData):
+        parts[leading[1]] = _capitalised(parts[leading[1]])
+    return format_html(_capitalised(sentence), **parts)
+
+
+def _capitalised(text):
+    return text[:1].upper() + text[1:]
 
 
 @register.simple_tag

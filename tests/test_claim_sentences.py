@@ -1,0 +1,66 @@
+"""Every stage reads as a sentence on the story page, with its parties linked."""
+
+import re
+
+import pytest
+from django.utils.html import strip_tags
+
+from rumours.models import TransferClaim
+
+from .factories import ArticleFactory, ClubFactory, PlayerFactory, TransferClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+Type = TransferClaim.Type
+
+SEEN_BY_READERS = {
+    Type.INTEREST: "Milan are interested in Dario Neri",
+    Type.ENQUIRY: "Milan have made an enquiry for Dario Neri",
+    Type.BID: "Milan have made a bid for Dario Neri",
+    Type.BID_REJECTED: "Milan have had a bid for Dario Neri rejected",
+    Type.NEGOTIATION: "Milan are negotiating for Dario Neri",
+    Type.PERSONAL_TERMS_AGREED: "Dario Neri has agreed personal terms with Milan",
+    Type.FEE_AGREED: "Milan have agreed a fee for Dario Neri",
+    Type.MEDICAL: "Dario Neri is having a medical with Milan",
+    Type.COMPLETED: "Dario Neri has completed a move to Milan",
+    Type.DENIED: "A move for Dario Neri to Milan has been denied",
+    Type.BLOCKED: "Genoa are blocking a move for Dario Neri",
+    Type.WANTS_TO_LEAVE: "Dario Neri wants to leave Genoa",
+    Type.CONTRACT_EXTENSION: "Dario Neri is extending his contract with Genoa",
+}
+
+
+def story_text(client, claim_type, **sides):
+    genoa = ClubFactory(short_name="Genoa")
+    player = PlayerFactory(name="Dario Neri", current_club=genoa)
+    article = ArticleFactory()
+    fields = {"from_club": genoa, "to_club": ClubFactory(short_name="Milan")}
+    fields.update(sides)
+    TransferClaimFactory(
+        article=article, player=player, claim_type=claim_type, **fields
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    return re.sub(r"\s+", " ", strip_tags(html))
+
+
+def test_every_stage_has_a_sentence_here():
+    assert set(SEEN_BY_READERS) == set(Type)
+
+
+@pytest.mark.parametrize(("claim_type", "sentence"), SEEN_BY_READERS.items())
+def test_each_stage_reads_as_its_sentence(client, claim_type, sentence):
+    assert sentence in story_text(client, claim_type)
+
+
+def test_a_missing_suitor_reads_as_an_unnamed_club(client):
+    text = story_text(client, Type.INTEREST, to_club=None)
+
+    assert "An unnamed club are interested in Dario Neri" in text
+
+
+def test_a_missing_seller_reads_as_his_club(client):
+    text = story_text(
+        client, Type.WANTS_TO_LEAVE, from_club=None, to_club=ClubFactory()
+    )
+
+    assert "Dario Neri wants to leave his club" in text
