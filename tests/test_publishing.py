@@ -136,6 +136,18 @@ def test_the_preview_is_marked_noindex_and_never_cached():
     }
 
 
+def test_the_preview_of_a_scheduled_story_says_when_it_goes_live():
+    due = dt.datetime(2026, 12, 24, 18, 30, tzinfo=dt.UTC)
+    with time_machine.travel(due - dt.timedelta(days=1), tick=False):
+        article = ArticleFactory(published_at=due)
+        client = logged_in(Client(), editor())
+
+        page = client.get(preview_url(article)).content.decode()
+
+    assert "scheduled for" in page
+    assert "24 December 2026, 18:30</time>; readers cannot see it yet." in page
+
+
 def test_the_preview_of_a_draft_says_it_is_not_published_yet():
     article = ArticleFactory(draft=True)
     client = logged_in(Client(), editor())

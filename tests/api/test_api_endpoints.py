@@ -287,6 +287,23 @@ def test_club_squad_shows_needs_and_rumours(api):
     assert [link["player"]["id"] for link in row["rumours_in"]] == [incoming.player_id]
 
 
+def test_club_squad_links_carry_their_claims_and_flags(api):
+    club = ClubFactory()
+    player = PlayerFactory(current_club=club, primary_position=Position.CB)
+    enquiry = TransferClaimFactory(player=player)
+    wish = TransferClaimFactory(
+        player=player, to_club=None, claim_type=TransferClaim.Type.WANTS_TO_LEAVE
+    )
+
+    response = api.get(f"/api/v1/clubs/{club.slug}/squad/")
+
+    row = next(row for row in response.json()["rows"] if row["position"] == "CB")
+    [link] = row["rumours_out"]
+    assert [claim["id"] for claim in link["claims"]] == [enquiry.pk, wish.pk]
+    assert [other["id"] for other in link["clubs"]] == [enquiry.to_club_id]
+    assert (link["wants_to_leave"], link["blocked"]) == (True, False)
+
+
 def test_club_squad_of_unknown_club_is_404(api):
     response = api.get("/api/v1/clubs/nowhere-fc/squad/")
 
