@@ -85,6 +85,37 @@ def test_saving_only_the_body_renders_its_html_too():
     assert story.body_html == "<p>Milan <strong>renew</strong> their interest.</p>"
 
 
+def test_saving_only_the_body_keeps_what_another_editor_saved_meanwhile():
+    story = ArticleFactory(headline="Milan ask about Dragusin")
+    Article.objects.filter(pk=story.pk).update(headline="Milan enquire for Dragusin")
+    story.body = "Milan **renew** their interest."
+
+    story.save(update_fields=["body"])
+
+    story.refresh_from_db()
+    assert story.headline == "Milan enquire for Dragusin"
+
+
+def test_the_story_page_leaves_the_markdown_and_search_text_in_the_database():
+    story = ArticleFactory()
+
+    loaded = Article.objects.for_story_page().get(pk=story.pk)
+
+    assert loaded.get_deferred_fields() == {"body", "search_document"}
+
+
+def test_a_timeline_leaves_its_stories_text_in_the_database():
+    claim = TransferClaimFactory()
+
+    loaded = TransferClaim.objects.for_timeline().get(pk=claim.pk)
+
+    assert loaded.article.get_deferred_fields() == {
+        "body",
+        "body_html",
+        "search_document",
+    }
+
+
 def test_the_byline_is_the_authors_full_name():
     author = UserFactory(first_name="Ada", last_name="Reyes")
 

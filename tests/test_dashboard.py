@@ -65,7 +65,8 @@ def test_the_dashboard_shows_on_the_admin_index_page():
 
 def fill_desk(count):
     for _ in range(count):
-        ArticleFactory(review=True, author=UserFactory())
+        # A nameless author is bylined by username: loaded with the story too.
+        ArticleFactory(review=True, author=UserFactory(first_name="", last_name=""))
         ArticleFactory(scheduled=True, author=UserFactory())
         TransferClaimFactory()
         TransferClaimFactory(confirmed=True)

@@ -27,6 +27,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_public_cache")]
 
 SMALL, LARGE = 1, 50
 SQUAD_SMALL, SQUAD_LARGE = 11, 40
+# What each page may cost (docs/reliability.md, R17): one query more is a
+# regression even when it does not grow with the data.
+BUDGETS = {"story": 5, "home": 5, "player": 3, "club": 4, "squad": 4, "source": 3}
 
 
 class PageCounts:
@@ -144,13 +147,13 @@ def source_with_claims(count):
 def test_story_page_queries_do_not_grow_with_claims(measure):
     small, large = measure("story", story_with_claims(SMALL), story_with_claims(LARGE))
 
-    assert small == large
+    assert small == large <= BUDGETS["story"]
 
 
 def test_home_page_queries_do_not_grow_with_stories(measure):
     small, large = measure("home", home_with_stories(SMALL), home_with_stories(LARGE))
 
-    assert small == large
+    assert small == large <= BUDGETS["home"]
 
 
 def test_player_page_queries_do_not_grow_with_claims(measure):
@@ -158,19 +161,19 @@ def test_player_page_queries_do_not_grow_with_claims(measure):
         "player", player_with_claims(SMALL), player_with_claims(LARGE)
     )
 
-    assert small == large
+    assert small == large <= BUDGETS["player"]
 
 
 def test_club_page_queries_do_not_grow_with_stories(measure):
     small, large = measure("club", club_with_stories(SMALL), club_with_stories(LARGE))
 
-    assert small == large
+    assert small == large <= BUDGETS["club"]
 
 
 def test_squad_page_queries_do_not_grow_with_the_squad(measure):
     small, large = measure("squad", squad_of(SQUAD_SMALL), squad_of(SQUAD_LARGE))
 
-    assert small == large
+    assert small == large <= BUDGETS["squad"]
 
 
 def test_source_page_queries_do_not_grow_with_claims(measure):
@@ -178,4 +181,4 @@ def test_source_page_queries_do_not_grow_with_claims(measure):
         "source", source_with_claims(SMALL), source_with_claims(LARGE)
     )
 
-    assert small == large
+    assert small == large <= BUDGETS["source"]

@@ -44,7 +44,7 @@ class ArticleQuerySet(models.QuerySet):
         stories = self.only("headline", "slug", "standfirst", "published_at")
         if not with_clubs:
             return stories
-        clubs = Club.objects.only("name", "short_name", "slug")
+        clubs = Club.objects.only("short_name", "slug")
         return stories.prefetch_related(
             models.Prefetch(
                 "clubs",
@@ -98,11 +98,8 @@ class ArticleQuerySet(models.QuerySet):
                 queryset=claims.with_parties().order_by("reported_at", "id"),
                 to_attr="public_claims",
             ),
-            models.Prefetch(
-                "corrections",
-                queryset=Correction.objects.order_by("created_at", "id"),
-                to_attr="correction_list",
-            ),
+            # Corrections come in their Meta order: oldest first.
+            models.Prefetch("corrections", to_attr="correction_list"),
         )
 
     def for_feed(self, *fields):
@@ -113,11 +110,7 @@ class ArticleQuerySet(models.QuerySet):
         ``correction_list``). The body stays in the database unless
         ``fields`` asks for it.
         """
-        corrections = models.Prefetch(
-            "corrections",
-            queryset=Correction.objects.order_by("created_at", "id"),
-            to_attr="correction_list",
-        )
+        corrections = models.Prefetch("corrections", to_attr="correction_list")
         return (
             self.select_related("author")
             .only(*FEED_FIELDS, *fields)
@@ -126,12 +119,14 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_dashboard(self):
-        """Load what the desk dashboard lists: headline, status, times, author."""
+        """Load what the desk dashboard lists: headline, publication time, author.
+
+        Its lists filter and sort on status and update time in SQL; neither is
+        shown, so neither is loaded.
+        """
         return self.select_related("author").only(
             "headline",
-            "status",
             "published_at",
-            "updated_at",
             "author__username",
             "author__first_name",
             "author__last_name",
@@ -282,12 +277,13 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def save(self, *args, **kwargs):
+    def save(self, **kwargs):
+        # Django deprecated positional arguments to save() in 5.1: keywords only.
         self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}
-        super().save(*args, **kwargs)
+        super().save(**kwargs)
 
     def get_absolute_url(self):
         return slug_url("rumours:article-detail", self.slug)
