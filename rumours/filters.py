@@ -16,6 +16,9 @@ from drf_spectacular.utils import extend_schema_field
 from .models import Article, Club, Competition, Player, Position, Source, TransferClaim
 
 MESSAGE_EMPTY = "Give a value, or leave the parameter out."
+# The tier filters compare tiers; an unrated source has none, so neither
+# filter picks it out (``SourceFilter.unrated`` does).
+RATED_TIERS = [(tier, label) for tier, label in Source.Tier.choices if tier is not None]
 
 
 class StrictFilterSet(django_filters.FilterSet):
@@ -140,13 +143,13 @@ class ClaimFilter(StrictFilterSet):
     )
     source = slug_choice(Source, "Slug of the source.", field_name="source")
     source_tier_min = django_filters.ChoiceFilter(
-        choices=Source.Tier.choices,
+        choices=RATED_TIERS,
         field_name="source__reliability_tier",
         lookup_expr="gte",
         label="Sources of this reliability tier or weaker (1 is the most reliable).",
     )
     source_tier_max = django_filters.ChoiceFilter(
-        choices=Source.Tier.choices,
+        choices=RATED_TIERS,
         field_name="source__reliability_tier",
         lookup_expr="lte",
         label="Sources of this reliability tier or stronger (1 is the most reliable).",
@@ -217,16 +220,21 @@ class SourceFilter(StrictFilterSet):
         choices=Source.Kind.choices, label="Any of these kinds (repeat the parameter)."
     )
     tier_min = django_filters.ChoiceFilter(
-        choices=Source.Tier.choices,
+        choices=RATED_TIERS,
         field_name="reliability_tier",
         lookup_expr="gte",
         label="This reliability tier or weaker (1 is the most reliable).",
     )
     tier_max = django_filters.ChoiceFilter(
-        choices=Source.Tier.choices,
+        choices=RATED_TIERS,
         field_name="reliability_tier",
         lookup_expr="lte",
         label="This reliability tier or stronger (1 is the most reliable).",
+    )
+    unrated = django_filters.BooleanFilter(
+        field_name="reliability_tier",
+        lookup_expr="isnull",
+        label="true: only sources no editor has rated yet; false: only rated ones.",
     )
 
     class Meta:

@@ -319,7 +319,7 @@ CASES = [
         new_source,
         setter(reliability_tier=0),
         {"reliability_tier": [not_a_choice(0)]},
-        "The reliability tier runs from 1 to 5.",
+        "The reliability tier runs from 1 to 5 (empty: not rated yet).",
     ),
     Case(
         "source-tier-six",
@@ -327,7 +327,7 @@ CASES = [
         new_source,
         setter(reliability_tier=6),
         {"reliability_tier": [not_a_choice(6)]},
-        "The reliability tier runs from 1 to 5.",
+        "The reliability tier runs from 1 to 5 (empty: not rated yet).",
     ),
     Case(
         "source-agent-with-outlet",

@@ -151,6 +151,7 @@ def make_varied_newsroom():
         name="Gazzetta", slug="gazzetta", kind=Source.Kind.OUTLET, reliability_tier=1
     )
     reporter = SourceFactory(outlet=outlet, reliability_tier=5, language="")
+    SourceFactory(slug="not-yet-rated", reliability_tier=None)
     injured = PlayerFactory(
         injured=True, current_club=home, secondary_positions=[Position.RB, "DM"]
     )

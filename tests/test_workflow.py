@@ -255,7 +255,7 @@ def test_reporter_forging_a_source_tier_is_ignored_with_a_message(client):
 
     response = client.post(admin_url(Source, "change", source.pk), data, follow=True)
 
-    assert ONLY_EDITORS_SET_TIER.format(tier=4) in messages_of(response)
+    assert ONLY_EDITORS_SET_TIER.format(tier="tier 4") in messages_of(response)
     assert Source.objects.get(pk=source.pk).reliability_tier == 4
 
 

@@ -131,4 +131,4 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
     def source_with_tier(self, claim):
         if claim.source is None:
             return None
-        return f"{claim.source} (tier {claim.source.reliability_tier})"
+        return f"{claim.source} ({claim.source.tier_label})"

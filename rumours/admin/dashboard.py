@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from ..models import Article, TransferClaim
+from ..models import Article, Source, TransferClaim, roles
 
 DASHBOARD_ROWS = 20
 
@@ -14,7 +14,8 @@ def desk_summary(user):
 
     Five queries whatever the number of stories and claims: stories in
     review, scheduled stories, open claims by stage, and the claims resolved
-    in the last seven days (their count, and the newest of them).
+    in the last seven days (their count, and the newest of them). A sixth,
+    for those who rate sources: the sources nobody has rated yet.
     """
     if not user.has_perm("rumours.view_article"):
         return None
@@ -22,7 +23,13 @@ def desk_summary(user):
     stories = Article.objects.for_dashboard()
     counts = TransferClaim.objects.open().count_by_claim_type()
     resolved = TransferClaim.objects.filter(resolved_at__gte=week_ago)
+    unrated = (
+        list(Source.objects.unrated().order_by("name", "id")[:DASHBOARD_ROWS])
+        if roles.can_set_tier(user)
+        else None
+    )
     return {
+        "unrated_sources": unrated,
         "in_review": list(
             stories.in_review().order_by("updated_at", "id")[:DASHBOARD_ROWS]
         ),

@@ -33,13 +33,11 @@ class SourceAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         forged = request.POST.get("reliability_tier")
-        if "reliability_tier" not in form.fields and forged not in (
-            None,
-            str(obj.reliability_tier),
-        ):
+        kept = "" if obj.reliability_tier is None else str(obj.reliability_tier)
+        if "reliability_tier" not in form.fields and forged not in (None, kept):
             self.message_user(
                 request,
-                roles.ONLY_EDITORS_SET_TIER.format(tier=obj.reliability_tier),
+                roles.ONLY_EDITORS_SET_TIER.format(tier=obj.tier_label),
                 messages.WARNING,
             )
         super().save_model(request, obj, form, change)

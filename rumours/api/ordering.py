@@ -10,7 +10,10 @@ class StrictOrderingFilter(OrderingFilter):
     """DRF's ordering, but an unknown field is a 400, and ties break on ``id``.
 
     The cursor pagination orders by what this returns, so the order a
-    partner asks for is the one pages are cut in.
+    partner asks for is the one pages are cut in. A view's
+    ``ordering_columns`` maps a public name to the column that sorts it: a
+    cursor cannot be cut at a NULL, so a nullable field sorts by a non-null
+    annotation of the view's queryset.
     """
 
     def get_ordering(self, request, queryset, view):
@@ -28,8 +31,10 @@ class StrictOrderingFilter(OrderingFilter):
                     ]
                 }
             )
-        tiebreaker = "-id" if params.startswith("-") else "id"
-        return (params, tiebreaker)
+        descending = params.startswith("-")
+        name = params.removeprefix("-")
+        column = getattr(view, "ordering_columns", {}).get(name, name)
+        return (f"-{column}" if descending else column, "-id" if descending else "id")
 
     def get_options(self, view):
         """Return the values ``ordering`` accepts: each field, then reversed."""

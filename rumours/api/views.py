@@ -152,9 +152,10 @@ class SourceViewSet(PartnerViewSet):
     filterset_class = filters.SourceFilter
     ordering = ("name", "id")
     ordering_fields = ["name", "reliability_tier"]
+    ordering_columns = {"reliability_tier": "tier_rank"}
 
     def get_queryset(self):
-        return Source.objects.select_related("outlet")
+        return Source.objects.select_related("outlet").with_tier_rank()
 
 
 @extend_schema_view(

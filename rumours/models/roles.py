@@ -19,7 +19,7 @@ SET_TIER = "rumours.set_source_tier"
 ONLY_EDITORS_PUBLISH = "Only editors can publish, schedule or unpublish stories."
 ONLY_EDITORS_RESOLVE = "Only editors can mark claims confirmed, denied or lapsed."
 ONLY_EDITORS_SET_TIER = (
-    "Only editors can set a source's reliability tier; it was left at {tier}."
+    "Only editors can set a source's reliability tier; it was left as it was ({tier})."
 )
 ONLY_EDITORS_CORRECT = "Only editors can append corrections to a published story."
 

@@ -1,9 +1,26 @@
 """Who a claim comes from, and how far editors trust them."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from .links import slug_url
+
+
+class SourceQuerySet(models.QuerySet):
+    def unrated(self):
+        """Return the sources no editor has given a reliability tier yet."""
+        return self.filter(reliability_tier__isnull=True)
+
+    def with_tier_rank(self):
+        """Annotate ``tier_rank``: the tier, unrated sources after tier 5.
+
+        Sorts the same on SQLite and PostgreSQL (which put NULL at opposite
+        ends) and never NULL, so a cursor can be cut at it.
+        """
+        return self.annotate(
+            tier_rank=Coalesce("reliability_tier", len(ReliabilityTier) + 1)
+        )
 
 
 class SourceKind(models.TextChoices):
@@ -20,6 +37,8 @@ class ReliabilityTier(models.IntegerChoices):
     MIXED = 3, "Tier 3: mixed record"
     WEAK = 4, "Tier 4: weak"
     UNVERIFIED = 5, "Tier 5: unverified"
+
+    __empty__ = "Not yet rated"
 
 
 class Source(models.Model):
@@ -50,19 +69,23 @@ class Source(models.Model):
     language = models.CharField(
         max_length=20, blank=True, help_text="For example “Italian”."
     )
+    # A new source is unrated: a tier is a judgement an editor makes, not a
+    # default (tier 3 read as "mixed record" although nobody had judged it).
     reliability_tier = models.PositiveSmallIntegerField(
         choices=ReliabilityTier.choices,
-        default=ReliabilityTier.MIXED,
-        help_text="Set by editors: 1 is the most reliable.",
+        null=True,
+        blank=True,
+        help_text="Set by editors: 1 is the most reliable; empty until rated.",
     )
 
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()  # Who changed what, revertible (#5).
 
     class Meta:
         permissions = [
             ("set_source_tier", "Can set a source's reliability tier"),
         ]
-        ordering = ["reliability_tier", "name"]
+        ordering = [models.F("reliability_tier").asc(nulls_last=True), "name"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=SourceKind.values),
@@ -70,9 +93,12 @@ class Source(models.Model):
                 violation_error_message="Choose a known kind of source.",
             ),
             models.CheckConstraint(
-                condition=models.Q(reliability_tier__gte=1, reliability_tier__lte=5),
+                condition=models.Q(reliability_tier__isnull=True)
+                | models.Q(reliability_tier__gte=1, reliability_tier__lte=5),
                 name="rumours_source_tier_range",
-                violation_error_message="The reliability tier runs from 1 to 5.",
+                violation_error_message=(
+                    "The reliability tier runs from 1 to 5 (empty: not rated yet)."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(outlet__isnull=True) | models.Q(kind="journalist"),
@@ -92,3 +118,10 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return slug_url("rumours:source-detail", self.slug)
+
+    @property
+    def tier_label(self):
+        """Return “tier 2”, or “not yet rated” before an editor rates it."""
+        if self.reliability_tier is None:
+            return "not yet rated"
+        return f"tier {self.reliability_tier}"

@@ -56,9 +56,9 @@ def claim_attribution(claim):
     if claim.source is None:
         return "according to our own reporting"
     return format_html(
-        "according to {} (tier {})",
+        "according to {} ({})",
         _link(claim.source, claim.source.name),
-        claim.source.reliability_tier,
+        claim.source.tier_label,
     )
 
 

@@ -177,7 +177,7 @@ class ItemReader:
             "country": fields.text("country", model=Source),
             "language": fields.text("language", model=Source),
             "reliability_tier": fields.integer(
-                "reliability_tier", minimum=1, maximum=5, default=Source.Tier.MIXED
+                "reliability_tier", minimum=1, maximum=5, nullable=True
             ),
         }
         refs = {"outlet": fields.ref("outlet", "sources")}

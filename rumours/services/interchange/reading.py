@@ -120,12 +120,16 @@ class Fields:
             return self.fail(name, f"{describe(value)} is not one of {allowed}")
         return value
 
-    def integer(self, name, *, minimum, maximum, required=False, default=None):
+    def integer(
+        self, name, *, minimum, maximum, required=False, default=None, nullable=False
+    ):
         value = self.get(name, required=required)
         if value is MISSING:
             return INVALID if required else default
         if value is INVALID:
             return INVALID
+        if value is None and nullable:
+            return None
         if (
             isinstance(value, bool)
             or not isinstance(value, int)
@@ -133,8 +137,8 @@ class Fields:
         ):
             return self.fail(
                 name,
-                f"expected a whole number from {minimum} to {maximum}, "
-                f"not {describe(value)}",
+                f"expected a whole number from {minimum} to {maximum}"
+                f"{', or null' if nullable else ''}, not {describe(value)}",
             )
         return value
 
