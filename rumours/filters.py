@@ -231,12 +231,17 @@ class SourceFilter(StrictFilterSet):
         lookup_expr="lte",
         label="This reliability tier or stronger (1 is the most reliable).",
     )
-    unrated = django_filters.BooleanFilter(
-        field_name="reliability_tier",
-        lookup_expr="isnull",
+    # A choice, not a BooleanFilter: that one ignores a value it cannot read
+    # ("yes") and returns every source; this one answers 400.
+    unrated = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_unrated",
         label="true: only sources no editor has rated yet; false: only rated ones.",
     )
 
     class Meta:
         model = Source
         fields = []
+
+    def filter_unrated(self, queryset, name, value):
+        return queryset.filter(reliability_tier__isnull=value == "true")

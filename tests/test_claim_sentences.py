@@ -64,3 +64,21 @@ def test_a_missing_seller_reads_as_his_club(client):
     )
 
     assert "Dario Neri wants to leave his club" in text
+
+
+def test_an_unnamed_suitor_keeps_the_selling_club_in_view(client):
+    text = story_text(client, Type.INTEREST, to_club=None)
+
+    assert "An unnamed club are interested in Dario Neri (Genoa → unnamed club)" in text
+
+
+def test_a_wish_to_leave_with_no_destination_adds_no_route(client):
+    text = story_text(client, Type.WANTS_TO_LEAVE, to_club=None)
+
+    assert "Dario Neri wants to leave Genoa, " in text
+
+
+def test_a_blocked_move_names_the_destination_it_blocks(client):
+    text = story_text(client, Type.BLOCKED)
+
+    assert "Genoa are blocking a move for Dario Neri (Genoa → Milan)" in text

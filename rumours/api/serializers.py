@@ -193,6 +193,15 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
     deal_type = BlankAsNullChoiceField(choices=TransferClaim.DealType.choices)
     fee = FeeSerializer(source="*", allow_null=True)
     source = SourceSummarySerializer(allow_null=True)
+    attributed = serializers.BooleanField(
+        source="is_attributed",
+        read_only=True,
+        help_text=(
+            "False when the story names no source: show the claim as "
+            "“reportedly”, never as the desk's own reporting (that is a "
+            "source of kind “desk”)."
+        ),
+    )
     replaces = PlayerSummarySerializer(allow_null=True)
 
     class Meta:
@@ -206,6 +215,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "deal_type",
             "fee",
             "source",
+            "attributed",
             "quote",
             "reported_at",
             "replaces",

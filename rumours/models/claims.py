@@ -179,7 +179,10 @@ class TransferClaim(models.Model):
         related_name="claims",
         null=True,
         blank=True,
-        help_text="Empty for the desk's own reporting.",
+        help_text=(
+            "Empty when the story names no source (readers see “reportedly”); "
+            "for the desk's own reporting choose the desk's source."
+        ),
     )
     quote = models.TextField(help_text="The words in the story that support the claim.")
     reported_at = models.DateTimeField(default=timezone.now)
@@ -345,6 +348,11 @@ class TransferClaim(models.Model):
         return named
 
     @property
+    def is_attributed(self):
+        """Return False when the story names no source for this claim."""
+        return self.source_id is not None
+
+    @property
     def sentence(self):
         """Return the stage in plain words with {player}, {to}, {from} to fill in."""
         return SENTENCES[self.claim_type]
@@ -355,10 +363,28 @@ class TransferClaim(models.Model):
         return CLAIM_TYPE_ORDER.get(self.claim_type, len(CLAIM_TYPE_ORDER))
 
     @property
+    def route_adds_to_sentence(self):
+        """Return True unless the sentence already names every club the claim does.
+
+        “Roma are interested in Dragusin” leaves out the selling club, so the
+        route follows it; “Dragusin wants to leave Tottenham” does not.
+        """
+        return "{from}" not in self.sentence or self.to_club_id is not None
+
+    @property
     def route(self):
-        """Return “Tottenham → AC Milan” (needs the clubs loaded)."""
+        """Return “Tottenham → AC Milan” (needs the clubs loaded).
+
+        A stage that has a suitor ({to} in its sentence) but no club for it
+        was reported with the suitor unnamed; the others have no destination.
+        """
         origin = self.from_club.short_name if self.from_club else "free agent"
-        destination = self.to_club.short_name if self.to_club else "no destination"
+        if self.to_club:
+            destination = self.to_club.short_name
+        elif "{to}" in self.sentence:
+            destination = "unnamed club"
+        else:
+            destination = "no destination"
         return f"{origin} → {destination}"
 
     @property

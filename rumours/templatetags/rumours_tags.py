@@ -52,9 +52,15 @@ def _capitalised(text):
 
 @register.simple_tag
 def claim_attribution(claim):
-    """Return “according to <source> (tier 3)”, or our own reporting."""
+    """Return “according to <source> (tier 3)”, “reportedly”, or our reporting.
+
+    Only a claim sourced to the desk itself is credited to the desk: a claim
+    with no source named reads “reportedly”, never as our own reporting.
+    """
     if claim.source is None:
-        return "according to our own reporting"
+        return "reportedly"
+    if claim.source.kind == claim.source.Kind.DESK:
+        return format_html("according to {}", _link(claim.source, "our own reporting"))
     return format_html(
         "according to {} ({})",
         _link(claim.source, claim.source.name),

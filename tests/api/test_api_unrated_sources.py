@@ -55,3 +55,10 @@ def test_the_api_pages_through_sources_by_tier_with_unrated_last(
         url = body["next"]
 
     assert seen == expected
+
+
+def test_the_api_refuses_an_unrated_value_it_cannot_read(api, three_sources):
+    response = api.get("/api/v1/sources/?unrated=yes")
+
+    assert response.status_code == 400
+    assert "unrated" in response.json()
