@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from rumours.models import (
     Article,
+    Attribution,
     Club,
     ClubAlias,
     Competition,
@@ -150,6 +151,15 @@ class TransferClaimFactory(factory.django.DjangoModelFactory):
             outcome=TransferClaim.Outcome.CONFIRMED,
             resolved_at=factory.LazyFunction(timezone.now),
         )
+
+
+class AttributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attribution
+
+    claim = factory.SubFactory(TransferClaimFactory)
+    source = factory.SubFactory(SourceFactory)
+    role = Attribution.Role.RELAY
 
 
 class SquadTargetFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalChanges
 
 from rumours.models import (
     Article,
+    Attribution,
     Club,
     ClubAlias,
     Competition,
@@ -19,6 +20,7 @@ from rumours.models import (
 
 from .factories import (
     ArticleFactory,
+    AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
     CompetitionFactory,
@@ -56,8 +58,13 @@ ROW_MAKERS = {
     ),
     TransferClaim: lambda: TransferClaimFactory(replaces=PlayerFactory()),
     SquadTarget: lambda: SquadTargetFactory(article=ArticleFactory()),
+    Attribution: lambda: AttributionFactory(
+        claim=TransferClaimFactory(replaces=PlayerFactory())
+    ),
 }
 MODELS = list(ROW_MAKERS)
+# Attributions are added on their claim's page (test_permissions.py).
+ADDABLE = [model for model in MODELS if model is not Attribution]
 
 
 def model_id(model):
@@ -86,7 +93,7 @@ def test_changelist_renders(admin_client, model):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("model", MODELS, ids=model_id)
+@pytest.mark.parametrize("model", ADDABLE, ids=model_id)
 def test_add_page_renders(admin_client, model):
     response = admin_client.get(admin_url(model, "add"))
 
@@ -151,6 +158,11 @@ SEARCHES = {
         lambda: SquadTargetFactory(club__name="AC Milan"),
         lambda: SquadTargetFactory(club__name="Tottenham Hotspur"),
         "milan",
+    ),
+    Attribution: (
+        lambda: AttributionFactory(source__name="Sky Sport Italia"),
+        lambda: AttributionFactory(source__name="Kicker"),
+        "sky sport",
     ),
 }
 

@@ -22,6 +22,7 @@ from rumours.models import Source, TransferClaim
 
 from .factories import (
     ArticleFactory,
+    AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
     CompetitionFactory,
@@ -118,6 +119,20 @@ def new_article():
 
 def new_alias():
     return ClubAliasFactory.build(club=ClubFactory())
+
+
+def new_attribution():
+    return AttributionFactory.build(
+        claim=TransferClaimFactory(), source=SourceFactory(), role="relay"
+    )
+
+
+def second_role_of_a_source():
+    """Return the source of a saved relay, unsaved, as a speaker of its claim."""
+    first = AttributionFactory(role="relay")
+    return AttributionFactory.build(
+        claim=first.claim, source=first.source, role="speaker", position=1
+    )
 
 
 def existing(factory, build, **values):
@@ -303,6 +318,29 @@ CASES = [
         setter(outcome="confirmed", resolved_at=None),
         all_(RESOLVED_MESSAGE),
         RESOLVED_MESSAGE,
+    ),
+    # Attribution
+    Case(
+        "attribution-role-unknown",
+        "rumours_attribution_role_valid",
+        new_attribution,
+        setter(role="gossip"),
+        {"role": [not_a_choice("gossip")]},
+        "Choose a known role: relay or speaker.",
+    ),
+    Case(
+        "attribution-repeated",
+        "rumours_attribution_once_per_role",
+        second_role_of_a_source,
+        setter(role="relay"),
+        all_("This source already has this role in the claim's attribution."),
+        "This source already has this role in the claim's attribution.",
+        # SQLite names the columns, PostgreSQL the constraint.
+        db_tokens=(
+            "rumours_attribution_once_per_role",
+            "rumours_attribution.claim_id, rumours_attribution.source_id, "
+            "rumours_attribution.role",
+        ),
     ),
     # Source
     Case(

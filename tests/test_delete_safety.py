@@ -13,6 +13,7 @@ from django.db.models import ProtectedError
 
 from .factories import (
     ArticleFactory,
+    AttributionFactory,
     ClubFactory,
     PlayerFactory,
     SourceFactory,
@@ -78,6 +79,12 @@ def source_of_a_claim():
     return claim.source, {claim}
 
 
+def source_a_claim_is_relayed_by():
+    claim = TransferClaimFactory()
+    attribution = AttributionFactory(claim=claim)
+    return attribution.source, {attribution}
+
+
 def author_of_an_article():
     article = ArticleFactory(author=UserFactory())
     return article.author, {article}
@@ -109,6 +116,7 @@ PROTECTED_DELETES = [
     player_a_claim_is_about,
     player_a_claim_replaces,
     source_of_a_claim,
+    source_a_claim_is_relayed_by,
     author_of_an_article,
     club_with_a_player,
     club_a_player_left,

@@ -54,6 +54,7 @@ from rumours.services.subjects import sync_article_subjects
 
 from .factories import (
     ArticleFactory,
+    AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
     CompetitionFactory,
@@ -163,7 +164,7 @@ def make_varied_newsroom():
     draft = ArticleFactory(draft=True, author=author, headline=FORMULA_TEXTS[0])
     scheduled = ArticleFactory(scheduled=True, headline=FORMULA_TEXTS[1])
     review = ArticleFactory(review=True, standfirst=FORMULA_TEXTS[2])
-    TransferClaimFactory(
+    relayed = TransferClaimFactory(
         article=draft,
         player=injured,
         to_club=away,
@@ -175,6 +176,11 @@ def make_varied_newsroom():
         fee_currency=TransferClaim.Currency.GBP,
         source=reporter,
         quote=FORMULA_TEXTS[0],
+    )
+    # A chain: the reporter broke it, the outlet relayed it, an agent spoke.
+    AttributionFactory(claim=relayed, source=outlet, role="relay", position=1)
+    AttributionFactory(
+        claim=relayed, source=SourceFactory(kind=Source.Kind.AGENT), role="speaker"
     )
     TransferClaimFactory(
         article=scheduled,
@@ -235,9 +241,11 @@ def test_the_seed_story_has_exactly_its_ten_claims():
         for claim in claims
     ] == [
         ("Radu Dragusin", "Tottenham → no destination", "wants_to_leave",
-         "radu-dragusin-agent", "open"),
-        ("Radu Dragusin", "Tottenham → Napoli", "enquiry", None, "open"),
-        ("Radu Dragusin", "Tottenham → Roma", "interest", None, "open"),
+         None, "open"),
+        ("Radu Dragusin", "Tottenham → Napoli", "enquiry", "italian-press",
+         "open"),
+        ("Radu Dragusin", "Tottenham → Roma", "interest", "italian-press",
+         "open"),
         ("Radu Dragusin", "Tottenham → no destination", "blocked", None, "open"),
         ("Conor Gallagher", "Atlético Madrid → Tottenham", "completed", None,
          "confirmed"),
@@ -272,7 +280,23 @@ def test_dragusin_wants_to_leave_with_no_destination_on_his_agents_word():
     assert claim.player.name == "Radu Dragusin"
     assert claim.from_club.name == "Tottenham Hotspur"
     assert claim.to_club is None
-    assert claim.source.kind == Source.Kind.AGENT
+    # The agent is quoted, not a publishing source: a speaker, no originator.
+    assert claim.source is None
+    assert [(row.source.kind, row.role) for row in claim.attributions.all()] == [
+        (Source.Kind.AGENT, "speaker")
+    ]
+
+
+def test_napoli_and_roma_are_keen_according_to_the_italian_press():
+    import_demo()
+
+    article = seed_article()
+    sources = {
+        claim_of(article, "Radu Dragusin", club, stage).source.name
+        for club, stage in (("SSC Napoli", "enquiry"), ("AS Roma", "interest"))
+    }
+
+    assert sources == {"Italian press"}
 
 
 def test_buongiorno_is_the_replacement_spurs_consider_for_dragusin():
@@ -574,8 +598,8 @@ def test_no_bad_file_stores_a_row_and_every_message_names_item_and_field(
             "this is not a Transfer Desk newsroom file",
         ),
         (
-            lambda document: document.update(version=2),
-            "version: 2 is not a version this Transfer Desk reads; expected 1",
+            lambda document: document.update(version=3),
+            "version: 3 is not a version this Transfer Desk reads; expected 1 or 2",
         ),
         (
             lambda document: document.pop("version"),
@@ -728,7 +752,7 @@ def test_reimporting_the_demo_duplicates_nothing():
         "competitions": 4,
         "clubs": 9,
         "players": 15,
-        "sources": 2,
+        "sources": 3,
         "authors": 1,
         "articles": 1,
         "claims": 10,
@@ -1076,11 +1100,11 @@ def test_export_runs_the_same_queries_whatever_the_newsroom_size(
     django_assert_num_queries,
 ):
     import_demo()
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         export_newsroom()
     make_varied_newsroom()
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         export_newsroom()
 
 
@@ -1108,7 +1132,7 @@ def test_import_command_prints_one_line_of_counts():
         f"Imported {DEMO_FILE}: competitions 4 created, 0 updated, 0 unchanged; "
         "clubs 9 created, 0 updated, 0 unchanged; "
         "players 15 created, 0 updated, 0 unchanged; "
-        "sources 2 created, 0 updated, 0 unchanged; "
+        "sources 3 created, 0 updated, 0 unchanged; "
         "authors 1 created, 0 updated, 0 unchanged; "
         "articles 1 created, 0 updated, 0 unchanged; "
         "claims 10 created, 0 updated, 0 unchanged, 0 deleted; "

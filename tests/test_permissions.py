@@ -23,6 +23,7 @@ from rumours.models import Article, Tombstone
 
 from .factories import (
     ArticleFactory,
+    AttributionFactory,
     ClubAliasFactory,
     CorrectionFactory,
     SquadTargetFactory,
@@ -149,6 +150,16 @@ MATRIX = [
         delete=EDITORS,
         history=STAFF,
     ),
+    # Relays and speakers: browsed here, changed on their claim's page.
+    *admin_rows(
+        "rumours/attribution",
+        "attribution",
+        changelist=STAFF,
+        add=NOBODY,
+        change=STAFF,
+        delete=NOBODY,
+        history=STAFF,
+    ),
     *admin_rows(
         "rumours/source",
         "source",
@@ -223,6 +234,7 @@ class Newsroom:
 def build_newsroom(reporter_user, key_holder):
     """Create one of everything the matrix names; return the URL names."""
     claim = TransferClaimFactory(article=ArticleFactory(author=UserFactory()))
+    attribution = AttributionFactory(claim=claim)
     article = claim.article
     article.clubs.add(claim.to_club)
     own_draft = ArticleFactory(draft=True, author=reporter_user)
@@ -236,6 +248,7 @@ def build_newsroom(reporter_user, key_holder):
         "article": article.pk,
         "article_slug": article.slug,
         "claim": claim.pk,
+        "attribution": attribution.pk,
         "player": claim.player.pk,
         "player_slug": claim.player.slug,
         "club": claim.to_club.pk,

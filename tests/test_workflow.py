@@ -53,6 +53,9 @@ pytestmark = pytest.mark.django_db
 EDITORIAL_ROLES_MIGRATION = importlib.import_module(
     "rumours.migrations.0004_editorial_roles"
 )
+ATTRIBUTION_ROLES_MIGRATION = importlib.import_module(
+    "rumours.migrations.0013_attribution_roles"
+)
 
 ROLES = ["reporter", "editor", "superuser"]
 
@@ -178,13 +181,16 @@ def test_role_may_or_may_not_take_the_action(client, role, action):
     assert done is PERMISSION_MATRIX[action][role]
 
 
-def test_the_migration_makes_the_roles_with_their_permissions():
+def test_the_migrations_make_the_roles_with_their_permissions():
     Group.objects.filter(name__in=[REPORTER, EDITOR]).delete()
+    loader = MigrationLoader(connection)
 
-    state = MigrationLoader(connection).project_state(
-        ("rumours", "0004_editorial_roles")
+    EDITORIAL_ROLES_MIGRATION.create_roles(
+        loader.project_state(("rumours", "0004_editorial_roles")).apps, None
     )
-    EDITORIAL_ROLES_MIGRATION.create_roles(state.apps, None)
+    ATTRIBUTION_ROLES_MIGRATION.grant(
+        loader.project_state(("rumours", "0013_attribution_roles")).apps, None
+    )
 
     made = {
         group.name: {

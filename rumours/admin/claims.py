@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import (
+    Attribution,
     Tombstone,
     TransferClaim,
 )
@@ -17,6 +18,8 @@ from .forms import VERSION_FIELD, ClaimForm, VersionedFormSetMixin
 from .widgets import PreloadedAutocompleteFormSet, PreloadedAutocompleteInlineMixin
 from .workflow import (
     ArticleInlineRulesMixin,
+    BrowseOnlyAdminMixin,
+    ClaimInlineRulesMixin,
     ClaimWorkflowAdmin,
     ResolutionRulesMixin,
 )
@@ -63,8 +66,45 @@ class TransferClaimInline(
         return 1 if obj is None else 0
 
 
+class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):
+    """Relays and speakers, in the story's order, on the claim's own page.
+
+    The common case, one source, is the claim's ``source`` field and needs
+    no row here.
+    """
+
+    model = Attribution
+    fields = ["source", "role", "position"]
+    autocomplete_fields = ["source"]
+    extra = 0
+    verbose_name = "further attribution"
+    verbose_name_plural = (
+        "further attributions (relays who passed the claim on, people quoted)"
+    )
+
+
+@admin.register(Attribution)
+class AttributionAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
+    """Every relay and speaker: which claims a source passed on or spoke in.
+
+    A list to browse: they are entered on the claim's own page, where the
+    story's workflow decides who may change them.
+    """
+
+    list_display = ["source", "role", "claim"]
+    list_filter = ["role", "source__kind"]
+    list_select_related = [
+        "source",
+        "claim__player",
+        "claim__from_club",
+        "claim__to_club",
+    ]
+    search_fields = ["source__name", "claim__player__name"]
+
+
 @admin.register(TransferClaim)
 class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
+    inlines = [AttributionInline]
     list_display = [
         "player",
         "route",

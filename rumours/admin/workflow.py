@@ -42,6 +42,19 @@ def run_step(modeladmin, request, items, step, done):
         modeladmin.message_user(request, done.format(count=succeeded), messages.SUCCESS)
 
 
+class BrowseOnlyAdminMixin:
+    """A record editors read but never write here: it changes elsewhere."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class RowRulesMixin:
     """The model permission, then ``may_edit()`` for the row itself.
 
@@ -192,6 +205,13 @@ class ArticleInlineRulesMixin(RowRulesMixin):
     def has_add_permission(self, request, obj=None):
         allowed = super().has_add_permission(request, obj)
         return allowed and (obj is None or self.may_edit(request, obj))
+
+
+class ClaimInlineRulesMixin(ArticleInlineRulesMixin):
+    """An inline of a claim is editable exactly when the claim's story is."""
+
+    def may_edit(self, request, obj):
+        return roles.may_edit_article(request.user, obj.article)
 
 
 class ResolutionRulesMixin:

@@ -106,6 +106,7 @@ def collect_changes(request, articles):
     claims = (
         TransferClaim.objects.public()
         .with_parties()
+        .with_attributions()
         .select_related("article")
         .annotate(
             changed_at=Greatest(

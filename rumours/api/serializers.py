@@ -17,6 +17,7 @@ from rest_framework import serializers
 from ..images.renditions import picture_for
 from ..models import (
     Article,
+    Attribution,
     Club,
     Competition,
     Correction,
@@ -127,6 +128,17 @@ class SourceSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "kind", "reliability_tier"]
 
 
+class CreditSerializer(serializers.Serializer):
+    """One link of a claim's attribution chain."""
+
+    role = serializers.ChoiceField(
+        choices=[("originator", "Originator"), *Attribution.Role.choices],
+        help_text="originator: broke the claim; relay: passed it on; "
+        "speaker: quoted in person.",
+    )
+    source = SourceSummarySerializer()
+
+
 class SourceSerializer(serializers.ModelSerializer):
     outlet = SourceSummarySerializer(allow_null=True)
     url = WebUrlField()
@@ -197,10 +209,16 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         source="is_attributed",
         read_only=True,
         help_text=(
-            "False when the story names no source: show the claim as "
+            "False when the story names no one: show the claim as "
             "“reportedly”, never as the desk's own reporting (that is a "
             "source of kind “desk”)."
         ),
+    )
+    attributions = CreditSerializer(
+        source="attribution_chain",
+        many=True,
+        help_text="Who the claim is credited to, in the story's order: the "
+        "originator (also given as `source`) first, then relays and speakers.",
     )
     replaces = PlayerSummarySerializer(allow_null=True)
 
@@ -216,6 +234,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "fee",
             "source",
             "attributed",
+            "attributions",
             "quote",
             "reported_at",
             "replaces",

@@ -1,12 +1,14 @@
 """The transfer-claims domain.
 
 One module a concern: ``football`` (competitions, clubs, players, squad
-targets), ``sources``, ``articles``, ``claims`` and ``sync`` (tombstones).
+targets), ``sources``, ``articles``, ``claims`` with their ``attributions``
+(relays and speakers), and ``sync`` (tombstones).
 Read models shared by pages and the API sit beside them: ``squad`` (needs
 versus surplus) and ``timelines`` (a player's claims by suitor).
 """
 
 from .articles import Article, Correction
+from .attributions import Attribution
 from .claims import TransferClaim
 from .football import Club, ClubAlias, Competition, Player, Position, SquadTarget
 from .sources import Source
@@ -14,6 +16,7 @@ from .sync import Tombstone
 
 __all__ = [
     "Article",
+    "Attribution",
     "Club",
     "ClubAlias",
     "Correction",

@@ -56,9 +56,9 @@ class ArticleQuerySet(models.QuerySet):
     def for_story_page(self):
         """Load the story page: author, players, public claims, corrections.
 
-        Four queries whatever the number of claims or corrections (the story,
+        Five queries whatever the number of claims or corrections (the story,
         its players, its claims with player, clubs, replaced player and
-        source, its corrections).
+        source, their relays and speakers, its corrections).
         """
         from .claims import TransferClaim
 
@@ -95,7 +95,9 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("players", queryset=Player.objects.order_by("name", "id")),
             models.Prefetch(
                 "claims",
-                queryset=claims.with_parties().order_by("reported_at", "id"),
+                queryset=claims.with_parties()
+                .with_attributions()
+                .order_by("reported_at", "id"),
                 to_attr="public_claims",
             ),
             # Corrections come in their Meta order: oldest first.

@@ -1,5 +1,7 @@
 """Transfer claims: one structured statement a story reports."""
 
+from typing import NamedTuple
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -8,6 +10,13 @@ from simple_history.models import HistoricalRecords
 # The relations through which a claim makes its story about a club or a
 # player: a story is about every club and player its claims name.
 SUBJECT_FIELDS = {"clubs": ("from_club", "to_club"), "players": ("player", "replaces")}
+
+
+class Credit(NamedTuple):
+    """One link of a claim's attribution chain: originator, relay or speaker."""
+
+    role: str
+    source: object  # a Source
 
 
 class TransferClaimQuerySet(models.QuerySet):
@@ -36,28 +45,42 @@ class TransferClaimQuerySet(models.QuerySet):
             "player", "from_club", "to_club", "source", "replaces"
         )
 
+    def with_attributions(self):
+        """Load each claim's relays and speakers with their sources: one query."""
+        from .attributions import Attribution
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "attributions", queryset=Attribution.objects.select_related("source")
+            )
+        )
+
     def for_api(self):
         """Load what the partner API's ``ClaimSerializer`` reads.
 
-        Three queries whatever the number of claims: the claims with their
-        story, player, source and replaced player, then each side's clubs.
+        Four queries whatever the number of claims: the claims with their
+        story, player, source and replaced player, then each side's clubs,
+        then the relays and speakers with their sources.
         Joining the clubs too makes a seven-table join whose planning costs
         PostgreSQL more than the prefetches (``bench/README.md``).
         """
-        return self.select_related(
-            "article", "player", "source", "replaces"
-        ).prefetch_related("from_club", "to_club")
+        return (
+            self.select_related("article", "player", "source", "replaces")
+            .prefetch_related("from_club", "to_club")
+            .with_attributions()
+        )
 
     def for_timeline(self):
-        """Load claims listed with their story: parties plus the article.
+        """Load claims listed with their story: parties, attributions, the article.
 
-        One query whatever the number of claims. Chain after ``public()`` so
+        Two queries whatever the number of claims. Chain after ``public()`` so
         the article is always a published one. A timeline links the story by
         its headline: its text and search document stay in the database (a
         club page lists up to a hundred claims).
         """
         return (
             self.with_parties()
+            .with_attributions()
             .select_related("article")
             .defer("article__body", "article__body_html", "article__search_document")
         )
@@ -180,8 +203,9 @@ class TransferClaim(models.Model):
         null=True,
         blank=True,
         help_text=(
-            "Empty when the story names no source (readers see “reportedly”); "
-            "for the desk's own reporting choose the desk's source."
+            "Who broke the claim. Empty when the story names no source "
+            "(readers see “reportedly”); for the desk's own reporting choose "
+            "the desk's source. Relays and people quoted are attributions."
         ),
     )
     quote = models.TextField(help_text="The words in the story that support the claim.")
@@ -349,8 +373,19 @@ class TransferClaim(models.Model):
 
     @property
     def is_attributed(self):
-        """Return False when the story names no source for this claim."""
-        return self.source_id is not None
+        """Return False when the story names no one for this claim.
+
+        Needs the attributions loaded (``with_attributions()``).
+        """
+        return self.source_id is not None or bool(self.attributions.all())
+
+    def attribution_chain(self):
+        """Return ``[Credit(role, source)]``: the originator, then the attributions.
+
+        In the story's order; needs the source and attributions loaded.
+        """
+        chain = [Credit("originator", self.source)] if self.source_id else []
+        return chain + [Credit(row.role, row.source) for row in self.attributions.all()]
 
     @property
     def sentence(self):

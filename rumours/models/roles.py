@@ -32,6 +32,7 @@ _MODEL_PERMISSIONS = ("add", "change", "delete", "view")
 REPORTER_PERMISSIONS = (
     *(f"rumours.{action}_article" for action in _MODEL_PERMISSIONS),
     *(f"rumours.{action}_transferclaim" for action in _MODEL_PERMISSIONS),
+    *(f"rumours.{action}_attribution" for action in _MODEL_PERMISSIONS),
     "rumours.add_source",
     "rumours.change_source",
     "rumours.view_source",
@@ -45,6 +46,7 @@ REPORTER_PERMISSIONS = (
 EDITOR_NEWSROOM_MODELS = (
     "article",
     "transferclaim",
+    "attribution",
     "correction",
     "source",
     "club",

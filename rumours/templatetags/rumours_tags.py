@@ -7,7 +7,7 @@ import json
 import re
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeData, mark_safe
 
 register = template.Library()
@@ -52,20 +52,53 @@ def _capitalised(text):
 
 @register.simple_tag
 def claim_attribution(claim):
-    """Return “according to <source> (tier 3)”, “reportedly”, or our reporting.
+    """Return who the claim is credited to, the way a careful reader says it.
 
-    Only a claim sourced to the desk itself is credited to the desk: a claim
-    with no source named reads “reportedly”, never as our own reporting.
+    “according to Kicker (tier 2), via Sky Sport Deutschland (tier 1)”; “as
+    the player's agent (tier 2) told La Gazzetta dello Sport (tier 1)”. Only a
+    claim sourced to the desk itself is our own reporting: one whose story
+    names no one reads “reportedly”. Needs the source and the attributions
+    loaded (``with_attributions()``).
     """
-    if claim.source is None:
-        return "reportedly"
-    if claim.source.kind == claim.source.Kind.DESK:
-        return format_html("according to {}", _link(claim.source, "our own reporting"))
-    return format_html(
-        "according to {} ({})",
-        _link(claim.source, claim.source.name),
-        claim.source.tier_label,
-    )
+    originator = claim.source
+    speakers, relays = [], []
+    for role, source in claim.attribution_chain():
+        if role == "speaker":
+            speakers.append(source)
+        elif role == "relay":
+            relays.append(source)
+    if speakers and originator is not None:
+        told = "us" if _is_desk(originator) else _credit(originator)
+        text = format_html("as {} told {}", _joined(speakers), told)
+    elif speakers:
+        text = format_html("according to {}", _joined(speakers))
+    elif originator is not None:
+        text = format_html("according to {}", _credit(originator))
+    else:
+        text = "reportedly"
+    if relays:
+        text = format_html("{}, via {}", text, _joined(relays))
+    return text
+
+
+def _is_desk(source):
+    return source.kind == source.Kind.DESK
+
+
+def _credit(source):
+    """Return the source linked, with its tier; the desk as “our own reporting”."""
+    if _is_desk(source):
+        return _link(source, "our own reporting")
+    return format_html("{} ({})", _link(source, source.name), source.tier_label)
+
+
+def _joined(sources):
+    """Return “A”, “A and B”, “A, B and C”, each credited."""
+    credits = [_credit(source) for source in sources]
+    if len(credits) == 1:
+        return credits[0]
+    listed = format_html_join(", ", "{}", ((credit,) for credit in credits[:-1]))
+    return format_html("{} and {}", listed, credits[-1])
 
 
 @register.inclusion_tag("rumours/_picture.html")

@@ -9,10 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from rumours.models import Position
+from rumours.models import Attribution, Position
 
 from ..factories import (
     ArticleFactory,
+    AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
     PlayerFactory,
@@ -26,10 +27,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_public_cache")]
 
 # The committed budget: Last-Modified (1) + the endpoint's own.
 BUDGET = {
-    "/api/v1/articles/": 6,
-    "/api/v1/articles/{article}/": 6,
-    "/api/v1/claims/": 4,
-    "/api/v1/claims/{claim}/": 4,
+    "/api/v1/articles/": 7,
+    "/api/v1/articles/{article}/": 7,
+    "/api/v1/claims/": 5,
+    "/api/v1/claims/{claim}/": 5,
     "/api/v1/players/": 2,
     "/api/v1/players/{player}/": 2,
     "/api/v1/clubs/": 3,
@@ -39,7 +40,7 @@ BUDGET = {
     "/api/v1/sources/{source}/": 2,
     "/api/v1/competitions/": 2,
     "/api/v1/competitions/{competition}/": 2,
-    "/api/v1/changes/": 8,
+    "/api/v1/changes/": 10,
 }
 
 
@@ -64,6 +65,8 @@ class Newsroom:
             claim = TransferClaimFactory(
                 article=self.article, player=player, source=self.source, with_fee=True
             )
+            AttributionFactory(claim=claim, role=Attribution.Role.SPEAKER)
+            AttributionFactory(claim=claim)
             self.article.clubs.add(claim.from_club, claim.to_club)
             self.article.players.add(player)
             TransferClaimFactory(to_club=self.club, replaces=player)

@@ -16,6 +16,7 @@ SERIALIZER_FIELDS = {
         "fee",
         "source",
         "attributed",
+        "attributions",
         "quote",
         "reported_at",
         "replaces",
@@ -50,6 +51,7 @@ SERIALIZER_FIELDS = {
         "fee",
         "source",
         "attributed",
+        "attributions",
         "quote",
         "reported_at",
         "replaces",
@@ -72,6 +74,7 @@ SERIALIZER_FIELDS = {
     "ClubSummarySerializer": ["id", "name", "short_name", "slug"],
     "CompetitionSerializer": ["id", "name", "slug", "country"],
     "CorrectionSerializer": ["created_at", "note"],
+    "CreditSerializer": ["role", "source"],
     "FeeSerializer": ["amount", "currency", "upper_amount", "add_ons"],
     "HeroImageSerializer": [
         "width",

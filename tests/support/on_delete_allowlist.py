@@ -20,6 +20,9 @@ ON_DELETE = {
     "rumours.TransferClaim.from_club": models.PROTECT,
     "rumours.TransferClaim.to_club": models.PROTECT,
     "rumours.TransferClaim.source": models.PROTECT,
+    # A claim owns its relays and speakers; a source credited in one stays.
+    "rumours.Attribution.claim": models.CASCADE,
+    "rumours.Attribution.source": models.PROTECT,
     # A byline stays attached to its story; deactivate the user instead.
     "rumours.Article.author": models.PROTECT,
     # The football world: squads and leagues are refused while referenced.
@@ -48,6 +51,7 @@ ON_DELETE = {
         f"rumours.Historical{model}.{field}": models.DO_NOTHING
         for model, fields in {
             "Article": ["author"],
+            "Attribution": ["claim", "source"],
             "Club": ["competition"],
             "Correction": ["article", "created_by"],
             "Player": ["current_club", "previous_club"],
@@ -65,7 +69,7 @@ ON_DELETE = {
     },
     **{
         f"rumours.Historical{model}.history_user": models.SET_NULL
-        for model in ["Article", "Club", "Correction", "Player", "Source"]
-        + ["TransferClaim"]
+        for model in ["Article", "Attribution", "Club", "Correction", "Player"]
+        + ["Source", "TransferClaim"]
     },
 }

@@ -5,7 +5,9 @@ order and the importer refuses any other key.
 """
 
 FORMAT = "transfer-desk-newsroom"
-VERSION = 1
+VERSION = 2
+# Version 1 is version 2 without claims' attributions: it reads as is.
+READABLE_VERSIONS = (1, 2)
 
 KINDS = ("competitions", "clubs", "players", "sources", "articles", "squad_targets")
 DOCUMENT_FIELDS = ("format", "version", *KINDS)
@@ -64,6 +66,7 @@ CLAIM_FIELDS = (
     "deal_type",
     "fee",
     "source",
+    "attributions",
     "quote",
     "reported_at",
     "replaces",
@@ -71,6 +74,7 @@ CLAIM_FIELDS = (
     "resolved_at",
 )
 FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
+ATTRIBUTION_FIELDS = ("source", "role")
 SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")
 
 # Where a model field sits in an item of the file, when not under its own name.

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from rumours.models import (
     Article,
+    Attribution,
     Club,
     ClubAlias,
     Competition,
@@ -27,7 +28,13 @@ from rumours.models import (
 from rumours.models.football import POSITION_ORDER
 
 from .errors import describe
-from .fields import AUTHOR_FIELDS, CLAIM_FIELDS, FEE_FIELDS, HERO_IMAGE_FIELDS
+from .fields import (
+    ATTRIBUTION_FIELDS,
+    AUTHOR_FIELDS,
+    CLAIM_FIELDS,
+    FEE_FIELDS,
+    HERO_IMAGE_FIELDS,
+)
 from .reading import INVALID, MISSING, Fields, Ref, check_value
 
 NO_FEE = {
@@ -343,7 +350,23 @@ class ItemReader:
             "source": fields.ref("source", "sources"),
             "replaces": fields.ref("replaces", "players"),
         }
-        return Entry(fields.path, None, values, refs)
+        extra = {"attributions": self.read_attributions(fields)}
+        return Entry(fields.path, None, values, refs, extra)
+
+    def read_attributions(self, fields):
+        """Return the claim's relays and speakers as ``[(role, source ref)]``."""
+        items = fields.items("attributions")
+        credits = []
+        for path, value in [] if items is INVALID else items:
+            credit = Fields(
+                value, path, ATTRIBUTION_FIELDS, self.problems, noun="attribution"
+            )
+            if not credit.ok:
+                continue
+            role = credit.choice("role", Attribution.Role.values, required=True)
+            source = credit.ref("source", "sources", required=True)
+            credits.append((role, source))
+        return credits
 
     def read_fee(self, fields):
         fee = fields.nested("fee", FEE_FIELDS, noun="fee")

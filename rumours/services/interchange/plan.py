@@ -29,9 +29,9 @@ from .fields import (
     FORMAT,
     KINDS,
     PLAYER_FIELDS,
+    READABLE_VERSIONS,
     SOURCE_FIELDS,
     SQUAD_TARGET_FIELDS,
-    VERSION,
 )
 from .items import ItemReader
 from .reading import INVALID, MISSING, Fields, Ref, key_of
@@ -139,11 +139,11 @@ class NewsroomReader:
         value = document.get("version", required=True)
         if value is MISSING:
             ok = False
-        elif type(value) is not int or value != VERSION:
+        elif type(value) is not int or value not in READABLE_VERSIONS:
             document.fail(
                 "version",
                 f"{describe(value)} is not a version this Transfer Desk reads; "
-                f"expected {VERSION}",
+                f"expected {' or '.join(map(str, READABLE_VERSIONS))}",
             )
             ok = False
         return ok
@@ -263,6 +263,7 @@ class NewsroomReader:
             self.resolve_refs(entry.extra["clubs"] + entry.extra["players"])
             for claim in entry.extra["claims"]:
                 self.resolve_refs(claim.refs.values())
+                self.resolve_refs(ref for _, ref in claim.extra["attributions"])
         for entry in self.entries["squad_targets"]:
             self.resolve_refs(entry.refs.values())
 
@@ -334,6 +335,17 @@ class NewsroomReader:
                 f"{claim.path}.replaces",
                 "the claim's own player; a player cannot replace himself",
             )
+        first = {}
+        for index, (role, ref) in enumerate(claim.extra["attributions"]):
+            key = (role, key_of(ref))
+            if INVALID in key:
+                continue
+            if first.setdefault(key, index) != index:
+                self.problems.add(
+                    f"{claim.path}.attributions[{index}]",
+                    f"repeats attributions[{first[key]}] (the same source in "
+                    "the same role); give each once",
+                )
 
     def check_squad_targets(self):
         first = {}

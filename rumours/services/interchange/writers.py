@@ -8,9 +8,11 @@ from collections import defaultdict
 from functools import partial
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from rumours.models import (
     Article,
+    Attribution,
     ClubAlias,
     SquadTarget,
     TransferClaim,
@@ -138,7 +140,7 @@ class ItemWriters:
                 claim.claim_type,
             )
             stored[claim.article_id][key].append(claim)
-        pending = []
+        pending, written = [], []
         for entry in articles:
             article_id = article_ids[entry.key]
             for claim_entry in entry.extra["claims"]:
@@ -153,7 +155,9 @@ class ItemWriters:
                 instance = matches.pop(0) if matches else TransferClaim()
                 instance.article_id = article_id
                 self.store("claims", instance, claim_entry, pending)
+                written.append((instance, claim_entry))
         self.batches.write(pending)
+        self.write_attributions(written)
         gone = [
             claim.pk
             for by_key in stored.values()
@@ -162,6 +166,38 @@ class ItemWriters:
         ]
         TransferClaim.objects.filter(pk__in=gone).delete()
         self.counts["claims"]["deleted"] = len(gone)
+
+    def write_attributions(self, written):
+        """Make each claim's relays and speakers the file's, in the file's order.
+
+        A claim whose chain changed has its rows replaced and its update time
+        moved on, so a partner's sync sees it; three queries at most.
+        """
+        wanted = {
+            claim.pk: [
+                (self.pks["sources"][key_of(ref)], role)
+                for role, ref in entry.extra["attributions"]
+            ]
+            for claim, entry in written
+        }
+        stored = defaultdict(list)
+        rows = Attribution.objects.filter(claim_id__in=wanted).order_by(
+            "position", "pk"
+        )
+        for claim_id, source_id, role in rows.values_list(
+            "claim_id", "source_id", "role"
+        ):
+            stored[claim_id].append((source_id, role))
+        changed = [pk for pk, chain in wanted.items() if stored[pk] != chain]
+        if not changed:
+            return
+        Attribution.objects.filter(claim_id__in=changed).delete()
+        Attribution.objects.bulk_create(
+            Attribution(claim_id=pk, source_id=source_id, role=role, position=index)
+            for pk in changed
+            for index, (source_id, role) in enumerate(wanted[pk])
+        )
+        TransferClaim.objects.filter(pk__in=changed).update(updated_at=timezone.now())
 
     def write_subjects(self):
         """Set each article's clubs and players: its claims' and the file's others.
