@@ -36,10 +36,11 @@ def milan_claim(document):
 
 
 def as_version_1(document):
-    """Return ``document`` as version 1 wrote it: no attributions."""
+    """Return ``document`` as version 1 wrote it: no attributions, no originals."""
     old = copy.deepcopy(document)
     old["version"] = 1
     for article in old["articles"]:
+        article.pop("original")
         for claim in article["claims"]:
             claim.pop("attributions")
     return old

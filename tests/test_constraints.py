@@ -117,6 +117,10 @@ def new_article():
     return ArticleFactory.build()
 
 
+def aggregated_article():
+    return ArticleFactory.build(original_source=SourceFactory(kind="outlet"))
+
+
 def new_alias():
     return ClubAliasFactory.build(club=ClubFactory())
 
@@ -182,6 +186,11 @@ RESOLVED_MESSAGE = (
 )
 OUTLET_MESSAGE = (
     "Choose an outlet: a journalist can only write for a source of kind “Outlet”."
+)
+
+ORIGINAL_NAMED_MESSAGE = (
+    "Name the original outlet or journalist when giving the original's address "
+    "or publication time."
 )
 
 
@@ -447,6 +456,30 @@ CASES = [
         setter(status="published", published_at=None),
         all_("A published story needs a publication time."),
         "A published story needs a publication time.",
+    ),
+    Case(
+        "article-original-address-without-source",
+        "rumours_article_original_named",
+        new_article,
+        setter(original_url="https://news.example/report"),
+        all_(ORIGINAL_NAMED_MESSAGE),
+        ORIGINAL_NAMED_MESSAGE,
+    ),
+    Case(
+        "article-original-time-without-source",
+        "rumours_article_original_named",
+        new_article,
+        setter(original_published_at=dt.datetime(2026, 1, 8, 7, tzinfo=dt.UTC)),
+        all_(ORIGINAL_NAMED_MESSAGE),
+        ORIGINAL_NAMED_MESSAGE,
+    ),
+    Case(
+        "article-original-address-not-web",
+        "rumours_article_original_url_web",
+        aggregated_article,
+        setter(original_url="javascript:alert(1)"),
+        {"original_url": ["Enter a valid URL."]},
+        "The original's address must start with https:// or http://.",
     ),
     # Case-insensitive names
     Case(

@@ -253,8 +253,10 @@ def test_the_seed_story_has_exactly_its_ten_claims():
         ("Alessandro Buongiorno", "Napoli → Tottenham", "interest", None, "open"),
         ("Radu Dragusin", "Tottenham → AC Milan", "enquiry", "mirko-di-natale",
          "open"),
-        ("Malik Thiaw", "AC Milan → Newcastle", "completed", None, "confirmed"),
-        ("Pierre Kalulu", "AC Milan → Juventus", "completed", None, "confirmed"),
+        ("Malik Thiaw", "AC Milan → unnamed club", "completed", None,
+         "confirmed"),
+        ("Pierre Kalulu", "AC Milan → unnamed club", "completed", None,
+         "confirmed"),
     ]  # fmt: skip
 
 
@@ -424,8 +426,6 @@ def test_the_articles_clubs_and_players_are_filled_from_its_claims():
         "Atlético Madrid",
         "Santos",
         "AC Milan",
-        "Newcastle",
-        "Juventus",
     }
     assert {player.name for player in article.players.all()} == {
         "Radu Dragusin",

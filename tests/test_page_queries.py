@@ -79,7 +79,7 @@ def measure(client, page_counts, reliability_report):
 
 
 def story_with_claims(count):
-    article = ArticleFactory(author=UserFactory())
+    article = ArticleFactory(author=UserFactory(), original_source=SourceFactory())
     for _ in range(count):
         claim = TransferClaimFactory(article=article, replaces=PlayerFactory())
         AttributionFactory(claim=claim)  # a relay, with its own source (#13)

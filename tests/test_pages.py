@@ -98,6 +98,23 @@ def test_story_page_states_every_seed_claim_in_plain_words(client, demo):
     assert text.count("Outcome: Confirmed") == 4
 
 
+def test_the_seeds_milan_departures_have_a_destination_not_named(client, demo):
+    text = text_of(client.get(story_url()))
+
+    for player in ("Malik Thiaw", "Pierre Kalulu"):
+        assert (
+            f"{player} has completed a move to an unnamed club "
+            "(AC Milan → unnamed club)"
+        ) in text
+    assert "free agent" not in text
+
+
+def test_the_seed_story_credits_the_report_it_is_based_on(client, demo):
+    text = text_of(client.get(story_url()))
+
+    assert "Based on a report by Mirko Di Natale" in text
+
+
 def test_state_of_play_links_player_club_and_source_pages(client, demo):
     response = client.get(story_url())
 

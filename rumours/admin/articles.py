@@ -1,6 +1,7 @@
 """Stories and their corrections in the admin."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.html import format_html
@@ -54,8 +55,10 @@ class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
     search_fields = ["headline", "slug", "players__name", "clubs__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["author", "clubs", "players"]
+    autocomplete_fields = ["author", "clubs", "players", "original_source"]
     readonly_fields = ["hero_preview"]
+    # An address typed without a scheme is taken as https://, as Django 6 will.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         (
@@ -85,6 +88,21 @@ class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
             {
                 "fields": ["clubs", "players"],
                 "description": "Saving adds the clubs and players the claims name.",
+            },
+        ),
+        (
+            "Based on another's report",
+            {
+                "fields": [
+                    "original_source",
+                    "original_url",
+                    "original_published_at",
+                ],
+                "classes": ["collapse"],
+                "description": (
+                    "For a story written from another outlet's report: readers "
+                    "see who published it first, and when."
+                ),
             },
         ),
     ]

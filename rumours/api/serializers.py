@@ -304,8 +304,35 @@ class CorrectionSerializer(serializers.ModelSerializer):
         fields = ["created_at", "note"]
 
 
+class OriginalReportSerializer(serializers.Serializer):
+    """The report an aggregated story is based on; null for the desk's own story."""
+
+    source = SourceSummarySerializer(
+        source="original_source",
+        help_text="The outlet or journalist that published it.",
+    )
+    url = serializers.URLField(
+        source="original_url", allow_null=True, help_text="Its address, or null."
+    )
+    published_at = serializers.DateTimeField(
+        source="original_published_at",
+        allow_null=True,
+        help_text="When it was published, or null.",
+    )
+
+    def to_representation(self, instance):
+        if not instance.is_aggregated:
+            return None
+        data = super().to_representation(instance)
+        data["url"] = data["url"] or None
+        return data
+
+
 class ArticleSerializer(serializers.ModelSerializer):
-    byline = serializers.CharField(help_text="The author's name, or the desk's.")
+    byline = serializers.CharField(
+        help_text="Who wrote the desk's version: the author's name, or the desk's."
+    )
+    original = OriginalReportSerializer(source="*", allow_null=True)
     hero_image = HeroImageSerializer(source="*", allow_null=True)
     clubs = ClubSummarySerializer(many=True)
     players = PlayerSummarySerializer(many=True)
@@ -330,6 +357,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "standfirst",
             "body_html",
             "byline",
+            "original",
             "published_at",
             "updated_at",
             "url",

@@ -9,6 +9,10 @@ from simple_history.models import HistoricalRecords
 from ..images.uploads import SanitisedImageField
 from .links import slug_url
 from .markup import render_markdown
+from .sources import SourceKind
+
+# Who a story may be based on: a publishing source, never the desk itself.
+ORIGINAL_SOURCE_KINDS = [SourceKind.OUTLET, SourceKind.JOURNALIST]
 
 # What every feed entry shows: the byline needs the author's names only.
 FEED_FIELDS = [
@@ -90,7 +94,9 @@ class ArticleQuerySet(models.QuerySet):
 
         # The page and the API show body_html; the Markdown source and the
         # search document (1.4 KB a story) stay in the database.
-        stories = self.select_related("author").defer("body", "search_document")
+        stories = self.select_related("author", "original_source").defer(
+            "body", "search_document"
+        )
         return stories.prefetch_related(
             models.Prefetch("players", queryset=Player.objects.order_by("name", "id")),
             models.Prefetch(
@@ -206,6 +212,29 @@ class Article(models.Model):
         blank=True,
         help_text="What the picture shows, for readers who cannot see it.",
     )
+    # Provenance: an aggregated story credits the report it is based on.
+    original_source = models.ForeignKey(
+        "rumours.Source",
+        on_delete=models.PROTECT,
+        related_name="based_on_articles",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind__in": ORIGINAL_SOURCE_KINDS},
+        help_text="When the story is based on another's report: the outlet or "
+        "journalist that published it. Leave empty for the desk's own story.",
+    )
+    original_url = models.URLField(
+        "original's address",
+        max_length=500,
+        blank=True,
+        help_text="The address of the report the story is based on.",
+    )
+    original_published_at = models.DateTimeField(
+        "original's publication time",
+        null=True,
+        blank=True,
+        help_text="When the report the story is based on was published.",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -274,6 +303,21 @@ class Article(models.Model):
                 name="rumours_article_published_has_time",
                 violation_error_message="A published story needs a publication time.",
             ),
+            models.CheckConstraint(
+                condition=models.Q(original_source__isnull=False)
+                | models.Q(original_url="", original_published_at__isnull=True),
+                name="rumours_article_original_named",
+                violation_error_message="Name the original outlet or journalist "
+                "when giving the original's address or publication time.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(original_url="")
+                | models.Q(original_url__startswith="https://")
+                | models.Q(original_url__startswith="http://"),
+                name="rumours_article_original_url_web",
+                violation_error_message="The original's address must start with "
+                "https:// or http://.",
+            ),
         ]
 
     def __str__(self):
@@ -304,6 +348,11 @@ class Article(models.Model):
         if self.author is None:
             return "Transfer Desk"
         return self.author.get_full_name() or self.author.get_username()
+
+    @property
+    def is_aggregated(self):
+        """Return True when the story is based on another's report."""
+        return self.original_source_id is not None
 
     @property
     def was_updated(self):

@@ -19,8 +19,10 @@ from .feeds import SITE_NAME, corrections_html, feed_stories
 
 CONTENT_TYPE = "application/feed+json; charset=utf-8"
 CACHE_CONTROL = "public, max-age=300"
-# Beyond what every feed loads: the full text and the picture.
-JSON_FEED_FIELDS = ["body_html", "hero_image", "hero_width", "hero_height"]
+# Beyond what every feed loads: the full text, the picture, the original.
+JSON_FEED_FIELDS = [
+    "body_html", "hero_image", "hero_width", "hero_height", "original_url",
+]  # fmt: skip
 
 
 def feed_item(request, article):
@@ -38,6 +40,9 @@ def feed_item(request, article):
         "tags": [club.short_name for club in article.feed_clubs],
         "language": "en-GB",
     }
+    if article.original_url:
+        # JSON Feed's field for "the page this item is about, elsewhere".
+        item["external_url"] = article.original_url
     picture = picture_for(article.hero_image, article.hero_width, article.hero_height)
     if picture is not None:
         item["image"] = request.build_absolute_uri(picture.largest_jpeg)

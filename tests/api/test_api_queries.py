@@ -51,7 +51,7 @@ class Newsroom:
         self.club = ClubFactory()
         self.outlet = SourceFactory(kind="outlet")
         self.source = SourceFactory(outlet=self.outlet)
-        self.article = ArticleFactory()
+        self.article = ArticleFactory(original_source=self.outlet)
         self.claim = None
 
     def grow(self, count):
@@ -69,7 +69,11 @@ class Newsroom:
             AttributionFactory(claim=claim)
             self.article.clubs.add(claim.from_club, claim.to_club)
             self.article.players.add(player)
-            TransferClaimFactory(to_club=self.club, replaces=player)
+            TransferClaimFactory(
+                to_club=self.club,
+                replaces=player,
+                article__original_source=self.outlet,  # an aggregated story (#13)
+            )
             SquadTargetFactory(club=ClubFactory())
             self.claim = self.claim or claim
         if count == 1:

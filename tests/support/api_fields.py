@@ -31,6 +31,7 @@ SERIALIZER_FIELDS = {
         "standfirst",
         "body_html",
         "byline",
+        "original",
         "published_at",
         "updated_at",
         "url",
@@ -84,6 +85,7 @@ SERIALIZER_FIELDS = {
         "credit",
         "renditions",
     ],
+    "OriginalReportSerializer": ["source", "url", "published_at"],
     "PlayerSerializer": [
         "id",
         "name",

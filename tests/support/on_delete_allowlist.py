@@ -25,6 +25,8 @@ ON_DELETE = {
     "rumours.Attribution.source": models.PROTECT,
     # A byline stays attached to its story; deactivate the user instead.
     "rumours.Article.author": models.PROTECT,
+    # The report an aggregated story is based on stays credited (#13).
+    "rumours.Article.original_source": models.PROTECT,
     # The football world: squads and leagues are refused while referenced.
     "rumours.Club.competition": models.PROTECT,
     "rumours.Player.current_club": models.PROTECT,
@@ -50,7 +52,7 @@ ON_DELETE = {
     **{
         f"rumours.Historical{model}.{field}": models.DO_NOTHING
         for model, fields in {
-            "Article": ["author"],
+            "Article": ["author", "original_source"],
             "Attribution": ["claim", "source"],
             "Club": ["competition"],
             "Correction": ["article", "created_by"],

@@ -150,6 +150,23 @@ def news_article_json_ld(article, absolute, image_url):
             "logo": {"@type": "ImageObject", "url": absolute(static("logo.png"))},
         },
     }
+    if article.is_aggregated:
+        data["isBasedOn"] = original_report_json_ld(article)
     if image_url:
         data["image"] = [image_url]
     return data
+
+
+def original_report_json_ld(article):
+    """Return the report an aggregated story is based on, as schema.org."""
+    source = article.original_source
+    report = {"@type": "NewsArticle"}
+    if source.kind == source.Kind.JOURNALIST:
+        report["author"] = {"@type": "Person", "name": source.name}
+    else:
+        report["publisher"] = {"@type": "Organization", "name": source.name}
+    if article.original_url:
+        report["url"] = article.original_url
+    if article.original_published_at:
+        report["datePublished"] = article.original_published_at.isoformat()
+    return report

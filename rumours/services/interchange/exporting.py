@@ -218,6 +218,7 @@ def export_article(article, names, image_dir):
         "published_at": export_time(article.published_at),
         "author": author
         and {"username": author.get_username(), "name": author.get_full_name()},
+        "original": export_original(article, names),
         "hero_image": export_hero_image(article, image_dir),
         "clubs": [
             names.club(club.pk) for club in sorted(other_clubs, key=lambda c: c.slug)
@@ -227,6 +228,16 @@ def export_article(article, names, image_dir):
             for player in sorted(other_players, key=lambda p: p.slug)
         ],
         "claims": [export_claim(claim, names) for claim in claims],
+    }
+
+
+def export_original(article, names):
+    if not article.is_aggregated:
+        return None
+    return {
+        "source": names.sources[article.original_source_id],
+        "url": article.original_url,
+        "published_at": export_time(article.original_published_at),
     }
 
 

@@ -6,7 +6,8 @@ order and the importer refuses any other key.
 
 FORMAT = "transfer-desk-newsroom"
 VERSION = 2
-# Version 1 is version 2 without claims' attributions: it reads as is.
+# Version 1 is version 2 without claims' attributions and articles'
+# originals: it reads as is.
 READABLE_VERSIONS = (1, 2)
 
 KINDS = ("competitions", "clubs", "players", "sources", "articles", "squad_targets")
@@ -51,6 +52,7 @@ ARTICLE_FIELDS = (
     "status",
     "published_at",
     "author",
+    "original",
     "hero_image",
     "clubs",
     "players",
@@ -58,6 +60,7 @@ ARTICLE_FIELDS = (
 )
 AUTHOR_FIELDS = ("username", "name")
 HERO_IMAGE_FIELDS = ("file", "credit", "caption", "alt")
+ORIGINAL_FIELDS = ("source", "url", "published_at")
 CLAIM_FIELDS = (
     "player",
     "from_club",
@@ -87,6 +90,9 @@ FIELD_PATHS = {
         "hero_credit": "hero_image.credit",
         "hero_caption": "hero_image.caption",
         "hero_alt": "hero_image.alt",
+        "original_source": "original.source",
+        "original_url": "original.url",
+        "original_published_at": "original.published_at",
     },
     "claims": {
         "article": "",

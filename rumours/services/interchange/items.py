@@ -34,6 +34,7 @@ from .fields import (
     CLAIM_FIELDS,
     FEE_FIELDS,
     HERO_IMAGE_FIELDS,
+    ORIGINAL_FIELDS,
 )
 from .reading import INVALID, MISSING, Fields, Ref, check_value
 
@@ -43,6 +44,7 @@ NO_FEE = {
     "fee_add_ons": None,
     "fee_currency": "",
 }
+NOT_AGGREGATED = {"original_url": "", "original_published_at": None}
 
 
 @dataclass
@@ -213,6 +215,8 @@ class ItemReader:
         }
         hero_values, image = self.read_hero_image(fields, slug)
         values.update(hero_values)
+        original_values, refs = self.read_original(fields)
+        values.update(original_values)
         claims = []
         items = fields.items("claims")
         for path, value in [] if items is INVALID else items:
@@ -228,7 +232,21 @@ class ItemReader:
             "players": self.read_refs(fields, "players", "players"),
             "claims": claims,
         }
-        return Entry(fields.path, slug, values, {}, extra)
+        return Entry(fields.path, slug, values, refs, extra)
+
+    def read_original(self, fields):
+        """Return the provenance fields and the original source's reference."""
+        original = fields.nested("original", ORIGINAL_FIELDS, noun="original")
+        if original is None:
+            return dict(NOT_AGGREGATED), {"original_source": None}
+        if original is INVALID or not original.ok:
+            return dict.fromkeys(NOT_AGGREGATED, INVALID), {"original_source": None}
+        values = {
+            "original_url": original.text("url", model=Article, field="original_url"),
+            "original_published_at": original.time("published_at"),
+        }
+        source = original.ref("source", "sources", required=True)
+        return values, {"original_source": source}
 
     def read_refs(self, fields, name, kind):
         items = fields.items(name)

@@ -12,6 +12,7 @@ aliases) are the database's: the writer reports those by path from
 from dataclasses import dataclass
 
 from rumours.models import Article, Club, ClubAlias, Competition, Player, Source
+from rumours.models.articles import ORIGINAL_SOURCE_KINDS
 
 from .directory import (
     ClubDirectory,
@@ -119,6 +120,7 @@ class NewsroomReader:
                     self.add(kind, read_item(fields), noun)
         self.resolve()
         self.check_sources()
+        self.check_originals()
         self.check_claims()
         self.check_squad_targets()
         return Plan(self.entries, self.pks)
@@ -260,6 +262,7 @@ class NewsroomReader:
         self.directories.update(players=players, articles=articles)
 
         for entry in self.entries["articles"]:
+            self.resolve_refs(entry.refs.values())
             self.resolve_refs(entry.extra["clubs"] + entry.extra["players"])
             for claim in entry.extra["claims"]:
                 self.resolve_refs(claim.refs.values())
@@ -292,6 +295,20 @@ class NewsroomReader:
                     ref.path,
                     f"{ref.value!r} is a source of kind {self.source_kinds[outlet]}; "
                     "a journalist's outlet must be of kind outlet",
+                )
+
+    def check_originals(self):
+        for entry in self.entries["articles"]:
+            ref = entry.refs["original_source"]
+            original = key_of(ref)
+            if original in (None, INVALID):
+                continue
+            kind = self.source_kinds[original]
+            if kind not in ORIGINAL_SOURCE_KINDS:
+                self.problems.add(
+                    ref.path,
+                    f"{ref.value!r} is a source of kind {kind}; a story is based "
+                    "on a report by an outlet or a journalist",
                 )
 
     def check_claims(self):
