@@ -36,13 +36,14 @@ def milan_claim(document):
 
 
 def as_version_1(document):
-    """Return ``document`` as version 1 wrote it: no attributions, no originals."""
+    """Return ``document`` as version 1 wrote it: no attributions, events, originals."""
     old = copy.deepcopy(document)
     old["version"] = 1
     for article in old["articles"]:
         article.pop("original")
         for claim in article["claims"]:
             claim.pop("attributions")
+            claim.pop("event")
     return old
 
 

@@ -188,6 +188,7 @@ OUTLET_MESSAGE = (
     "Choose an outlet: a journalist can only write for a source of kind “Outlet”."
 )
 
+EVENT_MESSAGE = "Give when it happened and how precisely together, or neither."
 ORIGINAL_NAMED_MESSAGE = (
     "Name the original outlet or journalist when giving the original's address "
     "or publication time."
@@ -439,6 +440,30 @@ CASES = [
         setter(fitness="tired"),
         {"fitness": [not_a_choice("tired")]},
         "Choose a known fitness status.",
+    ),
+    Case(
+        "claim-event-date-without-precision",
+        "rumours_claim_event_dated",
+        new_claim,
+        setter(event_date=dt.date(2025, 7, 1)),
+        all_(EVENT_MESSAGE),
+        EVENT_MESSAGE,
+    ),
+    Case(
+        "claim-event-precision-without-date",
+        "rumours_claim_event_dated",
+        new_claim,
+        setter(event_precision="summer"),
+        all_(EVENT_MESSAGE),
+        EVENT_MESSAGE,
+    ),
+    Case(
+        "claim-event-precision-unknown",
+        "rumours_claim_event_dated",
+        new_claim,
+        setter(event_date=dt.date(2025, 7, 1), event_precision="season"),
+        {"event_precision": [not_a_choice("season")]},
+        EVENT_MESSAGE,
     ),
     # Article
     Case(

@@ -109,6 +109,12 @@ def test_the_seeds_milan_departures_have_a_destination_not_named(client, demo):
     assert "free agent" not in text
 
 
+def test_the_seeds_milan_departures_happened_in_the_summer_window(client, demo):
+    text = text_of(client.get(story_url()))
+
+    assert text.count("When: summer window 2025") == 2  # Thiaw and Kalulu
+
+
 def test_the_seed_story_credits_the_report_it_is_based_on(client, demo):
     text = text_of(client.get(story_url()))
 

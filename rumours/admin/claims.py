@@ -31,7 +31,7 @@ CLAIM_FIELDS = (
     ("fee_amount", "fee_upper_amount", "fee_add_ons", "fee_currency"),
     "source",
     "quote",
-    "reported_at",
+    ("reported_at", "event_date", "event_precision"),
     ("outcome", "resolved_at"),
     VERSION_FIELD,
 )

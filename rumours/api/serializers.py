@@ -188,6 +188,29 @@ class FeeSerializer(serializers.Serializer):
         return super().to_representation(instance)
 
 
+class EventSerializer(serializers.Serializer):
+    """When it happened, as the story dates it; null when it does not."""
+
+    date = serializers.DateField(
+        source="event_date",
+        help_text="A day within the month, window or year the story names.",
+    )
+    precision = serializers.ChoiceField(
+        choices=TransferClaim.EventPrecision.choices,
+        source="event_precision",
+        help_text="How precisely the story dates it: day, month, summer or "
+        "winter window, or year.",
+    )
+    display = serializers.CharField(
+        source="event_display", help_text="“summer window 2025”, as the site shows it."
+    )
+
+    def to_representation(self, instance):
+        if instance.event_date is None:
+            return None
+        return super().to_representation(instance)
+
+
 class ArticleSummarySerializer(serializers.ModelSerializer):
     url = WebUrlField()
 
@@ -220,6 +243,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         help_text="Who the claim is credited to, in the story's order: the "
         "originator (also given as `source`) first, then relays and speakers.",
     )
+    event = EventSerializer(source="*", allow_null=True)
     replaces = PlayerSummarySerializer(allow_null=True)
 
     class Meta:
@@ -237,6 +261,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "attributions",
             "quote",
             "reported_at",
+            "event",
             "replaces",
             "outcome",
             "resolved_at",

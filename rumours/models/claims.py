@@ -4,7 +4,7 @@ from typing import NamedTuple
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
 
 # The relations through which a claim makes its story about a club or a
@@ -136,6 +136,16 @@ class Currency(models.TextChoices):
     USD = "USD", "$ US dollar"
 
 
+class EventPrecision(models.TextChoices):
+    """How exactly a story dates what happened: “in the winter” is a window."""
+
+    DAY = "day", "On the day"
+    MONTH = "month", "In the month"
+    SUMMER = "summer", "In the summer window"
+    WINTER = "winter", "In the winter (January) window"
+    YEAR = "year", "In the year"
+
+
 class Outcome(models.TextChoices):
     OPEN = "open", "Open"
     CONFIRMED = "confirmed", "Confirmed"
@@ -148,6 +158,7 @@ class TransferClaim(models.Model):
     DealType = DealType
     Currency = Currency
     Outcome = Outcome
+    EventPrecision = EventPrecision
 
     article = models.ForeignKey(
         "rumours.Article", on_delete=models.CASCADE, related_name="claims"
@@ -210,6 +221,20 @@ class TransferClaim(models.Model):
     )
     quote = models.TextField(help_text="The words in the story that support the claim.")
     reported_at = models.DateTimeField(default=timezone.now)
+    event_date = models.DateField(
+        "when it happened",
+        null=True,
+        blank=True,
+        help_text="When the story says it happened, if not when it was reported "
+        "(“refused to sell him in the winter”): any day in the month, window or "
+        "year, with how precise it is.",
+    )
+    event_precision = models.CharField(
+        "how precisely",
+        max_length=8,
+        choices=EventPrecision.choices,
+        blank=True,
+    )
     replaces = models.ForeignKey(
         "rumours.Player",
         on_delete=models.PROTECT,
@@ -294,6 +319,16 @@ class TransferClaim(models.Model):
                 condition=Q(outcome__in=Outcome.values),
                 name="rumours_claim_outcome_valid",
                 violation_error_message="Choose a known outcome.",
+            ),
+            models.CheckConstraint(
+                condition=Q(event_date__isnull=True, event_precision="")
+                | Q(
+                    event_date__isnull=False,
+                    event_precision__in=EventPrecision.values,
+                ),
+                name="rumours_claim_event_dated",
+                violation_error_message="Give when it happened and how precisely "
+                "together, or neither.",
             ),
             models.CheckConstraint(
                 condition=Q(from_club__isnull=False) | Q(to_club__isnull=False),
@@ -421,6 +456,20 @@ class TransferClaim(models.Model):
         else:
             destination = "no destination"
         return f"{origin} → {destination}"
+
+    @property
+    def event_display(self):
+        """Return when it happened as precisely as the story said, or ""."""
+        day = self.event_date
+        if day is None:
+            return ""
+        return {
+            EventPrecision.DAY: dateformat.format(day, "j F Y"),
+            EventPrecision.MONTH: dateformat.format(day, "F Y"),
+            EventPrecision.SUMMER: f"summer window {day.year}",
+            EventPrecision.WINTER: f"winter window {day.year}",
+            EventPrecision.YEAR: str(day.year),
+        }[self.event_precision]
 
     @property
     def fee_display(self):

@@ -19,6 +19,7 @@ SERIALIZER_FIELDS = {
         "attributions",
         "quote",
         "reported_at",
+        "event",
         "replaces",
         "outcome",
         "resolved_at",
@@ -55,6 +56,7 @@ SERIALIZER_FIELDS = {
         "attributions",
         "quote",
         "reported_at",
+        "event",
         "replaces",
         "outcome",
         "resolved_at",
@@ -76,6 +78,7 @@ SERIALIZER_FIELDS = {
     "CompetitionSerializer": ["id", "name", "slug", "country"],
     "CorrectionSerializer": ["created_at", "note"],
     "CreditSerializer": ["role", "source"],
+    "EventSerializer": ["date", "precision", "display"],
     "FeeSerializer": ["amount", "currency", "upper_amount", "add_ons"],
     "HeroImageSerializer": [
         "width",

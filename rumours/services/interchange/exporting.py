@@ -290,6 +290,11 @@ def export_claim(claim, names):
         ],
         "quote": claim.quote,
         "reported_at": export_time(claim.reported_at),
+        "event": claim.event_date
+        and {
+            "date": claim.event_date.isoformat(),
+            "precision": claim.event_precision,
+        },
         "replaces": names.player(claim.replaces_id),
         "outcome": claim.outcome,
         "resolved_at": export_time(claim.resolved_at),

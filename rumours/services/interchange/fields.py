@@ -6,8 +6,8 @@ order and the importer refuses any other key.
 
 FORMAT = "transfer-desk-newsroom"
 VERSION = 2
-# Version 1 is version 2 without claims' attributions and articles'
-# originals: it reads as is.
+# Version 1 is version 2 without claims' attributions and event dates and
+# articles' originals: it reads as is.
 READABLE_VERSIONS = (1, 2)
 
 KINDS = ("competitions", "clubs", "players", "sources", "articles", "squad_targets")
@@ -72,11 +72,13 @@ CLAIM_FIELDS = (
     "attributions",
     "quote",
     "reported_at",
+    "event",
     "replaces",
     "outcome",
     "resolved_at",
 )
 FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
+EVENT_FIELDS = ("date", "precision")
 ATTRIBUTION_FIELDS = ("source", "role")
 SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")
 
@@ -100,6 +102,8 @@ FIELD_PATHS = {
         "fee_upper_amount": "fee.upper_amount",
         "fee_add_ons": "fee.add_ons",
         "fee_currency": "fee.currency",
+        "event_date": "event.date",
+        "event_precision": "event.precision",
     },
     "aliases": {"name": "", "club": ""},
     "authors": {"first_name": "name", "last_name": "name", "password": ""},

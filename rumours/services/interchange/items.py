@@ -32,6 +32,7 @@ from .fields import (
     ATTRIBUTION_FIELDS,
     AUTHOR_FIELDS,
     CLAIM_FIELDS,
+    EVENT_FIELDS,
     FEE_FIELDS,
     HERO_IMAGE_FIELDS,
     ORIGINAL_FIELDS,
@@ -356,6 +357,7 @@ class ItemReader:
             ),
             "deal_type": "" if deal_type is None else deal_type,
             **self.read_fee(fields),
+            **self.read_event(fields),
             "quote": fields.text("quote", model=TransferClaim, required=True),
             "reported_at": fields.time("reported_at", required=True),
             "outcome": outcome,
@@ -385,6 +387,19 @@ class ItemReader:
             source = credit.ref("source", "sources", required=True)
             credits.append((role, source))
         return credits
+
+    def read_event(self, fields):
+        event = fields.nested("event", EVENT_FIELDS, noun="event")
+        if event is None:
+            return {"event_date": None, "event_precision": ""}
+        if event is INVALID or not event.ok:
+            return {"event_date": INVALID, "event_precision": INVALID}
+        return {
+            "event_date": event.date("date", required=True),
+            "event_precision": event.choice(
+                "precision", TransferClaim.EventPrecision.values, required=True
+            ),
+        }
 
     def read_fee(self, fields):
         fee = fields.nested("fee", FEE_FIELDS, noun="fee")

@@ -142,13 +142,15 @@ class Fields:
             )
         return value
 
-    def date(self, name):
+    def date(self, name, *, required=False):
         """Return a date written ``YYYY-MM-DD``, or None."""
-        value = self.get(name)
-        if value is MISSING or value is None:
-            return None
+        value = self.get(name, required=required)
+        if value is MISSING:
+            return INVALID if required else None
         if value is INVALID:
             return INVALID
+        if value is None and not required:
+            return None
         if isinstance(value, str) and DATE_PATTERN.fullmatch(value):
             try:
                 return dt.date.fromisoformat(value)
