@@ -36,9 +36,11 @@ def milan_claim(document):
 
 
 def as_version_1(document):
-    """Return ``document`` as version 1 wrote it: no attributions, events, originals."""
+    """Return ``document`` as version 1 wrote it, without version 2's fields."""
     old = copy.deepcopy(document)
     old["version"] = 1
+    for player in old["players"]:
+        player.pop("agent")
     for article in old["articles"]:
         article.pop("original")
         for claim in article["claims"]:

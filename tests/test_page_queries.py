@@ -30,7 +30,10 @@ SMALL, LARGE = 1, 50
 SQUAD_SMALL, SQUAD_LARGE = 11, 40
 # What each page may cost (docs/reliability.md, R17): one query more is a
 # regression even when it does not grow with the data.
-BUDGETS = {"story": 6, "home": 5, "player": 4, "club": 6, "squad": 4, "source": 4}
+BUDGETS = {
+    "story": 6, "home": 5, "player": 4, "club": 6, "squad": 4,
+    "source": 3, "outlet": 4, "agent": 4,
+}  # fmt: skip
 
 
 class PageCounts:
@@ -78,6 +81,22 @@ def measure(client, page_counts, reliability_report):
     return measure
 
 
+def outlet_with_journalists(count):
+    outlet = SourceFactory(kind="outlet")
+    for _ in range(count):
+        SourceFactory(outlet=outlet)
+        TransferClaimFactory(source=outlet)
+    return outlet.get_absolute_url()
+
+
+def agent_with_clients(count):
+    agent = SourceFactory(kind="agent")
+    for _ in range(count):
+        PlayerFactory(agent=agent)  # with a current club
+        TransferClaimFactory(source=agent)
+    return agent.get_absolute_url()
+
+
 def story_with_claims(count):
     article = ArticleFactory(author=UserFactory(), original_source=SourceFactory())
     for _ in range(count):
@@ -99,7 +118,9 @@ def home_with_stories(count):
 
 
 def player_with_claims(count):
-    player = PlayerFactory(previous_club=ClubFactory())
+    player = PlayerFactory(
+        previous_club=ClubFactory(), agent=SourceFactory(kind="agent")
+    )
     for _ in range(count):
         claim = TransferClaimFactory(player=player, replaces=PlayerFactory())
         AttributionFactory(claim=claim, role=Attribution.Role.SPEAKER)
@@ -187,3 +208,19 @@ def test_source_page_queries_do_not_grow_with_claims(measure):
     )
 
     assert small == large <= BUDGETS["source"]
+
+
+def test_outlet_page_queries_do_not_grow_with_journalists(measure):
+    small, large = measure(
+        "outlet", outlet_with_journalists(SMALL), outlet_with_journalists(LARGE)
+    )
+
+    assert small == large <= BUDGETS["outlet"]
+
+
+def test_agent_page_queries_do_not_grow_with_clients(measure):
+    small, large = measure(
+        "agent", agent_with_clients(SMALL), agent_with_clients(LARGE)
+    )
+
+    assert small == large <= BUDGETS["agent"]

@@ -76,7 +76,7 @@ class PlayerAdmin(SimpleHistoryAdmin):
     list_select_related = ["current_club"]
     search_fields = ["name", "slug", "current_club__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["current_club", "previous_club"]
+    autocomplete_fields = ["current_club", "previous_club", "agent"]
     fields = [
         "name",
         "slug",
@@ -86,6 +86,7 @@ class PlayerAdmin(SimpleHistoryAdmin):
         "secondary_positions",
         ("current_club", "previous_club"),
         ("fitness", "fitness_note"),
+        "agent",
     ]
 
 

@@ -96,12 +96,21 @@ class PlayerSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "primary_position"]
 
 
+class SourceSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "name", "slug", "kind", "reliability_tier"]
+
+
 class PlayerSerializer(serializers.ModelSerializer):
     secondary_positions = serializers.ListField(
         child=serializers.ChoiceField(choices=Position.choices)
     )
     current_club = ClubSummarySerializer(allow_null=True)
     previous_club = ClubSummarySerializer(allow_null=True)
+    agent = SourceSummarySerializer(
+        allow_null=True, help_text="The agent who represents him, or null."
+    )
     url = WebUrlField()
 
     class Meta:
@@ -118,14 +127,9 @@ class PlayerSerializer(serializers.ModelSerializer):
             "previous_club",
             "fitness",
             "fitness_note",
+            "agent",
             "url",
         ]
-
-
-class SourceSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Source
-        fields = ["id", "name", "slug", "kind", "reliability_tier"]
 
 
 class CreditSerializer(serializers.Serializer):

@@ -110,7 +110,7 @@ class PlayerViewSet(PartnerViewSet):
     ordering_fields = ["name"]
 
     def get_queryset(self):
-        return Player.objects.select_related("current_club", "previous_club")
+        return Player.objects.select_related("current_club", "previous_club", "agent")
 
 
 @extend_schema_view(

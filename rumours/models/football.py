@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from .links import slug_url
+from .sources import SourceKind
 
 
 class Position(models.TextChoices):
@@ -160,6 +161,15 @@ class Player(models.Model):
         max_length=10, choices=Fitness.choices, default=Fitness.AVAILABLE
     )
     fitness_note = models.CharField(max_length=255, blank=True)
+    agent = models.ForeignKey(
+        "rumours.Source",
+        on_delete=models.PROTECT,
+        related_name="clients",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": SourceKind.AGENT},
+        help_text="The agent who represents him: a source of kind agent.",
+    )
 
     history = HistoricalRecords()  # Who changed what, revertible (#5).
 

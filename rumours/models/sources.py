@@ -125,3 +125,19 @@ class Source(models.Model):
         if self.reliability_tier is None:
             return "not yet rated"
         return f"tier {self.reliability_tier}"
+
+    def listed_journalists(self):
+        """Return the outlet's journalists by name; none for other kinds.
+
+        Only an outlet has journalists and only an agent has clients, so a
+        source page runs the one query its kind needs.
+        """
+        if self.kind != SourceKind.OUTLET:
+            return self.journalists.none()
+        return self.journalists.order_by("name", "id")
+
+    def listed_clients(self):
+        """Return the players an agent represents, by name; none for other kinds."""
+        if self.kind != SourceKind.AGENT:
+            return self.clients.none()
+        return self.clients.select_related("current_club").order_by("name", "id")

@@ -101,6 +101,7 @@ SERIALIZER_FIELDS = {
         "previous_club",
         "fitness",
         "fitness_note",
+        "agent",
         "url",
     ],
     "PlayerSummarySerializer": ["id", "name", "slug", "primary_position"],

@@ -32,6 +32,8 @@ ON_DELETE = {
     "rumours.Player.current_club": models.PROTECT,
     "rumours.Player.previous_club": models.PROTECT,
     "rumours.Source.outlet": models.PROTECT,
+    # An agent stays while a player names him as his agent (#13).
+    "rumours.Player.agent": models.PROTECT,
     # Belong to their club and mean nothing without it.
     "rumours.ClubAlias.club": models.CASCADE,
     "rumours.SquadTarget.club": models.CASCADE,
@@ -56,7 +58,7 @@ ON_DELETE = {
             "Attribution": ["claim", "source"],
             "Club": ["competition"],
             "Correction": ["article", "created_by"],
-            "Player": ["current_club", "previous_club"],
+            "Player": ["current_club", "previous_club", "agent"],
             "Source": ["outlet"],
             "TransferClaim": [
                 "article",

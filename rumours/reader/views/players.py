@@ -15,7 +15,7 @@ class PlayerDetailView(DetailView):
     context_object_name = "player"
 
     def get_queryset(self):
-        return Player.objects.select_related("current_club", "previous_club")
+        return Player.objects.select_related("current_club", "previous_club", "agent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -25,6 +25,7 @@ class SourceDetailView(DetailView):
         )
         context.update(
             claims=list(claims[:SOURCE_CLAIMS]),
-            journalists=list(source.journalists.order_by("name")),
+            journalists=list(source.listed_journalists()),
+            clients=list(source.listed_clients()),
         )
         return context

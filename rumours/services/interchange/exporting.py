@@ -181,6 +181,7 @@ def export_player(player, names):
         "previous_club": names.club(player.previous_club_id),
         "fitness": player.fitness,
         "fitness_note": player.fitness_note,
+        "agent": player.agent_id and names.sources[player.agent_id],
     }
 
 

@@ -6,8 +6,8 @@ order and the importer refuses any other key.
 
 FORMAT = "transfer-desk-newsroom"
 VERSION = 2
-# Version 1 is version 2 without claims' attributions and event dates and
-# articles' originals: it reads as is.
+# Version 1 is version 2 without claims' attributions and event dates,
+# articles' originals and players' agents: it reads as is.
 READABLE_VERSIONS = (1, 2)
 
 KINDS = ("competitions", "clubs", "players", "sources", "articles", "squad_targets")
@@ -34,6 +34,7 @@ PLAYER_FIELDS = (
     "previous_club",
     "fitness",
     "fitness_note",
+    "agent",
 )
 SOURCE_FIELDS = (
     "name",

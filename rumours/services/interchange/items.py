@@ -150,6 +150,7 @@ class ItemReader:
         refs = {
             "current_club": fields.ref("current_club", "clubs"),
             "previous_club": fields.ref("previous_club", "clubs"),
+            "agent": fields.ref("agent", "sources"),
         }
         return Entry(fields.path, slug, values, refs)
 

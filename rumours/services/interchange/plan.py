@@ -120,6 +120,7 @@ class NewsroomReader:
                     self.add(kind, read_item(fields), noun)
         self.resolve()
         self.check_sources()
+        self.check_agents()
         self.check_originals()
         self.check_claims()
         self.check_squad_targets()
@@ -295,6 +296,20 @@ class NewsroomReader:
                     ref.path,
                     f"{ref.value!r} is a source of kind {self.source_kinds[outlet]}; "
                     "a journalist's outlet must be of kind outlet",
+                )
+
+    def check_agents(self):
+        for entry in self.entries["players"]:
+            ref = entry.refs["agent"]
+            agent = key_of(ref)
+            if agent in (None, INVALID):
+                continue
+            kind = self.source_kinds[agent]
+            if kind != Source.Kind.AGENT:
+                self.problems.add(
+                    ref.path,
+                    f"{ref.value!r} is a source of kind {kind}; "
+                    "a player's agent is a source of kind agent",
                 )
 
     def check_originals(self):
