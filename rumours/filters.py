@@ -19,6 +19,7 @@ MESSAGE_EMPTY = "Give a value, or leave the parameter out."
 # The tier filters compare tiers; an unrated source has none, so neither
 # filter picks it out (``SourceFilter.unrated`` does).
 RATED_TIERS = [(tier, label) for tier, label in Source.Tier.choices if tier is not None]
+TRUE_OR_FALSE = [("true", "true"), ("false", "false")]
 
 
 class StrictFilterSet(django_filters.FilterSet):
@@ -169,10 +170,22 @@ class ClaimFilter(StrictFilterSet):
         lookup_expr="gte",
         label="Reported at or after this ISO 8601 time.",
     )
+    current = django_filters.ChoiceFilter(
+        choices=TRUE_OR_FALSE,
+        method="filter_current",
+        label="true: only open claims that are still news (not past their stage's "
+        "lapse window); false: only resolved or lapsed ones.",
+    )
 
     class Meta:
         model = TransferClaim
         fields = []
+
+    def filter_current(self, queryset, name, value):
+        current = TransferClaim.objects.current().values("pk")
+        if value == "true":
+            return queryset.filter(pk__in=current)
+        return queryset.exclude(pk__in=current)
 
     @extend_schema_field(OpenApiTypes.STR)
     def filter_club(self, queryset, name, value):
@@ -234,7 +247,7 @@ class SourceFilter(StrictFilterSet):
     # A choice, not a BooleanFilter: that one ignores a value it cannot read
     # ("yes") and returns every source; this one answers 400.
     unrated = django_filters.ChoiceFilter(
-        choices=[("true", "true"), ("false", "false")],
+        choices=TRUE_OR_FALSE,
         method="filter_unrated",
         label="true: only sources no editor has rated yet; false: only rated ones.",
     )

@@ -18,7 +18,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from rumours.models import Source, TransferClaim
+from rumours.models import LapseWindow, Source, TransferClaim
 
 from .factories import (
     ArticleFactory,
@@ -119,6 +119,20 @@ def new_article():
 
 def aggregated_article():
     return ArticleFactory.build(original_source=SourceFactory(kind="outlet"))
+
+
+def new_lapse_window():
+    """Return an unsaved window for a stage the migrations leave without one."""
+    LapseWindow.objects.filter(claim_type="completed").delete()
+    return LapseWindow(claim_type="completed", window=dt.timedelta(days=5))
+
+
+def existing_lapse_window():
+    """Save a window for "medical" (whatever the migrations seeded), build another."""
+    LapseWindow.objects.update_or_create(
+        claim_type="medical", defaults={"window": dt.timedelta(days=7)}
+    )
+    return new_lapse_window()
 
 
 def new_alias():
@@ -465,6 +479,23 @@ CASES = [
         {"event_precision": [not_a_choice("season")]},
         EVENT_MESSAGE,
     ),
+    # LapseWindow
+    Case(
+        "lapse-stage-unknown",
+        "rumours_lapse_stage_valid",
+        new_lapse_window,
+        setter(claim_type="rumour"),
+        {"claim_type": [not_a_choice("rumour")]},
+        "Choose a known stage.",
+    ),
+    Case(
+        "lapse-window-under-a-day",
+        "rumours_lapse_at_least_a_day",
+        new_lapse_window,
+        setter(window=dt.timedelta(hours=6)),
+        all_("A window lasts at least a day."),
+        "A window lasts at least a day.",
+    ),
     # Article
     Case(
         "article-status-unknown",
@@ -565,6 +596,13 @@ CASES = [
         existing(ArticleFactory, new_article, slug="milan-enquire-about-dragusin"),
         setter(slug="milan-enquire-about-dragusin"),
         {"slug": ["Article with this Slug already exists."]},
+    ),
+    Case(
+        "lapse-stage-taken",
+        "LapseWindow.claim_type",
+        existing_lapse_window,
+        setter(claim_type="medical"),
+        {"claim_type": ["Lapse window with this Stage already exists."]},
     ),
 ]
 

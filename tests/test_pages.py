@@ -441,7 +441,7 @@ def test_club_page_leaves_out_unpublished_stories_and_claims(client):
     assert "Hidden quote" not in text
 
 
-def test_squad_page_shows_tottenham_centre_back_row(client, demo):
+def test_squad_page_shows_tottenham_centre_back_row(client, demo, in_the_seeds_week):
     response = get(client, "club-squad", slug="tottenham-hotspur")
 
     text = text_of(response)
@@ -457,7 +457,7 @@ def test_squad_page_shows_tottenham_centre_back_row(client, demo):
     assert "Rumours in Alessandro Buongiorno: from Napoli" in text
 
 
-def test_squad_page_shows_ac_milan_need(client, demo):
+def test_squad_page_shows_ac_milan_need(client, demo, in_the_seeds_week):
     response = get(client, "club-squad", slug="ac-milan")
 
     text = text_of(response)
@@ -502,7 +502,9 @@ def test_unknown_club_is_not_found(client, name):
 # ------------------------------------------------------------------ source page
 
 
-def test_source_page_shows_profile_and_claims_with_outcomes(client, demo):
+def test_source_page_shows_profile_and_claims_with_outcomes(
+    client, demo, in_the_seeds_week
+):
     response = get(client, "source-detail", slug="mirko-di-natale")
 
     text = text_of(response)

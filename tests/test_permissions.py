@@ -11,6 +11,7 @@ Each role gets its own newsroom, so a POST that one role may make (an editor
 publishing) does not change what the next role finds.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
@@ -19,7 +20,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve
 from rest_framework_api_key.models import APIKey
 
-from rumours.models import Article, Tombstone
+from rumours.models import Article, LapseWindow, Tombstone
 
 from .factories import (
     ArticleFactory,
@@ -174,6 +175,7 @@ MATRIX = [
     *view_only("rumours/player", "player"),
     *view_only("rumours/competition", "competition"),
     *view_only("rumours/squadtarget", "target"),
+    *view_only("rumours/lapsewindow", "lapse"),
     *admin_rows(
         "rumours/correction",
         "correction",
@@ -259,6 +261,9 @@ def build_newsroom(reporter_user, key_holder):
         "competition_slug": claim.to_club.competition.slug,
         "alias": alias.pk,
         "target": target.pk,
+        "lapse": LapseWindow.objects.update_or_create(
+            claim_type="bid", defaults={"window": dt.timedelta(days=21)}
+        )[0].pk,
         "correction": correction.pk,
         "tombstone": tombstone.pk,
         "user": reporter_user.pk,

@@ -59,7 +59,9 @@ def test_tottenham_centre_backs_meet_the_target_of_four(demo):
     )
 
 
-def test_tottenham_centre_backs_show_dragusin_linked_away_to_three_clubs(demo):
+def test_tottenham_centre_backs_show_dragusin_linked_away_to_three_clubs(
+    demo, in_the_seeds_week
+):
     row = centre_backs("tottenham-hotspur")
 
     [link] = row.rumours_out
@@ -68,7 +70,7 @@ def test_tottenham_centre_backs_show_dragusin_linked_away_to_three_clubs(demo):
     assert (link.wants_to_leave, link.blocked) == (True, True)
 
 
-def test_tottenham_centre_backs_show_buongiorno_linked_in(demo):
+def test_tottenham_centre_backs_show_buongiorno_linked_in(demo, in_the_seeds_week):
     row = centre_backs("tottenham-hotspur")
 
     assert [link.player.name for link in row.rumours_in] == ["Alessandro Buongiorno"]
@@ -91,7 +93,9 @@ def test_ac_milan_centre_backs_need_one_more(demo):
     )
 
 
-def test_ac_milan_centre_backs_show_dragusin_linked_in_and_no_one_out(demo):
+def test_ac_milan_centre_backs_show_dragusin_linked_in_and_no_one_out(
+    demo, in_the_seeds_week
+):
     row = centre_backs("ac-milan")
 
     assert [link.player.name for link in row.rumours_in] == ["Radu Dragusin"]

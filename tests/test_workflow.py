@@ -56,6 +56,9 @@ EDITORIAL_ROLES_MIGRATION = importlib.import_module(
 ATTRIBUTION_ROLES_MIGRATION = importlib.import_module(
     "rumours.migrations.0013_attribution_roles"
 )
+LAPSE_DEFAULTS_MIGRATION = importlib.import_module(
+    "rumours.migrations.0018_lapse_defaults"
+)
 
 ROLES = ["reporter", "editor", "superuser"]
 
@@ -190,6 +193,9 @@ def test_the_migrations_make_the_roles_with_their_permissions():
     )
     ATTRIBUTION_ROLES_MIGRATION.grant(
         loader.project_state(("rumours", "0013_attribution_roles")).apps, None
+    )
+    LAPSE_DEFAULTS_MIGRATION.seed(
+        loader.project_state(("rumours", "0018_lapse_defaults")).apps, None
     )
 
     made = {

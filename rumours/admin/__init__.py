@@ -6,4 +6,4 @@ the editorial steps and role rules, ``forms`` the versioned forms,
 is ``rumours.apps.NewsroomAdminSite``).
 """
 
-from . import articles, claims, football, sources, tombstones  # noqa: F401
+from . import articles, claims, football, lapses, sources, tombstones  # noqa: F401

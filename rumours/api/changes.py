@@ -107,6 +107,7 @@ def collect_changes(request, articles):
         TransferClaim.objects.public()
         .with_parties()
         .with_attributions()
+        .with_lapse()
         .select_related("article")
         .annotate(
             changed_at=Greatest(

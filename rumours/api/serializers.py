@@ -248,6 +248,14 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         "originator (also given as `source`) first, then relays and speakers.",
     )
     event = EventSerializer(source="*", allow_null=True)
+    lapses_at = serializers.DateTimeField(
+        allow_null=True,
+        read_only=True,
+        help_text="When this open claim stops being news if nothing follows it "
+        "(its stage's lapse window); once past, show it as lapsed. Null when "
+        "resolved, or for a stage that never lapses. Lapsing writes nothing, "
+        "so it does not appear in `changes/`: compare with the clock.",
+    )
     replaces = PlayerSummarySerializer(allow_null=True)
 
     class Meta:
@@ -268,6 +276,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "event",
             "replaces",
             "outcome",
+            "lapses_at",
             "resolved_at",
             "updated_at",
         ]

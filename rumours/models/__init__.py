@@ -2,7 +2,8 @@
 
 One module a concern: ``football`` (competitions, clubs, players, squad
 targets), ``sources``, ``articles``, ``claims`` with their ``attributions``
-(relays and speakers), and ``sync`` (tombstones).
+(relays and speakers) and ``lapses`` (how long an open claim stays news),
+and ``sync`` (tombstones).
 Read models shared by pages and the API sit beside them: ``squad`` (needs
 versus surplus) and ``timelines`` (a player's claims by suitor).
 """
@@ -11,6 +12,7 @@ from .articles import Article, Correction
 from .attributions import Attribution
 from .claims import TransferClaim
 from .football import Club, ClubAlias, Competition, Player, Position, SquadTarget
+from .lapses import LapseWindow
 from .sources import Source
 from .sync import Tombstone
 
@@ -21,6 +23,7 @@ __all__ = [
     "ClubAlias",
     "Correction",
     "Competition",
+    "LapseWindow",
     "Player",
     "Position",
     "Source",

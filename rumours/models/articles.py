@@ -103,6 +103,7 @@ class ArticleQuerySet(models.QuerySet):
                 "claims",
                 queryset=claims.with_parties()
                 .with_attributions()
+                .with_lapse()
                 .order_by("reported_at", "id"),
                 to_attr="public_claims",
             ),

@@ -3,7 +3,7 @@
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
 
@@ -29,6 +29,33 @@ class TransferClaimQuerySet(models.QuerySet):
     def open(self):
         """Return the claims nobody has resolved yet."""
         return self.filter(outcome=Outcome.OPEN)
+
+    def with_lapse(self):
+        """Annotate ``lapses_at``: when each open claim stops being news.
+
+        Its report time plus its stage's window (``LapseWindow``), in the
+        same query; None for a resolved claim or a stage without a window.
+        """
+        from .lapses import LapseWindow
+
+        window = LapseWindow.objects.filter(claim_type=OuterRef("claim_type"))
+        ends = F("reported_at") + Subquery(
+            window.values("window")[:1], output_field=models.DurationField()
+        )
+        return self.annotate(
+            lapses_at=Case(
+                When(outcome=Outcome.OPEN, then=ends),
+                output_field=models.DateTimeField(),
+            )
+        )
+
+    def current(self):
+        """Return the open claims that are still news: not resolved, not lapsed."""
+        return (
+            self.open()
+            .with_lapse()
+            .filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=timezone.now()))
+        )
 
     def count_by_claim_type(self):
         """Return ``{claim_type: number of claims}``, in one query."""
@@ -68,6 +95,7 @@ class TransferClaimQuerySet(models.QuerySet):
             self.select_related("article", "player", "source", "replaces")
             .prefetch_related("from_club", "to_club")
             .with_attributions()
+            .with_lapse()
         )
 
     def for_timeline(self):
@@ -81,6 +109,7 @@ class TransferClaimQuerySet(models.QuerySet):
         return (
             self.with_parties()
             .with_attributions()
+            .with_lapse()
             .select_related("article")
             .defer("article__body", "article__body_html", "article__search_document")
         )
@@ -456,6 +485,20 @@ class TransferClaim(models.Model):
         else:
             destination = "no destination"
         return f"{origin} → {destination}"
+
+    @property
+    def has_lapsed(self):
+        """Return True for an open claim past its stage's window.
+
+        Needs ``lapses_at`` from ``with_lapse()``; without it, False.
+        """
+        lapses_at = getattr(self, "lapses_at", None)
+        return lapses_at is not None and lapses_at <= timezone.now()
+
+    @property
+    def shown_outcome(self):
+        """Return the outcome readers see: lapsed for an open claim past its window."""
+        return Outcome.LAPSED if self.has_lapsed else self.outcome
 
     @property
     def event_display(self):

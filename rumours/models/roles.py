@@ -42,6 +42,7 @@ REPORTER_PERMISSIONS = (
     "rumours.view_competition",
     "rumours.view_squadtarget",
     "rumours.view_correction",
+    "rumours.view_lapsewindow",
 )
 EDITOR_NEWSROOM_MODELS = (
     "article",
@@ -54,6 +55,7 @@ EDITOR_NEWSROOM_MODELS = (
     "player",
     "competition",
     "squadtarget",
+    "lapsewindow",
 )
 EDITOR_PERMISSIONS = (
     *(

@@ -138,14 +138,15 @@ def squad_depth(club):
 
 
 def open_claims_about(club):
-    """Return the open public claims moving a player into or out of ``club``.
+    """Return the public claims still news moving a player into or out of ``club``.
 
-    Read through the partial indexes of open claims (migration 0008), so the
-    cost follows the transfer window, not the archive.
+    Open and not lapsed (``current()``). Read through the partial indexes of
+    open claims (migration 0008), so the cost follows the transfer window,
+    not the archive.
     """
     return (
         TransferClaim.objects.public()
-        .filter(outcome=TransferClaim.Outcome.OPEN)
+        .current()
         .filter(Q(from_club=club) | Q(to_club=club))
         .with_parties()
         .order_by("reported_at", "id")

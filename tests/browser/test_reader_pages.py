@@ -84,7 +84,7 @@ def test_story_page_shows_headline_hero_and_state_of_play(
 @viewports
 @color_schemes
 def test_squad_page_shows_centre_back_options_and_rumours(
-    page, axe_script, viewport, color_scheme
+    page, axe_script, viewport, color_scheme, in_the_seeds_week
 ):
     open_page(page, SQUAD_URL, viewport, color_scheme)
 

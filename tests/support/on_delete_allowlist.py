@@ -74,6 +74,6 @@ ON_DELETE = {
     **{
         f"rumours.Historical{model}.history_user": models.SET_NULL
         for model in ["Article", "Attribution", "Club", "Correction", "Player"]
-        + ["Source", "TransferClaim"]
+        + ["LapseWindow", "Source", "TransferClaim"]
     },
 }
