@@ -109,3 +109,38 @@ def test_relative_imports_resolve_from_the_package_they_sit_in():
 )
 def test_allowed_arrows_pass(module, source):
     assert forbidden_arrows(with_extra_module(module, source)) == []
+
+
+# Module size (#12): past 400 lines a module holds more than one concern.
+MAX_MODULE_LINES = 400
+
+
+def oversized_modules(root):
+    """Return ``{path: lines}`` of the Python modules under ``root`` over the limit."""
+    return {
+        str(path.relative_to(root.parent)): lines
+        for path in sorted(root.rglob("*.py"))
+        if "migrations" not in path.parts
+        and (lines := len(path.read_text().splitlines())) > MAX_MODULE_LINES
+    }
+
+
+def test_no_module_is_over_400_lines():
+    project = RUMOURS.parent
+
+    oversized = {
+        **oversized_modules(project / "rumours"),
+        **oversized_modules(project / "newsroom"),
+    }
+
+    assert oversized == {}
+
+
+def test_an_oversized_module_is_found(tmp_path):
+    package = tmp_path / "rumours"
+    (package / "migrations").mkdir(parents=True)
+    (package / "big.py").write_text("x = 1\n" * 401)
+    (package / "small.py").write_text("x = 1\n" * 400)
+    (package / "migrations" / "0001_initial.py").write_text("x = 1\n" * 900)
+
+    assert oversized_modules(package) == {"rumours/big.py": 401}

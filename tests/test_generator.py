@@ -27,7 +27,7 @@ from rumours.models import (
     SquadTarget,
     TransferClaim,
 )
-from rumours.models.claims import CLAIM_TYPE_ORDER
+from rumours.models.claim_terms import CLAIM_TYPE_ORDER
 from rumours.models.markup import render_markdown
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,6 @@ Shapes: amounts are decimal strings; a fee is
 ISO 8601 with a time zone; an empty choice (no deal type) is null.
 """
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..images.renditions import picture_for
@@ -26,36 +24,7 @@ from ..models import (
     Source,
     TransferClaim,
 )
-
-
-def absolute(request, path):
-    """Return ``path`` as an absolute URL of this site."""
-    return request.build_absolute_uri(path) if request is not None else path
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class WebUrlField(serializers.Field):
-    """The absolute URL of the object's page on the reader site."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("source", "*")
-        kwargs.setdefault("read_only", True)
-        kwargs.setdefault("help_text", "The page about it on the reader site.")
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        return absolute(self.context.get("request"), value.get_absolute_url())
-
-
-class BlankAsNullChoiceField(serializers.ChoiceField):
-    """A choice that may be unset: "" in the database, null in the API."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("allow_null", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        return None if value in ("", None) else super().to_representation(value)
+from .fields import BlankAsNullChoiceField, WebUrlField, absolute
 
 
 class CompetitionSerializer(serializers.ModelSerializer):
@@ -405,56 +374,3 @@ class ArticleSerializer(serializers.ModelSerializer):
             "claims",
             "corrections",
         ]
-
-
-class SquadPlayerSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Player
-        fields = ["id", "name", "slug", "primary_position", "fitness"]
-
-
-class SquadClaimSerializer(serializers.ModelSerializer):
-    deal_type = BlankAsNullChoiceField(choices=TransferClaim.DealType.choices)
-    fee = FeeSerializer(source="*", allow_null=True)
-
-    class Meta:
-        model = TransferClaim
-        fields = ["id", "claim_type", "deal_type", "fee", "reported_at"]
-
-
-class SquadLinkSerializer(serializers.Serializer):
-    """One player's open public rumours in one direction."""
-
-    player = PlayerSummarySerializer()
-    clubs = ClubSummarySerializer(
-        many=True,
-        help_text="The other clubs: suitors of a player going out, "
-        "the selling club of one coming in.",
-    )
-    wants_to_leave = serializers.BooleanField()
-    blocked = serializers.BooleanField()
-    claims = SquadClaimSerializer(many=True)
-
-
-class SquadTargetSerializer(serializers.Serializer):
-    count = serializers.IntegerField(source="target_count")
-    note = serializers.CharField()
-
-
-class SquadRowSerializer(serializers.Serializer):
-    position = serializers.ChoiceField(choices=Position.choices)
-    label = serializers.CharField()
-    specialists = SquadPlayerSerializer(many=True)
-    cover = SquadPlayerSerializer(many=True)
-    target = SquadTargetSerializer(allow_null=True)
-    balance = serializers.IntegerField(
-        allow_null=True,
-        help_text="Available specialists minus the target; null without a target.",
-    )
-    rumours_in = SquadLinkSerializer(many=True)
-    rumours_out = SquadLinkSerializer(many=True)
-
-
-class SquadSerializer(serializers.Serializer):
-    club = ClubSummarySerializer()
-    rows = SquadRowSerializer(many=True)

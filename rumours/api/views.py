@@ -30,6 +30,7 @@ from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
 from .caching import ConditionalResponseMixin, answered_from_cache
 from .ordering import StrictOrderingFilter
 from .pagination import PartnerCursorPagination
+from .squad_serializers import SquadSerializer
 from .throttling import PartnerKeyThrottle
 
 
@@ -130,14 +131,14 @@ class ClubViewSet(PartnerViewSet):
 
     @extend_schema(
         summary="A club's squad needs against its surplus, position by position",
-        responses=serializers.SquadSerializer,
+        responses=SquadSerializer,
         filters=False,
     )
     @action(detail=True, filter_backends=[], pagination_class=None)
     @answered_from_cache
     def squad(self, request, slug=None):
         club = get_object_or_404(Club, slug=slug)
-        serializer = serializers.SquadSerializer(
+        serializer = SquadSerializer(
             squad_depth(club), context=self.get_serializer_context()
         )
         return Response(serializer.data)

@@ -379,31 +379,3 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
-
-
-class Correction(models.Model):
-    """A dated note an editor appends to a published story (#5)."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="corrections"
-    )
-    note = models.TextField(
-        help_text="What was wrong and what is right now, in plain words."
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="corrections",
-        null=True,
-        blank=True,
-        editable=False,
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return f"Correction of {self.created_at:%d %B %Y}"

@@ -3,9 +3,21 @@
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import F, Q
 from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
+
+from .claim_queries import TransferClaimQuerySet
+from .claim_terms import (
+    CLAIM_TYPE_ORDER,
+    SENTENCES,
+    ClaimType,
+    Currency,
+    DealType,
+    EventPrecision,
+    Outcome,
+    format_money,
+)
 
 # The relations through which a claim makes its story about a club or a
 # player: a story is about every club and player its claims name.
@@ -17,169 +29,6 @@ class Credit(NamedTuple):
 
     role: str
     source: object  # a Source
-
-
-class TransferClaimQuerySet(models.QuerySet):
-    def public(self):
-        """Return claims readers may see: those of published, due stories."""
-        return self.filter(
-            article__status="published", article__published_at__lte=timezone.now()
-        )
-
-    def open(self):
-        """Return the claims nobody has resolved yet."""
-        return self.filter(outcome=Outcome.OPEN)
-
-    def with_lapse(self):
-        """Annotate ``lapses_at``: when each open claim stops being news.
-
-        Its report time plus its stage's window (``LapseWindow``), in the
-        same query; None for a resolved claim or a stage without a window.
-        """
-        from .lapses import LapseWindow
-
-        window = LapseWindow.objects.filter(claim_type=OuterRef("claim_type"))
-        ends = F("reported_at") + Subquery(
-            window.values("window")[:1], output_field=models.DurationField()
-        )
-        return self.annotate(
-            lapses_at=Case(
-                When(outcome=Outcome.OPEN, then=ends),
-                output_field=models.DateTimeField(),
-            )
-        )
-
-    def current(self):
-        """Return the open claims that are still news: not resolved, not lapsed."""
-        return (
-            self.open()
-            .with_lapse()
-            .filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=timezone.now()))
-        )
-
-    def count_by_claim_type(self):
-        """Return ``{claim_type: number of claims}``, in one query."""
-        return dict(
-            self.values_list("claim_type").annotate(count=models.Count("id")).order_by()
-        )
-
-    def with_parties(self):
-        """Load the player, both clubs, the source and the replaced player.
-
-        One query whatever the number of claims.
-        """
-        return self.select_related(
-            "player", "from_club", "to_club", "source", "replaces"
-        )
-
-    def with_attributions(self):
-        """Load each claim's relays and speakers with their sources: one query."""
-        from .attributions import Attribution
-
-        return self.prefetch_related(
-            models.Prefetch(
-                "attributions", queryset=Attribution.objects.select_related("source")
-            )
-        )
-
-    def for_api(self):
-        """Load what the partner API's ``ClaimSerializer`` reads.
-
-        Four queries whatever the number of claims: the claims with their
-        story, player, source and replaced player, then each side's clubs,
-        then the relays and speakers with their sources.
-        Joining the clubs too makes a seven-table join whose planning costs
-        PostgreSQL more than the prefetches (``bench/README.md``).
-        """
-        return (
-            self.select_related("article", "player", "source", "replaces")
-            .prefetch_related("from_club", "to_club")
-            .with_attributions()
-            .with_lapse()
-        )
-
-    def for_timeline(self):
-        """Load claims listed with their story: parties, attributions, the article.
-
-        Two queries whatever the number of claims. Chain after ``public()`` so
-        the article is always a published one. A timeline links the story by
-        its headline: its text and search document stay in the database (a
-        club page lists up to a hundred claims).
-        """
-        return (
-            self.with_parties()
-            .with_attributions()
-            .with_lapse()
-            .select_related("article")
-            .defer("article__body", "article__body_html", "article__search_document")
-        )
-
-
-class ClaimType(models.TextChoices):
-    INTEREST = "interest", "Interest"
-    ENQUIRY = "enquiry", "Enquiry"
-    BID = "bid", "Bid"
-    BID_REJECTED = "bid_rejected", "Bid rejected"
-    NEGOTIATION = "negotiation", "Negotiation"
-    PERSONAL_TERMS_AGREED = "personal_terms_agreed", "Personal terms agreed"
-    FEE_AGREED = "fee_agreed", "Fee agreed"
-    MEDICAL = "medical", "Medical"
-    COMPLETED = "completed", "Completed"
-    DENIED = "denied", "Denied"
-    BLOCKED = "blocked", "Blocked"
-    WANTS_TO_LEAVE = "wants_to_leave", "Wants to leave"
-    CONTRACT_EXTENSION = "contract_extension", "Contract extension"
-
-
-CLAIM_TYPE_ORDER = {code: index for index, code in enumerate(ClaimType.values)}
-
-# What each stage says in plain words: {player}, {to} (the suitor) and
-# {from} (the selling club) are filled in, as links, by the claim_sentence tag.
-SENTENCES = {
-    ClaimType.INTEREST: "{to} are interested in {player}",
-    ClaimType.ENQUIRY: "{to} have made an enquiry for {player}",
-    ClaimType.BID: "{to} have made a bid for {player}",
-    ClaimType.BID_REJECTED: "{to} have had a bid for {player} rejected",
-    ClaimType.NEGOTIATION: "{to} are negotiating for {player}",
-    ClaimType.PERSONAL_TERMS_AGREED: "{player} has agreed personal terms with {to}",
-    ClaimType.FEE_AGREED: "{to} have agreed a fee for {player}",
-    ClaimType.MEDICAL: "{player} is having a medical with {to}",
-    ClaimType.COMPLETED: "{player} has completed a move to {to}",
-    ClaimType.DENIED: "A move for {player} to {to} has been denied",
-    ClaimType.BLOCKED: "{from} are blocking a move for {player}",
-    ClaimType.WANTS_TO_LEAVE: "{player} wants to leave {from}",
-    ClaimType.CONTRACT_EXTENSION: "{player} is extending his contract with {from}",
-}
-
-
-class DealType(models.TextChoices):
-    PERMANENT = "permanent", "Permanent"
-    LOAN = "loan", "Loan"
-    LOAN_WITH_OPTION = "loan_with_option", "Loan with option to buy"
-    LOAN_WITH_OBLIGATION = "loan_with_obligation", "Loan with obligation to buy"
-
-
-class Currency(models.TextChoices):
-    EUR = "EUR", "€ euro"
-    GBP = "GBP", "£ pound sterling"
-    USD = "USD", "$ US dollar"
-
-
-class EventPrecision(models.TextChoices):
-    """How exactly a story dates what happened: “in the winter” is a window."""
-
-    DAY = "day", "On the day"
-    MONTH = "month", "In the month"
-    SUMMER = "summer", "In the summer window"
-    WINTER = "winter", "In the winter (January) window"
-    YEAR = "year", "In the year"
-
-
-class Outcome(models.TextChoices):
-    OPEN = "open", "Open"
-    CONFIRMED = "confirmed", "Confirmed"
-    DENIED = "denied", "Denied"
-    LAPSED = "lapsed", "Lapsed"
 
 
 class TransferClaim(models.Model):
@@ -529,13 +378,3 @@ class TransferClaim(models.Model):
         if self.fee_add_ons:
             text += f" plus {format_money(symbol, self.fee_add_ons)} add-ons"
         return text
-
-
-def format_money(symbol, amount):
-    """Return “€25m”, “€2.5m” or “€800k” for a decimal amount."""
-    if amount >= 1_000_000:
-        millions = amount / 1_000_000
-        return f"{symbol}{millions.normalize():f}m"
-    if amount >= 1_000:
-        return f"{symbol}{(amount / 1_000).normalize():f}k"
-    return f"{symbol}{amount.normalize():f}"

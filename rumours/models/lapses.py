@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .claims import ClaimType
+from .claim_terms import ClaimType
 
 
 class LapseWindow(models.Model):

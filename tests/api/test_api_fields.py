@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from rest_framework import serializers as drf_serializers
 
-from rumours.api import changes, schema, serializers
+from rumours.api import changes, schema, serializers, squad_serializers
 from rumours.models import Article, Position, Tombstone
 
 from ..factories import (
@@ -20,7 +20,7 @@ from ..support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
 
 pytestmark = pytest.mark.django_db
 
-RESPONSE_SERIALIZER_MODULES = (serializers, changes, schema)
+RESPONSE_SERIALIZER_MODULES = (serializers, squad_serializers, changes, schema)
 QUERY_SERIALIZERS = {"ChangesQuerySerializer"}
 
 

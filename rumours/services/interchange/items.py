@@ -5,7 +5,6 @@ an item in the file is the whole truth about it. References stay ``Ref``s
 here; ``plan`` resolves them once every item is read.
 """
 
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from django.contrib.auth import get_user_model
@@ -15,7 +14,6 @@ from django.utils.text import slugify
 
 from rumours.models import (
     Article,
-    Attribution,
     Club,
     ClubAlias,
     Competition,
@@ -23,40 +21,21 @@ from rumours.models import (
     Position,
     Source,
     SquadTarget,
-    TransferClaim,
 )
 from rumours.models.football import POSITION_ORDER
 
+from .claim_items import ClaimReader
+from .entries import Entry
 from .errors import describe
 from .fields import (
-    ATTRIBUTION_FIELDS,
     AUTHOR_FIELDS,
     CLAIM_FIELDS,
-    EVENT_FIELDS,
-    FEE_FIELDS,
     HERO_IMAGE_FIELDS,
     ORIGINAL_FIELDS,
 )
 from .reading import INVALID, MISSING, Fields, Ref, check_value
 
-NO_FEE = {
-    "fee_amount": None,
-    "fee_upper_amount": None,
-    "fee_add_ons": None,
-    "fee_currency": "",
-}
 NOT_AGGREGATED = {"original_url": "", "original_published_at": None}
-
-
-@dataclass
-class Entry:
-    """One item of the document, read: where it is, its key, what to store."""
-
-    path: str
-    key: object
-    values: dict  # model field → value
-    refs: dict = field(default_factory=dict)  # foreign key → Ref, or None for null
-    extra: dict = field(default_factory=dict)  # aliases, author, image, claims...
 
 
 class ItemReader:
@@ -66,6 +45,7 @@ class ItemReader:
         self.problems = problems
         self.base_dir = None if base_dir is None else Path(base_dir)
         self.pictured = pictured  # slugs of stored articles that have a picture
+        self.claims = ClaimReader(problems)
 
     def slug(self, fields, text, model):
         """Return the item's slug: as written, or made from its name."""
@@ -226,7 +206,7 @@ class ItemReader:
                 value, path, CLAIM_FIELDS, self.problems, noun="claim"
             )
             if claim_fields.ok:
-                claims.append(self.read_claim(claim_fields))
+                claims.append(self.claims.read_claim(claim_fields))
         extra = {
             "author": self.read_author(fields),
             "image": image,
@@ -334,97 +314,6 @@ class ItemReader:
                 return INVALID
             handle.seek(0)
             return ContentFile(handle.read(), name=relative.name)
-
-    def read_claim(self, fields):
-        outcome = fields.choice(
-            "outcome", TransferClaim.Outcome.values, default=TransferClaim.Outcome.OPEN
-        )
-        resolved_at = fields.time("resolved_at")
-        if outcome == TransferClaim.Outcome.OPEN and resolved_at not in (None, INVALID):
-            fields.fail("resolved_at", "must be null while the outcome is open")
-        elif (
-            outcome not in (TransferClaim.Outcome.OPEN, INVALID) and resolved_at is None
-        ):
-            fields.fail(
-                "resolved_at",
-                f"needed when the outcome is {outcome}; give the time it was resolved",
-            )
-        deal_type = fields.choice(
-            "deal_type", TransferClaim.DealType.values, nullable=True
-        )
-        values = {
-            "claim_type": fields.choice(
-                "claim_type", TransferClaim.Type.values, required=True
-            ),
-            "deal_type": "" if deal_type is None else deal_type,
-            **self.read_fee(fields),
-            **self.read_event(fields),
-            "quote": fields.text("quote", model=TransferClaim, required=True),
-            "reported_at": fields.time("reported_at", required=True),
-            "outcome": outcome,
-            "resolved_at": resolved_at,
-        }
-        refs = {
-            "player": fields.ref("player", "players", required=True),
-            "from_club": fields.ref("from_club", "clubs"),
-            "to_club": fields.ref("to_club", "clubs"),
-            "source": fields.ref("source", "sources"),
-            "replaces": fields.ref("replaces", "players"),
-        }
-        extra = {"attributions": self.read_attributions(fields)}
-        return Entry(fields.path, None, values, refs, extra)
-
-    def read_attributions(self, fields):
-        """Return the claim's relays and speakers as ``[(role, source ref)]``."""
-        items = fields.items("attributions")
-        credits = []
-        for path, value in [] if items is INVALID else items:
-            credit = Fields(
-                value, path, ATTRIBUTION_FIELDS, self.problems, noun="attribution"
-            )
-            if not credit.ok:
-                continue
-            role = credit.choice("role", Attribution.Role.values, required=True)
-            source = credit.ref("source", "sources", required=True)
-            credits.append((role, source))
-        return credits
-
-    def read_event(self, fields):
-        event = fields.nested("event", EVENT_FIELDS, noun="event")
-        if event is None:
-            return {"event_date": None, "event_precision": ""}
-        if event is INVALID or not event.ok:
-            return {"event_date": INVALID, "event_precision": INVALID}
-        return {
-            "event_date": event.date("date", required=True),
-            "event_precision": event.choice(
-                "precision", TransferClaim.EventPrecision.values, required=True
-            ),
-        }
-
-    def read_fee(self, fields):
-        fee = fields.nested("fee", FEE_FIELDS, noun="fee")
-        if fee is None:
-            return dict(NO_FEE)
-        if fee is INVALID or not fee.ok:
-            return dict.fromkeys(NO_FEE, INVALID)
-        amount = fee.amount("amount", required=True)
-        upper = fee.amount("upper_amount")
-        known = amount not in (None, INVALID) and upper not in (None, INVALID)
-        if known and upper < amount:
-            upper = fee.fail(
-                "upper_amount",
-                f"'{upper}' is below the amount '{amount}'; "
-                "the top of a range cannot be below its bottom",
-            )
-        return {
-            "fee_amount": amount,
-            "fee_upper_amount": upper,
-            "fee_add_ons": fee.amount("add_ons"),
-            "fee_currency": fee.choice(
-                "currency", TransferClaim.Currency.values, required=True
-            ),
-        }
 
     def read_squad_target(self, fields):
         values = {

@@ -1,0 +1,95 @@
+"""How claims are read: the public gate, lapsing, and each surface's loader."""
+
+from django.db import models
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.utils import timezone
+
+from .attributions import Attribution
+from .claim_terms import Outcome
+from .lapses import LapseWindow
+
+
+class TransferClaimQuerySet(models.QuerySet):
+    def public(self):
+        """Return claims readers may see: those of published, due stories."""
+        return self.filter(
+            article__status="published", article__published_at__lte=timezone.now()
+        )
+
+    def open(self):
+        """Return the claims nobody has resolved yet."""
+        return self.filter(outcome=Outcome.OPEN)
+
+    def with_lapse(self):
+        """Annotate ``lapses_at``: when each open claim stops being news.
+
+        Its report time plus its stage's window (``LapseWindow``), in the
+        same query; None for a resolved claim or a stage without a window.
+        """
+        # One window a stage (claim_type is unique): the subquery is one value.
+        window = LapseWindow.objects.filter(claim_type=OuterRef("claim_type"))
+        ends = F("reported_at") + Subquery(window.values("window"))
+        return self.annotate(lapses_at=Case(When(outcome=Outcome.OPEN, then=ends)))
+
+    def current(self):
+        """Return the open claims that are still news: not resolved, not lapsed."""
+        return (
+            self.open()
+            .with_lapse()
+            .filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=timezone.now()))
+        )
+
+    def count_by_claim_type(self):
+        """Return ``{claim_type: number of claims}``, in one query."""
+        return dict(
+            self.values_list("claim_type").annotate(count=models.Count("id")).order_by()
+        )
+
+    def with_parties(self):
+        """Load the player, both clubs, the source and the replaced player.
+
+        One query whatever the number of claims.
+        """
+        return self.select_related(
+            "player", "from_club", "to_club", "source", "replaces"
+        )
+
+    def with_attributions(self):
+        """Load each claim's relays and speakers with their sources: one query."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "attributions", queryset=Attribution.objects.select_related("source")
+            )
+        )
+
+    def for_api(self):
+        """Load what the partner API's ``ClaimSerializer`` reads.
+
+        Four queries whatever the number of claims: the claims with their
+        story, player, source and replaced player, then each side's clubs,
+        then the relays and speakers with their sources.
+        Joining the clubs too makes a seven-table join whose planning costs
+        PostgreSQL more than the prefetches (``bench/README.md``).
+        """
+        return (
+            self.select_related("article", "player", "source", "replaces")
+            .prefetch_related("from_club", "to_club")
+            .with_attributions()
+            .with_lapse()
+        )
+
+    def for_timeline(self):
+        """Load claims listed with their story: parties, attributions, the article.
+
+        Two queries whatever the number of claims. Chain after ``public()`` so
+        the article is always a published one. A timeline links the story by
+        its headline: its text and search document stay in the database (a
+        club page lists up to a hundred claims).
+        """
+        return (
+            self.with_parties()
+            .with_attributions()
+            .with_lapse()
+            .select_related("article")
+            .defer("article__body", "article__body_html", "article__search_document")
+        )
