@@ -125,6 +125,10 @@ def oversized_modules(root):
     }
 
 
+@pytest.mark.skipif(
+    RUMOURS.parent.name == "mutants",
+    reason="under make mutate the modules carry mutmut's trampolines",
+)
 def test_no_module_is_over_400_lines():
     project = RUMOURS.parent
 
