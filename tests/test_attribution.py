@@ -82,6 +82,21 @@ def test_relays_are_listed_in_the_storys_order(client):
     ) in text
 
 
+def test_three_relays_read_as_a_list_ending_in_and(client):
+    kicker = SourceFactory(name="Kicker", reliability_tier=2)
+    relays = [
+        ("relay", SourceFactory(name=name, reliability_tier=3))
+        for name in ("Sky Sport Deutschland", "Calcio Hub", "Foot Daily")
+    ]
+
+    text = chain_text(client, kicker, *relays)
+
+    assert (
+        "according to Kicker (tier 2), via Sky Sport Deutschland (tier 3), "
+        "Calcio Hub (tier 3) and Foot Daily (tier 3)"
+    ) in text
+
+
 def test_a_speaker_told_the_originator(client):
     gazzetta = SourceFactory(name="La Gazzetta dello Sport", reliability_tier=1)
     agent = SourceFactory(

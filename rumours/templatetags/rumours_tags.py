@@ -89,7 +89,7 @@ def _credit(source):
     """Return the source linked, with its tier; the desk as “our own reporting”."""
     if _is_desk(source):
         return _link(source, "our own reporting")
-    return format_html("{} ({})", _link(source, source.name), source.tier_label)
+    return format_html("{} ({})", _link(source), source.tier_label)
 
 
 def _joined(sources):
