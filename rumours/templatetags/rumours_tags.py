@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeData, mark_safe
 
+from ..models import Attribution
+
 register = template.Library()
 
 
@@ -62,11 +64,10 @@ def claim_attribution(claim):
     """
     originator = claim.source
     speakers, relays = [], []
-    for role, source in claim.attribution_chain():
-        if role == "speaker":
-            speakers.append(source)
-        elif role == "relay":
-            relays.append(source)
+    for row in claim.attributions.all():
+        (speakers if row.role == Attribution.Role.SPEAKER else relays).append(
+            row.source
+        )
     if speakers and originator is not None:
         told = "us" if _is_desk(originator) else _credit(originator)
         text = format_html("as {} told {}", _joined(speakers), told)

@@ -12,7 +12,6 @@ aliases) are the database's: the writer reports those by path from
 from dataclasses import dataclass
 
 from rumours.models import Article, Club, ClubAlias, Competition, Player, Source
-from rumours.models.articles import ORIGINAL_SOURCE_KINDS
 
 from .directory import (
     ClubDirectory,
@@ -52,6 +51,25 @@ class Unkeyed:
 class Plan:
     entries: dict  # kind → [Entry], in the file's order
     pks: dict  # kind → {key: pk} of the rows already stored
+
+
+# References to a source from a field whose choices allow only some kinds
+# (its ``limit_choices_to``): the items, model, field and the rule in words.
+KIND_LIMITED_SOURCES = (
+    ("players", Player, "agent", "a player's agent is a source of kind agent"),
+    (
+        "articles",
+        Article,
+        "original_source",
+        "a story is based on a report by an outlet or a journalist",
+    ),
+)
+
+
+def allowed_source_kinds(model, name):
+    """Return the source kinds ``model.name`` may refer to, from its choices."""
+    limit = model._meta.get_field(name).remote_field.limit_choices_to
+    return limit["kind__in"] if "kind__in" in limit else [limit["kind"]]
 
 
 def read_newsroom(data, *, base_dir=None):
@@ -120,8 +138,7 @@ class NewsroomReader:
                     self.add(kind, read_item(fields), noun)
         self.resolve()
         self.check_sources()
-        self.check_agents()
-        self.check_originals()
+        self.check_source_kinds()
         self.check_claims()
         self.check_squad_targets()
         return Plan(self.entries, self.pks)
@@ -298,33 +315,20 @@ class NewsroomReader:
                     "a journalist's outlet must be of kind outlet",
                 )
 
-    def check_agents(self):
-        for entry in self.entries["players"]:
-            ref = entry.refs["agent"]
-            agent = key_of(ref)
-            if agent in (None, INVALID):
-                continue
-            kind = self.source_kinds[agent]
-            if kind != Source.Kind.AGENT:
-                self.problems.add(
-                    ref.path,
-                    f"{ref.value!r} is a source of kind {kind}; "
-                    "a player's agent is a source of kind agent",
-                )
-
-    def check_originals(self):
-        for entry in self.entries["articles"]:
-            ref = entry.refs["original_source"]
-            original = key_of(ref)
-            if original in (None, INVALID):
-                continue
-            kind = self.source_kinds[original]
-            if kind not in ORIGINAL_SOURCE_KINDS:
-                self.problems.add(
-                    ref.path,
-                    f"{ref.value!r} is a source of kind {kind}; a story is based "
-                    "on a report by an outlet or a journalist",
-                )
+    def check_source_kinds(self):
+        """Refuse a source whose kind the referring field does not allow."""
+        for items, model, name, rule in KIND_LIMITED_SOURCES:
+            allowed = allowed_source_kinds(model, name)
+            for entry in self.entries[items]:
+                ref = entry.refs[name]
+                key = key_of(ref)
+                if key in (None, INVALID):
+                    continue
+                kind = self.source_kinds[key]
+                if kind not in allowed:
+                    self.problems.add(
+                        ref.path, f"{ref.value!r} is a source of kind {kind}; {rule}"
+                    )
 
     def check_claims(self):
         for entry in self.entries["articles"]:
