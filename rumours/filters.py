@@ -127,12 +127,19 @@ class ClaimFilter(StrictFilterSet):
     player = slug_choice(Player, "Slug of the player.", field_name="player")
     competition = slug_choice(
         Competition,
-        "Slug of a competition either club plays in.",
+        "Slug of a competition either club plays in, or either side the "
+        "story described (“a host of Bundesliga clubs”) belongs to.",
         method="filter_competition",
     )
     claim_type = django_filters.MultipleChoiceFilter(
         choices=TransferClaim.Type.choices,
         label="Any of these stages (repeat the parameter).",
+    )
+    answers = django_filters.NumberFilter(
+        field_name="answers",
+        min_value=1,
+        label="Only the denials and non-confirmations answering the claim "
+        "with this id.",
     )
     deal_type = django_filters.MultipleChoiceFilter(
         choices=TransferClaim.DealType.choices,
@@ -194,7 +201,10 @@ class ClaimFilter(StrictFilterSet):
     @extend_schema_field(OpenApiTypes.STR)
     def filter_competition(self, queryset, name, value):
         return queryset.filter(
-            Q(from_club__competition=value) | Q(to_club__competition=value)
+            Q(from_club__competition=value)
+            | Q(to_club__competition=value)
+            | Q(from_competition=value)
+            | Q(to_competition=value)
         )
 
 

@@ -27,6 +27,15 @@ SEEN_BY_READERS = {
     Type.BLOCKED: "Genoa are blocking a move for Dario Neri",
     Type.WANTS_TO_LEAVE: "Dario Neri wants to leave Genoa",
     Type.CONTRACT_EXTENSION: "Dario Neri is extending his contract with Genoa",
+    Type.ASKING_PRICE: "Genoa have set an asking price for Dario Neri",
+    Type.RELEASE_CLAUSE: "Dario Neri has a release clause in his contract with Genoa",
+    Type.PLAYER_REJECTS: "Dario Neri has turned down a move to Milan",
+    Type.WILLING_TO_SELL: "Genoa are willing to let Dario Neri go",
+    Type.TRANSFER_LISTED: "Genoa have made Dario Neri available for transfer",
+    Type.CONTRACT_TALKS: "Dario Neri is in talks over a new contract with Genoa",
+    Type.CONTRACT_OFFER: "Genoa have offered Dario Neri a new contract",
+    Type.REFUSES_TO_RENEW: "Dario Neri is refusing to sign a new contract with Genoa",
+    Type.NOT_CONFIRMED: "A move for Dario Neri to Milan has not been confirmed",
 }
 
 
@@ -58,12 +67,43 @@ def test_a_missing_suitor_reads_as_an_unnamed_club(client):
     assert "An unnamed club are interested in Dario Neri" in text
 
 
-def test_a_missing_seller_reads_as_his_club(client):
+def test_an_unnamed_seller_reads_as_his_club(client):
     text = story_text(
         client, Type.WANTS_TO_LEAVE, from_club=None, to_club=ClubFactory()
     )
 
     assert "Dario Neri wants to leave his club" in text
+
+
+def test_a_described_suitor_reads_as_the_story_described_it(client):
+    text = story_text(
+        client, Type.INTEREST, to_club=None, to_described="a host of Bundesliga clubs"
+    )
+
+    assert (
+        "A host of Bundesliga clubs are interested in Dario Neri "
+        "(Genoa → a host of Bundesliga clubs)"
+    ) in text
+
+
+def test_a_described_seller_reads_as_the_story_described_it(client):
+    text = story_text(
+        client, Type.ASKING_PRICE, from_club=None, from_described="his Serie B club"
+    )
+
+    assert "His Serie B club have set an asking price for Dario Neri" in text
+
+
+def test_an_unnamed_seller_is_not_called_a_free_agent(client):
+    text = story_text(client, Type.INTEREST, from_club=None)
+
+    assert "(club not named → Milan)" in text
+
+
+def test_a_free_agent_reads_as_one(client):
+    text = story_text(client, Type.INTEREST, from_club=None, free_agent=True)
+
+    assert "(free agent → Milan)" in text
 
 
 def test_an_unnamed_suitor_keeps_the_selling_club_in_view(client):

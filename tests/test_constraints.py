@@ -163,6 +163,22 @@ def existing(factory, build, **values):
     return arrange
 
 
+def saved_claim(**values):
+    """Return an arrange step saving a claim, so that it can point at itself."""
+
+    def arrange():
+        return TransferClaimFactory(**values)
+
+    return arrange
+
+
+def points_at_itself(name):
+    def violate(claim):
+        setattr(claim, f"{name}_id", claim.pk)
+
+    return violate
+
+
 def same_club_twice(claim):
     claim.to_club = claim.from_club
 
@@ -202,6 +218,17 @@ OUTLET_MESSAGE = (
     "Choose an outlet: a journalist can only write for a source of kind “Outlet”."
 )
 
+SELLER_TWICE_MESSAGE = "Name the selling club or describe it, not both."
+SUITOR_TWICE_MESSAGE = "Name the suitor or describe it, not both."
+FREE_AGENT_MESSAGE = (
+    "A free agent leaves no club: clear the selling club, or untick free agent."
+)
+SELLER_DETAILS_MESSAGE = (
+    "A competition or country describes the selling side: describe it too."
+)
+SUITOR_DETAILS_MESSAGE = (
+    "A competition or country describes the suitor: describe it too."
+)
 EVENT_MESSAGE = "Give when it happened and how precisely together, or neither."
 ORIGINAL_NAMED_MESSAGE = (
     "Name the original outlet or journalist when giving the original's address "
@@ -227,8 +254,8 @@ CASES = [
         "claim-deal-type-unknown",
         "rumours_claim_deal_type_valid",
         new_claim,
-        setter(deal_type="swap"),
-        {"deal_type": [not_a_choice("swap")]},
+        setter(deal_type="barter"),
+        {"deal_type": [not_a_choice("barter")]},
         "Choose a known deal type.",
     ),
     Case(
@@ -240,12 +267,60 @@ CASES = [
         "Choose a known outcome.",
     ),
     Case(
-        "claim-names-no-club",
-        "rumours_claim_names_a_club",
+        "claim-seller-named-and-described",
+        "rumours_claim_from_named_or_described",
         new_claim,
-        setter(from_club=None, to_club=None),
-        all_("Name the club the player leaves or joins."),
-        "Name the club the player leaves or joins.",
+        setter(from_described="his club in Serie B"),
+        all_(SELLER_TWICE_MESSAGE),
+        SELLER_TWICE_MESSAGE,
+    ),
+    Case(
+        "claim-suitor-named-and-described",
+        "rumours_claim_to_named_or_described",
+        new_claim,
+        setter(to_described="a host of Bundesliga clubs"),
+        all_(SUITOR_TWICE_MESSAGE),
+        SUITOR_TWICE_MESSAGE,
+    ),
+    Case(
+        "claim-free-agent-with-a-club",
+        "rumours_claim_free_agent_has_no_club",
+        new_claim,
+        setter(free_agent=True),
+        all_(FREE_AGENT_MESSAGE),
+        FREE_AGENT_MESSAGE,
+    ),
+    Case(
+        "claim-seller-details-undescribed",
+        "rumours_claim_from_details_described",
+        new_claim,
+        setter(from_country="Portugal"),
+        all_(SELLER_DETAILS_MESSAGE),
+        SELLER_DETAILS_MESSAGE,
+    ),
+    Case(
+        "claim-suitor-details-undescribed",
+        "rumours_claim_to_details_described",
+        new_claim,
+        setter(to_country="USA"),
+        all_(SUITOR_DETAILS_MESSAGE),
+        SUITOR_DETAILS_MESSAGE,
+    ),
+    Case(
+        "claim-answers-itself",
+        "rumours_claim_answers_another",
+        saved_claim(claim_type="denied"),
+        points_at_itself("answers"),
+        all_("A claim cannot answer itself."),
+        "A claim cannot answer itself.",
+    ),
+    Case(
+        "claim-swaps-with-itself",
+        "rumours_claim_swaps_with_another",
+        saved_claim(deal_type="swap"),
+        points_at_itself("swap_with"),
+        all_("A claim cannot be its own other side."),
+        "A claim cannot be its own other side.",
     ),
     Case(
         "claim-same-club-both-ends",

@@ -26,7 +26,8 @@ from .workflow import (
 
 CLAIM_FIELDS = (
     ("player", "replaces"),
-    ("from_club", "to_club"),
+    ("from_club", "free_agent", "to_club"),
+    ("from_described", "to_described"),
     ("claim_type", "deal_type"),
     ("fee_amount", "fee_upper_amount", "fee_add_ons", "fee_currency"),
     "source",
@@ -134,8 +135,23 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
         "quote",
     ]
     date_hierarchy = "reported_at"
-    autocomplete_fields = ["article", *CLAIM_AUTOCOMPLETE_FIELDS]
-    fields = ["article", *CLAIM_FIELDS]
+    autocomplete_fields = [
+        "article",
+        *CLAIM_AUTOCOMPLETE_FIELDS,
+        "from_competition",
+        "to_competition",
+        "answers",
+        "swap_with",
+    ]
+    # The story's inline keeps to the common case; a described side's
+    # competition and country, and the links between claims, are here.
+    fields = [
+        "article",
+        *CLAIM_FIELDS,
+        ("from_competition", "from_country"),
+        ("to_competition", "to_country"),
+        ("answers", "swap_with"),
+    ]
     actions = [*ClaimWorkflowAdmin.actions, "export_as_csv"]
 
     @admin.action(description="Export selected claims as CSV (spreadsheet-safe)")

@@ -28,8 +28,9 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from ..models import Tombstone, TransferClaim
+from .article_serializers import ArticleSerializer
 from .pagination import MAX_PAGE_SIZE, parse_page_size
-from .serializers import ArticleSerializer, ClaimSerializer
+from .serializers import ClaimSerializer
 
 ARTICLE, CLAIM, TOMBSTONE = 0, 1, 2
 

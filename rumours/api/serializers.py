@@ -12,19 +12,17 @@ ISO 8601 with a time zone; an empty choice (no deal type) is null.
 
 from rest_framework import serializers
 
-from ..images.renditions import picture_for
 from ..models import (
     Article,
     Attribution,
     Club,
     Competition,
-    Correction,
     Player,
     Position,
     Source,
     TransferClaim,
 )
-from .fields import BlankAsNullChoiceField, WebUrlField, absolute
+from .fields import BlankAsNullChoiceField, WebUrlField
 
 
 class CompetitionSerializer(serializers.ModelSerializer):
@@ -184,6 +182,41 @@ class EventSerializer(serializers.Serializer):
         return super().to_representation(instance)
 
 
+class PartySerializer(serializers.Serializer):
+    """One side of a claim as the story gave it; a named club is in ``*_club``."""
+
+    kind = serializers.ChoiceField(
+        choices=TransferClaim.SideKind.choices,
+        help_text="club: named (see from_club/to_club); described: the story "
+        "describes it without naming it; unknown: the story does not say; "
+        "free_agent (selling side only): he has no club.",
+    )
+    description = serializers.CharField(
+        allow_null=True, help_text="The story's words for a described side."
+    )
+    competition = serializers.SlugField(
+        allow_null=True, help_text="Slug of a described side's competition."
+    )
+    country = serializers.CharField(
+        allow_null=True, help_text="A described side's country."
+    )
+
+    def __init__(self, side="from", **kwargs):
+        self.side = side  # "from" or "to"
+        kwargs.setdefault("source", "*")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, claim):
+        side = getattr(claim, f"{self.side}_side")
+        competition = getattr(claim, f"{self.side}_competition")
+        return {
+            "kind": side.kind,
+            "description": side.text or None,
+            "competition": competition.slug if competition else None,
+            "country": getattr(claim, f"{self.side}_country") or None,
+        }
+
+
 class ArticleSummarySerializer(serializers.ModelSerializer):
     url = WebUrlField()
 
@@ -197,7 +230,9 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
 
     player = PlayerSummarySerializer()
     from_club = ClubSummarySerializer(allow_null=True)
+    from_party = PartySerializer("from")
     to_club = ClubSummarySerializer(allow_null=True)
+    to_party = PartySerializer("to")
     deal_type = BlankAsNullChoiceField(choices=TransferClaim.DealType.choices)
     fee = FeeSerializer(source="*", allow_null=True)
     source = SourceSummarySerializer(allow_null=True)
@@ -226,6 +261,16 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         "so it does not appear in `changes/`: compare with the clock.",
     )
     replaces = PlayerSummarySerializer(allow_null=True)
+    answers = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        help_text="For a denial or non-confirmation: the id of the claim it "
+        "answers (which may be in another story), or null.",
+    )
+    swap_with = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        help_text="For a swap or player-plus-cash deal: the id of the claim for "
+        "the player going the other way, in the same story, or null.",
+    )
 
     class Meta:
         model = TransferClaim
@@ -233,7 +278,9 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "id",
             "player",
             "from_club",
+            "from_party",
             "to_club",
+            "to_party",
             "claim_type",
             "deal_type",
             "fee",
@@ -244,6 +291,8 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "reported_at",
             "event",
             "replaces",
+            "answers",
+            "swap_with",
             "outcome",
             "lapses_at",
             "resolved_at",
@@ -258,119 +307,3 @@ class ClaimSerializer(ArticleClaimSerializer):
 
     class Meta(ArticleClaimSerializer.Meta):
         fields = [*ArticleClaimSerializer.Meta.fields, "article"]
-
-
-class RenditionSerializer(serializers.Serializer):
-    width = serializers.IntegerField()
-    url = serializers.URLField()
-
-
-class RenditionsSerializer(serializers.Serializer):
-    webp = RenditionSerializer(many=True)
-    jpeg = RenditionSerializer(many=True)
-
-
-class HeroImageSerializer(serializers.Serializer):
-    """The story's picture: original size, credit, and its renditions."""
-
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
-    alt = serializers.CharField()
-    caption = serializers.CharField()
-    credit = serializers.CharField()
-    renditions = RenditionsSerializer()
-
-    def to_representation(self, article):
-        picture = picture_for(
-            article.hero_image, article.hero_width, article.hero_height
-        )
-        if picture is None:
-            return None
-        request = self.context.get("request")
-        return {
-            "width": picture.width,
-            "height": picture.height,
-            "alt": article.hero_alt,
-            "caption": article.hero_caption,
-            "credit": article.hero_credit,
-            "renditions": {
-                kind: [
-                    {"width": width, "url": absolute(request, url)}
-                    for width, url in urls.items()
-                ]
-                for kind, urls in (("webp", picture.webp), ("jpeg", picture.jpeg))
-            },
-        }
-
-
-class CorrectionSerializer(serializers.ModelSerializer):
-    """A dated correction appended to a published story (#5)."""
-
-    class Meta:
-        model = Correction
-        fields = ["created_at", "note"]
-
-
-class OriginalReportSerializer(serializers.Serializer):
-    """The report an aggregated story is based on; null for the desk's own story."""
-
-    source = SourceSummarySerializer(
-        source="original_source",
-        help_text="The outlet or journalist that published it.",
-    )
-    url = serializers.URLField(
-        source="original_url", allow_null=True, help_text="Its address, or null."
-    )
-    published_at = serializers.DateTimeField(
-        source="original_published_at",
-        allow_null=True,
-        help_text="When it was published, or null.",
-    )
-
-    def to_representation(self, instance):
-        if not instance.is_aggregated:
-            return None
-        data = super().to_representation(instance)
-        data["url"] = data["url"] or None
-        return data
-
-
-class ArticleSerializer(serializers.ModelSerializer):
-    byline = serializers.CharField(
-        help_text="Who wrote the desk's version: the author's name, or the desk's."
-    )
-    original = OriginalReportSerializer(source="*", allow_null=True)
-    hero_image = HeroImageSerializer(source="*", allow_null=True)
-    clubs = ClubSummarySerializer(many=True)
-    players = PlayerSummarySerializer(many=True)
-    claims = ArticleClaimSerializer(
-        source="public_claims",
-        many=True,
-        help_text="The claims the story reports, oldest first.",
-    )
-    corrections = CorrectionSerializer(
-        source="correction_list",
-        many=True,
-        help_text="Corrections appended since publication, oldest first.",
-    )
-    url = WebUrlField()
-
-    class Meta:
-        model = Article
-        fields = [
-            "id",
-            "slug",
-            "headline",
-            "standfirst",
-            "body_html",
-            "byline",
-            "original",
-            "published_at",
-            "updated_at",
-            "url",
-            "hero_image",
-            "clubs",
-            "players",
-            "claims",
-            "corrections",
-        ]

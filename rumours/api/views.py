@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..models.squad import squad_depth
 from . import changes, serializers
+from .article_serializers import ArticleSerializer
 from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
 from .caching import ConditionalResponseMixin, answered_from_cache
 from .ordering import StrictOrderingFilter
@@ -73,7 +74,7 @@ class PartnerViewSet(
     retrieve=extend_schema(summary="One published story, by slug"),
 )
 class ArticleViewSet(PartnerViewSet):
-    serializer_class = serializers.ArticleSerializer
+    serializer_class = ArticleSerializer
     filterset_class = filters.ArticleFilter
     ordering = ("-published_at", "-id")
     ordering_fields = ["published_at", "updated_at"]

@@ -48,10 +48,17 @@ class TransferClaimQuerySet(models.QuerySet):
     def with_parties(self):
         """Load the player, both clubs, the source and the replaced player.
 
-        One query whatever the number of claims.
+        And the competitions of described sides. One query whatever the
+        number of claims.
         """
         return self.select_related(
-            "player", "from_club", "to_club", "source", "replaces"
+            "player",
+            "from_club",
+            "to_club",
+            "source",
+            "replaces",
+            "from_competition",
+            "to_competition",
         )
 
     def with_attributions(self):
@@ -72,7 +79,14 @@ class TransferClaimQuerySet(models.QuerySet):
         PostgreSQL more than the prefetches (``bench/README.md``).
         """
         return (
-            self.select_related("article", "player", "source", "replaces")
+            self.select_related(
+                "article",
+                "player",
+                "source",
+                "replaces",
+                "from_competition",
+                "to_competition",
+            )
             .prefetch_related("from_club", "to_club")
             .with_attributions()
             .with_lapse()

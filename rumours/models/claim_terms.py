@@ -5,6 +5,8 @@ life), deal types, currencies and how an amount is written, outcomes, and
 how precisely a story dates what happened.
 """
 
+from typing import NamedTuple
+
 from django.db import models
 
 
@@ -22,27 +24,150 @@ class ClaimType(models.TextChoices):
     BLOCKED = "blocked", "Blocked"
     WANTS_TO_LEAVE = "wants_to_leave", "Wants to leave"
     CONTRACT_EXTENSION = "contract_extension", "Contract extension"
+    ASKING_PRICE = "asking_price", "Asking price or valuation"
+    RELEASE_CLAUSE = "release_clause", "Release clause"
+    PLAYER_REJECTS = "player_rejects", "Player turns the move down"
+    WILLING_TO_SELL = "willing_to_sell", "Club willing to sell"
+    TRANSFER_LISTED = "transfer_listed", "Transfer-listed or surplus"
+    CONTRACT_TALKS = "contract_talks", "Contract talks"
+    CONTRACT_OFFER = "contract_offer", "Contract offer"
+    REFUSES_TO_RENEW = "refuses_to_renew", "Refuses to renew"
+    NOT_CONFIRMED = "not_confirmed", "Not confirmed"
 
 
-CLAIM_TYPE_ORDER = {code: index for index, code in enumerate(ClaimType.values)}
+class KindTerms(NamedTuple):
+    """What one kind of claim says, and what makes it true.
 
-# What each stage says in plain words: {player}, {to} (the suitor) and
-# {from} (the selling club) are filled in, as links, by the claim_sentence tag.
-SENTENCES = {
-    ClaimType.INTEREST: "{to} are interested in {player}",
-    ClaimType.ENQUIRY: "{to} have made an enquiry for {player}",
-    ClaimType.BID: "{to} have made a bid for {player}",
-    ClaimType.BID_REJECTED: "{to} have had a bid for {player} rejected",
-    ClaimType.NEGOTIATION: "{to} are negotiating for {player}",
-    ClaimType.PERSONAL_TERMS_AGREED: "{player} has agreed personal terms with {to}",
-    ClaimType.FEE_AGREED: "{to} have agreed a fee for {player}",
-    ClaimType.MEDICAL: "{player} is having a medical with {to}",
-    ClaimType.COMPLETED: "{player} has completed a move to {to}",
-    ClaimType.DENIED: "A move for {player} to {to} has been denied",
-    ClaimType.BLOCKED: "{from} are blocking a move for {player}",
-    ClaimType.WANTS_TO_LEAVE: "{player} wants to leave {from}",
-    ClaimType.CONTRACT_EXTENSION: "{player} is extending his contract with {from}",
+    ``sentence`` has {player}, {to} (the suitor) and {from} (the selling
+    club) for the claim_sentence tag to fill in. ``true_when`` is what an
+    editor checks before calling the claim true: the claim at its stage,
+    not whether the player moved in the end. A kind with ``scored`` False
+    asserts nothing a track record can count.
+    """
+
+    sentence: str
+    true_when: str
+    scored: bool = True
+
+
+# The stages of one move, in the order a transfer lives them; every other
+# kind stands outside the ladder (a stance, a contract matter, a response).
+STAGE_LADDER = (
+    ClaimType.INTEREST,
+    ClaimType.ENQUIRY,
+    ClaimType.BID,
+    ClaimType.BID_REJECTED,
+    ClaimType.NEGOTIATION,
+    ClaimType.PERSONAL_TERMS_AGREED,
+    ClaimType.FEE_AGREED,
+    ClaimType.MEDICAL,
+    ClaimType.COMPLETED,
+)
+
+KIND_TERMS = {
+    ClaimType.INTEREST: KindTerms(
+        "{to} are interested in {player}", "the club did want the player"
+    ),
+    ClaimType.ENQUIRY: KindTerms(
+        "{to} have made an enquiry for {player}", "the club did ask about him"
+    ),
+    ClaimType.BID: KindTerms(
+        "{to} have made a bid for {player}", "the club did make the offer"
+    ),
+    ClaimType.BID_REJECTED: KindTerms(
+        "{to} have had a bid for {player} rejected",
+        "an offer was made and turned down",
+    ),
+    ClaimType.NEGOTIATION: KindTerms(
+        "{to} are negotiating for {player}", "the clubs were in talks"
+    ),
+    ClaimType.PERSONAL_TERMS_AGREED: KindTerms(
+        "{player} has agreed personal terms with {to}",
+        "player and club agreed terms",
+    ),
+    ClaimType.FEE_AGREED: KindTerms(
+        "{to} have agreed a fee for {player}", "the clubs agreed the fee"
+    ),
+    ClaimType.MEDICAL: KindTerms(
+        "{player} is having a medical with {to}", "the medical took place"
+    ),
+    ClaimType.COMPLETED: KindTerms(
+        "{player} has completed a move to {to}", "the move was announced"
+    ),
+    ClaimType.DENIED: KindTerms(
+        "A move for {player} to {to} has been denied",
+        "the claim it denies proved false",
+    ),
+    ClaimType.BLOCKED: KindTerms(
+        "{from} are blocking a move for {player}", "the club refused to let him go"
+    ),
+    ClaimType.WANTS_TO_LEAVE: KindTerms(
+        "{player} wants to leave {from}", "the player did ask to go"
+    ),
+    ClaimType.CONTRACT_EXTENSION: KindTerms(
+        "{player} is extending his contract with {from}", "the extension was signed"
+    ),
+    ClaimType.ASKING_PRICE: KindTerms(
+        "{from} have set an asking price for {player}",
+        "the club asked for that price",
+    ),
+    ClaimType.RELEASE_CLAUSE: KindTerms(
+        "{player} has a release clause in his contract with {from}",
+        "the contract holds that clause",
+    ),
+    ClaimType.PLAYER_REJECTS: KindTerms(
+        "{player} has turned down a move to {to}", "the player said no"
+    ),
+    ClaimType.WILLING_TO_SELL: KindTerms(
+        "{from} are willing to let {player} go", "the club was ready to sell"
+    ),
+    ClaimType.TRANSFER_LISTED: KindTerms(
+        "{from} have made {player} available for transfer",
+        "the club listed him or called him surplus",
+    ),
+    ClaimType.CONTRACT_TALKS: KindTerms(
+        "{player} is in talks over a new contract with {from}",
+        "player and club were in talks",
+    ),
+    ClaimType.CONTRACT_OFFER: KindTerms(
+        "{from} have offered {player} a new contract", "the club made the offer"
+    ),
+    ClaimType.REFUSES_TO_RENEW: KindTerms(
+        "{player} is refusing to sign a new contract with {from}",
+        "the player turned the renewal down",
+    ),
+    ClaimType.NOT_CONFIRMED: KindTerms(
+        "A move for {player} to {to} has not been confirmed",
+        "never scored: it asserts nothing",
+        scored=False,
+    ),
 }
+
+# The kinds a named player's own club states about his future there: the
+# squad page counts them as that player marked surplus.
+SURPLUS_KINDS = (ClaimType.WILLING_TO_SELL, ClaimType.TRANSFER_LISTED)
+
+# The kinds that answer an earlier claim and may point at it.
+ANSWER_KINDS = (ClaimType.DENIED, ClaimType.NOT_CONFIRMED)
+
+SENTENCES = {kind: terms.sentence for kind, terms in KIND_TERMS.items()}
+
+# Ladder stages first, in order; the kinds outside it after, in choice order.
+CLAIM_TYPE_ORDER = {
+    code: index
+    for index, code in enumerate(
+        [*STAGE_LADDER, *(c for c in ClaimType.values if c not in STAGE_LADDER)]
+    )
+}
+
+
+class SideKind(models.TextChoices):
+    """How a story gives one side of a claim."""
+
+    CLUB = "club", "A club it names"
+    DESCRIBED = "described", "A club it describes but does not name"
+    UNKNOWN = "unknown", "Not named"
+    FREE_AGENT = "free_agent", "No club: a free agent"
 
 
 class DealType(models.TextChoices):
@@ -50,6 +175,13 @@ class DealType(models.TextChoices):
     LOAN = "loan", "Loan"
     LOAN_WITH_OPTION = "loan_with_option", "Loan with option to buy"
     LOAN_WITH_OBLIGATION = "loan_with_obligation", "Loan with obligation to buy"
+    SWAP = "swap", "Swap"
+    PLAYER_PLUS_CASH = "player_plus_cash", "Player plus cash"
+
+
+# The deal types in which another player goes the other way: their claims
+# may be linked to the claim for that player.
+EXCHANGE_DEALS = (DealType.SWAP, DealType.PLAYER_PLUS_CASH)
 
 
 class Currency(models.TextChoices):

@@ -2,22 +2,26 @@
 
 from typing import NamedTuple
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
-from django.utils import dateformat, timezone
+from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .claim_constraints import CLAIM_CONSTRAINTS
 from .claim_queries import TransferClaimQuerySet
 from .claim_terms import (
-    CLAIM_TYPE_ORDER,
-    SENTENCES,
+    ANSWER_KINDS,
+    EXCHANGE_DEALS,
     ClaimType,
     Currency,
     DealType,
     EventPrecision,
     Outcome,
+    SideKind,
     format_money,
 )
+from .claim_wording import ClaimWording
 
 # The relations through which a claim makes its story about a club or a
 # player: a story is about every club and player its claims name.
@@ -31,12 +35,13 @@ class Credit(NamedTuple):
     source: object  # a Source
 
 
-class TransferClaim(models.Model):
+class TransferClaim(ClaimWording, models.Model):
     Type = ClaimType
     DealType = DealType
     Currency = Currency
     Outcome = Outcome
     EventPrecision = EventPrecision
+    SideKind = SideKind
 
     article = models.ForeignKey(
         "rumours.Article", on_delete=models.CASCADE, related_name="claims"
@@ -50,7 +55,30 @@ class TransferClaim(models.Model):
         related_name="claims_out",
         null=True,
         blank=True,
-        help_text="Empty for a free agent.",
+        help_text="The club he leaves. Empty when the story does not name it "
+        "(describe it below if the story does) or he is a free agent.",
+    )
+    from_described = models.CharField(
+        "selling side as described",
+        max_length=120,
+        blank=True,
+        help_text="The story's words when it does not name the club: "
+        "“a Championship side”.",
+    )
+    from_competition = models.ForeignKey(
+        "rumours.Competition",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="selling side's competition",
+    )
+    from_country = models.CharField(
+        "selling side's country", max_length=100, blank=True
+    )
+    free_agent = models.BooleanField(
+        default=False,
+        help_text="He has no club: a fact the story states, not a club it leaves out.",
     )
     to_club = models.ForeignKey(
         "rumours.Club",
@@ -58,8 +86,24 @@ class TransferClaim(models.Model):
         related_name="claims_in",
         null=True,
         blank=True,
-        help_text="Empty when the player wants out with no destination yet.",
+        help_text="The suitor. Empty when the story does not name it (describe "
+        "it below if the story does) or the stage has no destination.",
     )
+    to_described = models.CharField(
+        "suitor as described",
+        max_length=120,
+        blank=True,
+        help_text="“A host of Bundesliga clubs”, “an unnamed MLS side”.",
+    )
+    to_competition = models.ForeignKey(
+        "rumours.Competition",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="suitor's competition",
+    )
+    to_country = models.CharField("suitor's country", max_length=100, blank=True)
     claim_type = models.CharField("stage", max_length=24, choices=ClaimType.choices)
     deal_type = models.CharField(max_length=24, choices=DealType.choices, blank=True)
     fee_amount = models.DecimalField(
@@ -120,6 +164,24 @@ class TransferClaim(models.Model):
         null=True,
         blank=True,
         help_text="The player this signing would replace.",
+    )
+    answers = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        related_name="answered_by",
+        null=True,
+        blank=True,
+        help_text="For a denial or a non-confirmation: the claim it answers.",
+    )
+    swap_with = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        related_name="swapped_by",
+        null=True,
+        blank=True,
+        verbose_name="other side of the deal",
+        help_text="For a swap or player-plus-cash deal: the claim for the player "
+        "going the other way, in the same story.",
     )
     outcome = models.CharField(
         max_length=10, choices=Outcome.choices, default=Outcome.OPEN
@@ -182,92 +244,7 @@ class TransferClaim(models.Model):
                 name="rumours_claim_open_from_idx",
             ),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(claim_type__in=ClaimType.values),
-                name="rumours_claim_type_valid",
-                violation_error_message="Choose a known stage.",
-            ),
-            models.CheckConstraint(
-                condition=Q(deal_type="") | Q(deal_type__in=DealType.values),
-                name="rumours_claim_deal_type_valid",
-                violation_error_message="Choose a known deal type.",
-            ),
-            models.CheckConstraint(
-                condition=Q(outcome__in=Outcome.values),
-                name="rumours_claim_outcome_valid",
-                violation_error_message="Choose a known outcome.",
-            ),
-            models.CheckConstraint(
-                condition=Q(event_date__isnull=True, event_precision="")
-                | Q(
-                    event_date__isnull=False,
-                    event_precision__in=EventPrecision.values,
-                ),
-                name="rumours_claim_event_dated",
-                violation_error_message="Give when it happened and how precisely "
-                "together, or neither.",
-            ),
-            models.CheckConstraint(
-                condition=Q(from_club__isnull=False) | Q(to_club__isnull=False),
-                name="rumours_claim_names_a_club",
-                violation_error_message="Name the club the player leaves or joins.",
-            ),
-            models.CheckConstraint(
-                condition=Q(from_club__isnull=True)
-                | Q(to_club__isnull=True)
-                | ~Q(from_club=F("to_club")),
-                name="rumours_claim_clubs_differ",
-                violation_error_message="The from club and the to club must differ.",
-            ),
-            models.CheckConstraint(
-                condition=Q(replaces__isnull=True) | ~Q(replaces=F("player")),
-                name="rumours_claim_replaces_other_player",
-                violation_error_message="A player cannot replace himself.",
-            ),
-            models.CheckConstraint(
-                condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),
-                name="rumours_claim_fee_not_negative",
-                violation_error_message="A fee cannot be negative.",
-            ),
-            models.CheckConstraint(
-                condition=Q(fee_amount__isnull=True, fee_currency="")
-                | (Q(fee_amount__isnull=False) & Q(fee_currency__in=Currency.values)),
-                name="rumours_claim_fee_has_currency",
-                violation_error_message=(
-                    "A fee needs a currency (EUR, GBP or USD), "
-                    "and a currency needs a fee."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(fee_upper_amount__isnull=True)
-                | Q(
-                    fee_amount__isnull=False,
-                    fee_upper_amount__gte=F("fee_amount"),
-                ),
-                name="rumours_claim_fee_range_ordered",
-                violation_error_message=(
-                    "The fee's upper bound needs a fee and cannot be below it."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(fee_add_ons__isnull=True)
-                | Q(fee_amount__isnull=False, fee_add_ons__gte=0),
-                name="rumours_claim_add_ons_valid",
-                violation_error_message=(
-                    "Add-ons need a base fee and cannot be negative."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(outcome="open", resolved_at__isnull=True)
-                | (~Q(outcome="open") & Q(resolved_at__isnull=False)),
-                name="rumours_claim_resolved_when_closed",
-                violation_error_message=(
-                    "An open claim has no resolution time; "
-                    "a confirmed, denied or lapsed one needs it."
-                ),
-            ),
-        ]
+        constraints = CLAIM_CONSTRAINTS
 
     def __str__(self):
         return f"{self.player}: {self.route} ({self.get_claim_type_display()})"
@@ -300,40 +277,21 @@ class TransferClaim(models.Model):
         chain = [Credit("originator", self.source)] if self.source_id else []
         return chain + [Credit(row.role, row.source) for row in self.attributions.all()]
 
-    @property
-    def sentence(self):
-        """Return the stage in plain words with {player}, {to}, {from} to fill in."""
-        return SENTENCES[self.claim_type]
-
-    @property
-    def claim_type_rank(self):
-        """Return the stage's place in a transfer's life (interest first)."""
-        return CLAIM_TYPE_ORDER.get(self.claim_type, len(CLAIM_TYPE_ORDER))
-
-    @property
-    def route_adds_to_sentence(self):
-        """Return True unless the sentence already names every club the claim does.
-
-        “Roma are interested in Dragusin” leaves out the selling club, so the
-        route follows it; “Dragusin wants to leave Tottenham” does not.
-        """
-        return "{from}" not in self.sentence or self.to_club_id is not None
-
-    @property
-    def route(self):
-        """Return “Tottenham → AC Milan” (needs the clubs loaded).
-
-        A stage that has a suitor ({to} in its sentence) but no club for it
-        was reported with the suitor unnamed; the others have no destination.
-        """
-        origin = self.from_club.short_name if self.from_club else "free agent"
-        if self.to_club:
-            destination = self.to_club.short_name
-        elif "{to}" in self.sentence:
-            destination = "unnamed club"
-        else:
-            destination = "no destination"
-        return f"{origin} → {destination}"
+    def clean(self):
+        problems = {}
+        if self.answers_id and self.claim_type not in ANSWER_KINDS:
+            problems["answers"] = (
+                "Only a denial or a non-confirmation answers another claim."
+            )
+        if self.swap_with_id:
+            if self.deal_type not in EXCHANGE_DEALS:
+                problems["swap_with"] = (
+                    "Only a swap or a player-plus-cash deal has another side."
+                )
+            elif self.swap_with.article_id != self.article_id:
+                problems["swap_with"] = "Link a claim of the same story."
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def has_lapsed(self):
@@ -348,20 +306,6 @@ class TransferClaim(models.Model):
     def shown_outcome(self):
         """Return the outcome readers see: lapsed for an open claim past its window."""
         return Outcome.LAPSED if self.has_lapsed else self.outcome
-
-    @property
-    def event_display(self):
-        """Return when it happened as precisely as the story said, or ""."""
-        day = self.event_date
-        if day is None:
-            return ""
-        return {
-            EventPrecision.DAY: dateformat.format(day, "j F Y"),
-            EventPrecision.MONTH: dateformat.format(day, "F Y"),
-            EventPrecision.SUMMER: f"summer window {day.year}",
-            EventPrecision.WINTER: f"winter window {day.year}",
-            EventPrecision.YEAR: str(day.year),
-        }[self.event_precision]
 
     @property
     def fee_display(self):

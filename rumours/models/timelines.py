@@ -5,9 +5,14 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Suitor:
-    """One club's claims about a player (``club`` None: no destination named)."""
+    """One suitor's claims about a player.
+
+    ``club`` for a named club; else ``described``, the story's words for one
+    it did not name; neither: no destination named.
+    """
 
     club: object
+    described: str = ""
     claims: list = field(default_factory=list)
 
     @property
@@ -22,18 +27,22 @@ def timeline_by_suitor(claims):
     (interest, enquiry, bid, ... completed), then by report time. Suitors
     follow in the order of their latest news, most recent first; claims
     naming no destination (wants to leave, blocked) form one group, last.
+    A described suitor (“an MLS side”) is a group of its own words.
     """
     suitors = {}
     for claim in claims:
-        suitors.setdefault(claim.to_club_id, Suitor(club=claim.to_club))
-        suitors[claim.to_club_id].claims.append(claim)
+        key = claim.to_club_id or claim.to_described.casefold()
+        suitor = suitors.setdefault(
+            key, Suitor(club=claim.to_club, described=claim.to_described)
+        )
+        suitor.claims.append(claim)
     for suitor in suitors.values():
         suitor.claims.sort(key=lambda c: (c.claim_type_rank, c.reported_at, c.pk))
     return sorted(
         suitors.values(),
         key=lambda s: (
-            s.club is None,
+            s.club is None and not s.described,
             -s.latest.reported_at.timestamp(),
-            s.club.short_name if s.club else "",
+            s.club.short_name if s.club else s.described,
         ),
     )

@@ -28,16 +28,8 @@ def claim_sentence(claim):
     """
     parts = {
         "player": _link(claim.player, claim.player.name),
-        "to": (
-            _link(claim.to_club, claim.to_club.short_name)
-            if claim.to_club
-            else "an unnamed club"
-        ),
-        "from": (
-            _link(claim.from_club, claim.from_club.short_name)
-            if claim.from_club
-            else "his club"
-        ),
+        "to": _party(claim.to_side, unknown="an unnamed club"),
+        "from": _party(claim.from_side, unknown="his club"),
     }
     sentence = claim.sentence
     # A sentence may open with a party the story did not name ("an unnamed
@@ -46,6 +38,15 @@ def claim_sentence(claim):
     if leading and not isinstance(parts[leading[1]], SafeData):
         parts[leading[1]] = _capitalised(parts[leading[1]])
     return format_html(_capitalised(sentence), **parts)
+
+
+def _party(side, unknown):
+    """Return one side of a claim the way the story named it."""
+    if side.kind == "club":
+        return _link(side.club, side.club.short_name)
+    if side.kind == "described":
+        return side.text
+    return "no club" if side.kind == "free_agent" else unknown
 
 
 def _capitalised(text):

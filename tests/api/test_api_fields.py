@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 from rest_framework import serializers as drf_serializers
 
-from rumours.api import changes, schema, serializers, squad_serializers
+from rumours.api import (
+    article_serializers,
+    changes,
+    schema,
+    serializers,
+    squad_serializers,
+)
 from rumours.models import Article, Position, Tombstone
 
 from ..factories import (
@@ -20,7 +26,13 @@ from ..support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
 
 pytestmark = pytest.mark.django_db
 
-RESPONSE_SERIALIZER_MODULES = (serializers, squad_serializers, changes, schema)
+RESPONSE_SERIALIZER_MODULES = (
+    serializers,
+    article_serializers,
+    squad_serializers,
+    changes,
+    schema,
+)
 QUERY_SERIALIZERS = {"ChangesQuerySerializer"}
 
 
@@ -90,8 +102,9 @@ def crawl(client):
     return {url: client.get(url).json() for url in urls}
 
 
-def test_no_serializer_uses_all_fields():
-    source = Path(serializers.__file__).read_text()
+@pytest.mark.parametrize("module", RESPONSE_SERIALIZER_MODULES)
+def test_no_serializer_uses_all_fields(module):
+    source = Path(module.__file__).read_text()
 
     assert "__all__" not in source
 

@@ -20,6 +20,11 @@ ON_DELETE = {
     "rumours.TransferClaim.from_club": models.PROTECT,
     "rumours.TransferClaim.to_club": models.PROTECT,
     "rumours.TransferClaim.source": models.PROTECT,
+    "rumours.TransferClaim.from_competition": models.PROTECT,
+    "rumours.TransferClaim.to_competition": models.PROTECT,
+    # A denial outlives the claim it answered, a swap's side the other side.
+    "rumours.TransferClaim.answers": models.SET_NULL,
+    "rumours.TransferClaim.swap_with": models.SET_NULL,
     # A claim owns its relays and speakers; a source credited in one stays.
     "rumours.Attribution.claim": models.CASCADE,
     "rumours.Attribution.source": models.PROTECT,
@@ -67,6 +72,10 @@ ON_DELETE = {
                 "from_club",
                 "to_club",
                 "source",
+                "from_competition",
+                "to_competition",
+                "answers",
+                "swap_with",
             ],
         }.items()
         for field in fields

@@ -17,6 +17,14 @@ from .vocabulary import (
     T,
 )
 
+# A generated deal moves one player: no swaps, whose other side it would need.
+ONE_PLAYER_DEALS = [
+    TransferClaim.DealType.PERMANENT,
+    TransferClaim.DealType.LOAN,
+    TransferClaim.DealType.LOAN_WITH_OPTION,
+    TransferClaim.DealType.LOAN_WITH_OBLIGATION,
+]
+
 
 class SagasMixin:
     def sagas(self, total, players, clubs):
@@ -101,7 +109,7 @@ class SagasMixin:
         )
 
     def deal_type(self):
-        return self.rng.choices(TransferClaim.DealType.values, weights=[80, 8, 7, 5])[0]
+        return self.rng.choices(ONE_PLAYER_DEALS, weights=[80, 8, 7, 5])[0]
 
     def value(self, player):
         """Return a price in whole currency units: most players are cheap."""
@@ -138,6 +146,8 @@ class SagasMixin:
                 claim = TransferClaim(
                     player=saga.player,
                     from_club=saga.from_club,
+                    # A generated player with no previous club joined as one.
+                    free_agent=saga.from_club is None,
                     to_club=saga.to_club,
                     claim_type=stage,
                     deal_type=(

@@ -3,8 +3,17 @@
 from rumours.models import Attribution, TransferClaim
 
 from .entries import Entry
-from .fields import ATTRIBUTION_FIELDS, EVENT_FIELDS, FEE_FIELDS
+from .fields import (
+    ANSWERS_FIELDS,
+    ATTRIBUTION_FIELDS,
+    DESCRIBED_FIELDS,
+    EVENT_FIELDS,
+    FEE_FIELDS,
+)
 from .reading import INVALID, Fields
+
+# The most claims one story can list, for the bounds of an index into them.
+MAX_CLAIMS = 10_000
 
 NO_FEE = {
     "fee_amount": None,
@@ -56,8 +65,55 @@ class ClaimReader:
             "source": fields.ref("source", "sources"),
             "replaces": fields.ref("replaces", "players"),
         }
-        extra = {"attributions": self.read_attributions(fields)}
+        for side in ("from", "to"):
+            self.read_described(fields, side, values, refs)
+        # Before the key existed, a claim naming no selling club was a free
+        # agent's: a file that leaves it out keeps that meaning.
+        values["free_agent"] = fields.boolean(
+            "free_agent",
+            default=refs["from_club"] is None and not values["from_described"],
+        )
+        extra = {
+            "attributions": self.read_attributions(fields),
+            "answers": self.read_answers(fields),
+            "swap_with": fields.integer(
+                "swap_with", minimum=0, maximum=MAX_CLAIMS, nullable=True
+            ),
+        }
+        # A link the file gives is set once every claim has its id
+        # (``write_claim_links``); one it leaves out goes now.
+        for name in ("answers", "swap_with"):
+            if extra[name] is None:
+                values[name] = None
         return Entry(fields.path, None, values, refs, extra)
+
+    def read_described(self, fields, side, values, refs):
+        """Read ``{side}_described``: the story's words for a club it did not name."""
+        name = f"{side}_described"
+        described = fields.nested(name, DESCRIBED_FIELDS, noun="description")
+        refs[f"{side}_competition"] = None
+        if described is None:
+            values.update({name: "", f"{side}_country": ""})
+        elif described is INVALID or not described.ok:
+            values.update({name: INVALID, f"{side}_country": INVALID})
+        else:
+            values[name] = described.text(
+                "text", model=TransferClaim, field=name, required=True
+            )
+            values[f"{side}_country"] = described.text(
+                "country", model=TransferClaim, field=f"{side}_country"
+            )
+            refs[f"{side}_competition"] = described.ref("competition", "competitions")
+
+    def read_answers(self, fields):
+        """Return ``(article ref, index)`` of the claim a denial answers, or None."""
+        answers = fields.nested("answers", ANSWERS_FIELDS, noun="answered claim")
+        if answers is None or answers is INVALID or not answers.ok:
+            return answers
+        return (
+            answers.ref("article", "articles", required=True),
+            answers.integer("claim", minimum=0, maximum=MAX_CLAIMS, required=True),
+        )
 
     def read_attributions(self, fields):
         """Return the claim's relays and speakers as ``[(role, source ref)]``."""

@@ -97,12 +97,24 @@ class References:
         self.player_slugs = {item.pk: item.slug for item in players}
         self.sources = {item.pk: item.slug for item in sources}
         self.articles = {item.pk: item.slug for item in articles}
+        # A claim is named by its story and its place in the story's list.
+        self.claim_places = {
+            claim.pk: (item.slug, index)
+            for item in articles
+            for index, claim in enumerate(item.claims.all())
+        }
 
     def club(self, pk):
         return None if pk is None else self.clubs[pk]
 
     def player(self, pk):
         return None if pk is None else self.players[pk]
+
+    def claim(self, pk):
+        if pk is None:
+            return None
+        article, index = self.claim_places[pk]
+        return {"article": article, "claim": index}
 
 
 def player_references(players, club_names):
@@ -280,7 +292,10 @@ def export_claim(claim, names):
     return {
         "player": names.player(claim.player_id),
         "from_club": names.club(claim.from_club_id),
+        "from_described": export_described(claim, "from", names),
+        "free_agent": claim.free_agent,
         "to_club": names.club(claim.to_club_id),
+        "to_described": export_described(claim, "to", names),
         "claim_type": claim.claim_type,
         "deal_type": claim.deal_type or None,
         "fee": fee,
@@ -297,8 +312,23 @@ def export_claim(claim, names):
             "precision": claim.event_precision,
         },
         "replaces": names.player(claim.replaces_id),
+        "answers": names.claim(claim.answers_id),
+        "swap_with": claim.swap_with_id and names.claim_places[claim.swap_with_id][1],
         "outcome": claim.outcome,
         "resolved_at": export_time(claim.resolved_at),
+    }
+
+
+def export_described(claim, side, names):
+    """Return one side's description as the story gave it, or None."""
+    text = getattr(claim, f"{side}_described")
+    if not text:
+        return None
+    competition = getattr(claim, f"{side}_competition_id")
+    return {
+        "text": text,
+        "competition": competition and names.competitions[competition],
+        "country": getattr(claim, f"{side}_country"),
     }
 
 

@@ -7,7 +7,9 @@ order and the importer refuses any other key.
 FORMAT = "transfer-desk-newsroom"
 VERSION = 2
 # Version 1 is version 2 without claims' attributions and event dates,
-# articles' originals and players' agents: it reads as is.
+# articles' originals and players' agents: it reads as is. A claim's
+# described sides, free agency and links came later within version 2, as
+# keys whose defaults keep older files' meaning.
 READABLE_VERSIONS = (1, 2)
 
 KINDS = ("competitions", "clubs", "players", "sources", "articles", "squad_targets")
@@ -65,7 +67,10 @@ ORIGINAL_FIELDS = ("source", "url", "published_at")
 CLAIM_FIELDS = (
     "player",
     "from_club",
+    "from_described",
+    "free_agent",
     "to_club",
+    "to_described",
     "claim_type",
     "deal_type",
     "fee",
@@ -75,9 +80,13 @@ CLAIM_FIELDS = (
     "reported_at",
     "event",
     "replaces",
+    "answers",
+    "swap_with",
     "outcome",
     "resolved_at",
 )
+DESCRIBED_FIELDS = ("text", "competition", "country")
+ANSWERS_FIELDS = ("article", "claim")
 FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
 EVENT_FIELDS = ("date", "precision")
 ATTRIBUTION_FIELDS = ("source", "role")
@@ -105,6 +114,15 @@ FIELD_PATHS = {
         "fee_currency": "fee.currency",
         "event_date": "event.date",
         "event_precision": "event.precision",
+        **{
+            f"{side}_{name}": f"{side}_described.{part}"
+            for side in ("from", "to")
+            for name, part in (
+                ("described", "text"),
+                ("competition", "competition"),
+                ("country", "country"),
+            )
+        },
     },
     "aliases": {"name": "", "club": ""},
     "authors": {"first_name": "name", "last_name": "name", "password": ""},

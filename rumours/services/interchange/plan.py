@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rumours.models import Article, Club, ClubAlias, Competition, Player, Source
 
+from .claim_checks import ClaimChecks
 from .directory import (
     ClubDirectory,
     PlayerDirectory,
@@ -83,7 +84,7 @@ def read_newsroom(data, *, base_dir=None):
     return plan
 
 
-class NewsroomReader:
+class NewsroomReader(ClaimChecks):
     def __init__(self, base_dir):
         self.base_dir = base_dir
         self.problems = Problems()
@@ -140,6 +141,7 @@ class NewsroomReader:
         self.check_sources()
         self.check_source_kinds()
         self.check_claims()
+        self.check_claim_links()
         self.check_squad_targets()
         return Plan(self.entries, self.pks)
 
@@ -285,6 +287,8 @@ class NewsroomReader:
             for claim in entry.extra["claims"]:
                 self.resolve_refs(claim.refs.values())
                 self.resolve_refs(ref for _, ref in claim.extra["attributions"])
+                if claim.extra["answers"] not in (None, INVALID):
+                    self.resolve_refs(claim.extra["answers"][:1])
         for entry in self.entries["squad_targets"]:
             self.resolve_refs(entry.refs.values())
 
@@ -329,59 +333,6 @@ class NewsroomReader:
                     self.problems.add(
                         ref.path, f"{ref.value!r} is a source of kind {kind}; {rule}"
                     )
-
-    def check_claims(self):
-        for entry in self.entries["articles"]:
-            first = {}
-            for claim in entry.extra["claims"]:
-                self.check_claim(claim)
-                key = (
-                    key_of(claim.refs["player"]),
-                    key_of(claim.refs["from_club"]),
-                    key_of(claim.refs["to_club"]),
-                    claim.values["claim_type"],
-                )
-                if INVALID in key:
-                    continue
-                claim.key = key
-                if first.setdefault(key, claim) is not claim:
-                    self.problems.add(
-                        claim.path,
-                        f"repeats {first[key].path} (the same player, from club, "
-                        "to club and claim type); make them one claim",
-                    )
-
-    def check_claim(self, claim):
-        player, from_club, to_club, replaces = (
-            key_of(claim.refs[name])
-            for name in ("player", "from_club", "to_club", "replaces")
-        )
-        if from_club is None and to_club is None:
-            self.problems.add(
-                f"{claim.path}.to_club",
-                "null, and so is from_club; name the club the player leaves or joins",
-            )
-        elif from_club == to_club and from_club is not INVALID:
-            self.problems.add(
-                f"{claim.path}.to_club",
-                "the same club as from_club; a transfer is between two clubs",
-            )
-        if replaces not in (None, INVALID) and replaces == player:
-            self.problems.add(
-                f"{claim.path}.replaces",
-                "the claim's own player; a player cannot replace himself",
-            )
-        first = {}
-        for index, (role, ref) in enumerate(claim.extra["attributions"]):
-            key = (role, key_of(ref))
-            if INVALID in key:
-                continue
-            if first.setdefault(key, index) != index:
-                self.problems.add(
-                    f"{claim.path}.attributions[{index}]",
-                    f"repeats attributions[{first[key]}] (the same source in "
-                    "the same role); give each once",
-                )
 
     def check_squad_targets(self):
         first = {}

@@ -142,6 +142,16 @@ class Fields:
             )
         return value
 
+    def boolean(self, name, *, default):
+        value = self.get(name)
+        if value is MISSING:
+            return default
+        if value is INVALID:
+            return INVALID
+        if not isinstance(value, bool):
+            return self.fail(name, f"expected true or false, not {describe(value)}")
+        return value
+
     def date(self, name, *, required=False):
         """Return a date written ``YYYY-MM-DD``, or None."""
         value = self.get(name, required=required)

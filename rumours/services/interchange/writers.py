@@ -140,10 +140,10 @@ class ItemWriters:
                 claim.claim_type,
             )
             stored[claim.article_id][key].append(claim)
-        pending, written = [], []
+        pending, written, placed = [], [], {}
         for entry in articles:
             article_id = article_ids[entry.key]
-            for claim_entry in entry.extra["claims"]:
+            for index, claim_entry in enumerate(entry.extra["claims"]):
                 player, from_club, to_club, claim_type = claim_entry.key
                 key = (
                     self.pks["players"][player],
@@ -156,8 +156,10 @@ class ItemWriters:
                 instance.article_id = article_id
                 self.store("claims", instance, claim_entry, pending)
                 written.append((instance, claim_entry))
+                placed[entry.key, index] = (instance, claim_entry)
         self.batches.write(pending)
         self.write_attributions(written)
+        self.write_claim_links(placed)
         gone = [
             claim.pk
             for by_key in stored.values()
@@ -166,6 +168,28 @@ class ItemWriters:
         ]
         TransferClaim.objects.filter(pk__in=gone).delete()
         self.counts["claims"]["deleted"] = len(gone)
+
+    def write_claim_links(self, placed):
+        """Point denials at the claims they answer and swaps at their other side.
+
+        ``placed`` maps (article key, index in its claims) to the written claim.
+        Only claims whose links change are saved, in one query.
+        """
+        changed = []
+        for (article, _), (instance, entry) in placed.items():
+            answers, other = entry.extra["answers"], entry.extra["swap_with"]
+            wanted = {
+                "answers_id": answers and placed[key_of(answers[0]), answers[1]][0].pk,
+                "swap_with_id": None if other is None else placed[article, other][0].pk,
+            }
+            if any(getattr(instance, name) != pk for name, pk in wanted.items()):
+                for name, pk in wanted.items():
+                    setattr(instance, name, pk)
+                instance.updated_at = timezone.now()
+                changed.append(instance)
+        TransferClaim.objects.bulk_update(
+            changed, ["answers", "swap_with", "updated_at"]
+        )
 
     def write_attributions(self, written):
         """Make each claim's relays and speakers the file's, in the file's order.

@@ -1,0 +1,105 @@
+"""How a claim reads: its sentence, its sides as the story gave them, its route.
+
+``ClaimWording`` is a mixin of ``TransferClaim``; none of it queries, so a
+page reads it from what its loader fetched.
+"""
+
+from typing import NamedTuple
+
+from django.utils import dateformat
+
+from .claim_terms import CLAIM_TYPE_ORDER, SENTENCES, EventPrecision, SideKind
+
+
+class Side(NamedTuple):
+    """One side of a claim as the story put it.
+
+    ``kind`` is "club" (``club`` set), "described" (``text``: the story's
+    words), "free_agent" (selling side only) or "unknown": the story did not
+    say. A described side's competition and country stay on the claim: they
+    serve filters, not sentences, and reading them here would cost a query.
+    """
+
+    kind: str
+    club: object = None
+    text: str = ""
+
+
+class ClaimWording:
+    """The words of a claim, read from its loaded fields."""
+
+    @property
+    def sentence(self):
+        """Return the stage in plain words with {player}, {to}, {from} to fill in."""
+        return SENTENCES[self.claim_type]
+
+    @property
+    def claim_type_rank(self):
+        """Return the stage's place in a transfer's life (interest first)."""
+        return CLAIM_TYPE_ORDER.get(self.claim_type, len(CLAIM_TYPE_ORDER))
+
+    @property
+    def from_side(self):
+        """Return the selling side as a ``Side`` (needs the club loaded)."""
+        if self.free_agent:
+            return Side(SideKind.FREE_AGENT)
+        return self._side(self.from_club, self.from_described)
+
+    @property
+    def to_side(self):
+        """Return the suitor as a ``Side`` (needs the club loaded)."""
+        return self._side(self.to_club, self.to_described)
+
+    @staticmethod
+    def _side(club, text):
+        if club is not None:
+            return Side(SideKind.CLUB, club=club)
+        return Side(SideKind.DESCRIBED, text=text) if text else Side(SideKind.UNKNOWN)
+
+    @property
+    def route_adds_to_sentence(self):
+        """Return True unless the sentence already names every side the claim does.
+
+        “Roma are interested in Dragusin” leaves out the selling club, so the
+        route follows it; “Dragusin wants to leave Tottenham” does not.
+        """
+        return "{from}" not in self.sentence or self.to_side.kind != SideKind.UNKNOWN
+
+    @property
+    def route(self):
+        """Return “Tottenham → AC Milan” (needs the clubs loaded).
+
+        A side the story described reads as described; a stage that has a
+        suitor ({to} in its sentence) but none named reads “unnamed club”,
+        the others “no destination”; an unnamed selling club is “club not
+        named”, which is not the same fact as “free agent”.
+        """
+        origin = {
+            SideKind.FREE_AGENT: "free agent",
+            SideKind.UNKNOWN: "club not named",
+        }.get(self.from_side.kind) or _side_name(self.from_side)
+        destination = _side_name(self.to_side) or (
+            "unnamed club" if "{to}" in self.sentence else "no destination"
+        )
+        return f"{origin} → {destination}"
+
+    @property
+    def event_display(self):
+        """Return when it happened as precisely as the story said, or ""."""
+        day = self.event_date
+        if day is None:
+            return ""
+        return {
+            EventPrecision.DAY: dateformat.format(day, "j F Y"),
+            EventPrecision.MONTH: dateformat.format(day, "F Y"),
+            EventPrecision.SUMMER: f"summer window {day.year}",
+            EventPrecision.WINTER: f"winter window {day.year}",
+            EventPrecision.YEAR: str(day.year),
+        }[self.event_precision]
+
+
+def _side_name(side):
+    """Return a named or described side's short name, or ""."""
+    if side.kind == SideKind.CLUB:
+        return side.club.short_name
+    return side.text
