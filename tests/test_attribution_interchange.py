@@ -44,8 +44,10 @@ def as_version_1(document):
     for article in old["articles"]:
         article.pop("original")
         for claim in article["claims"]:
-            claim.pop("attributions")
-            claim.pop("event")
+            for key in ("attributions", "event", "from_described", "free_agent"):
+                claim.pop(key)
+            for key in ("to_described", "answers", "swap_with"):
+                claim.pop(key)
     return old
 
 

@@ -7,7 +7,10 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
+
+from rumours.models import TransferClaim
 
 
 def rumours_tables():
@@ -81,3 +84,33 @@ def test_rumours_migrates_to_zero_and_back_to_the_latest(r25):
     applied = MigrationLoader(connection).applied_migrations
     assert ("rumours", latest) in applied
     r25["round_trip"] = True
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_0019_makes_the_claims_naming_no_seller_free_agents():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("rumours", "0018_lapse_defaults")])
+    old = executor.loader.project_state(("rumours", "0018_lapse_defaults")).apps
+    club = old.get_model("rumours", "Club").objects.create(
+        name="Old Club", short_name="Old", slug="old-club"
+    )
+    player = old.get_model("rumours", "Player").objects.create(
+        name="Old Player", slug="old-player", primary_position="CB"
+    )
+    article = old.get_model("rumours", "Article").objects.create(
+        headline="Old story", slug="old-story", body="Old."
+    )
+    claims = old.get_model("rumours", "TransferClaim").objects
+    signing = claims.create(
+        article=article, player=player, to_club=club, claim_type="bid", quote="q"
+    )
+    sale = claims.create(
+        article=article, player=player, from_club=club, claim_type="bid", quote="q"
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    stored = dict(TransferClaim.objects.values_list("pk", "free_agent"))
+    assert stored == {signing.pk: True, sale.pk: False}

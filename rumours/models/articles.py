@@ -102,6 +102,7 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch(
                 "claims",
                 queryset=claims.with_parties()
+                .with_links()
                 .with_attributions()
                 .with_lapse()
                 .order_by("reported_at", "id"),

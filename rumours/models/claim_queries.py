@@ -61,6 +61,19 @@ class TransferClaimQuerySet(models.QuerySet):
             "to_competition",
         )
 
+    def with_links(self):
+        """Load the claim a denial answers (with its story) and a swap's other player.
+
+        Joined in the same query. The answered story's text stays in the
+        database; a page links it only when it is published
+        (``TransferClaim.public_answered_article``).
+        """
+        return self.select_related("answers__article", "swap_with__player").defer(
+            "answers__article__body",
+            "answers__article__body_html",
+            "answers__article__search_document",
+        )
+
     def with_attributions(self):
         """Load each claim's relays and speakers with their sources: one query."""
         return self.prefetch_related(
@@ -102,6 +115,7 @@ class TransferClaimQuerySet(models.QuerySet):
         """
         return (
             self.with_parties()
+            .with_links()
             .with_attributions()
             .with_lapse()
             .select_related("article")

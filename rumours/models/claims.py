@@ -277,6 +277,16 @@ class TransferClaim(ClaimWording, models.Model):
         chain = [Credit("originator", self.source)] if self.source_id else []
         return chain + [Credit(row.role, row.source) for row in self.attributions.all()]
 
+    @property
+    def public_answered_article(self):
+        """Return the published story of the claim this one answers, or None.
+
+        Needs ``with_links()``; never a draft's, so no page names one.
+        """
+        if self.answers_id is None or not self.answers.article.is_published:
+            return None
+        return self.answers.article
+
     def clean(self):
         problems = {}
         if self.answers_id and self.claim_type not in ANSWER_KINDS:
