@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from rumours.models import LapseWindow, TransferClaim
 from rumours.models.claim_terms import (
@@ -143,3 +144,14 @@ def test_only_an_exchange_deal_has_another_side():
     assert error.value.message_dict["swap_with"] == [
         "Only a swap or a player-plus-cash deal has another side."
     ]
+
+
+@pytest.mark.django_db
+def test_an_editor_sees_what_would_make_the_claim_true(admin_client):
+    claim = TransferClaimFactory(claim_type=Type.ENQUIRY)
+
+    response = admin_client.get(
+        reverse("admin:rumours_transferclaim_change", args=[claim.pk])
+    )
+
+    assert "the club did ask about him" in response.content.decode()

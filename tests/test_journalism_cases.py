@@ -232,3 +232,11 @@ def test_the_published_case_book_prints_each_case(case):
 
     assert f"`{case.slug}`" in book
     assert case.paragraph in book
+
+
+@pytest.mark.parametrize("kind", TransferClaim.Type.values)
+def test_the_case_book_says_what_makes_each_kind_true(kind):
+    book = CASE_BOOK.read_text(encoding="utf-8")
+    row = next(line for line in book.splitlines() if line.startswith(f"| `{kind}` |"))
+
+    assert row.endswith(f"| {KIND_TERMS[kind].true_when} |")

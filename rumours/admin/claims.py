@@ -121,6 +121,7 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
         "source__reliability_tier",
         "source__kind",
         "deal_type",
+        "free_agent",
         ("from_club", admin.RelatedOnlyFieldListFilter),
         ("to_club", admin.RelatedOnlyFieldListFilter),
         "player__primary_position",
@@ -151,7 +152,9 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
         ("from_competition", "from_country"),
         ("to_competition", "to_country"),
         ("answers", "swap_with"),
+        "true_when",
     ]
+    readonly_fields = ["true_when"]
     actions = [*ClaimWorkflowAdmin.actions, "export_as_csv"]
 
     @admin.action(description="Export selected claims as CSV (spreadsheet-safe)")
@@ -174,6 +177,11 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
 
     def delete_queryset(self, request, queryset):
         delete_claims(claims=queryset)
+
+    @admin.display(description="true when")
+    def true_when(self, claim):
+        """What resolving it as confirmed asserts: the claim, not the move."""
+        return claim.true_when if claim.claim_type else ""
 
     @admin.display(description="route")
     def route(self, claim):

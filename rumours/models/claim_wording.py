@@ -8,7 +8,13 @@ from typing import NamedTuple
 
 from django.utils import dateformat
 
-from .claim_terms import CLAIM_TYPE_ORDER, SENTENCES, EventPrecision, SideKind
+from .claim_terms import (
+    CLAIM_TYPE_ORDER,
+    KIND_TERMS,
+    SENTENCES,
+    EventPrecision,
+    SideKind,
+)
 
 
 class Side(NamedTuple):
@@ -32,6 +38,11 @@ class ClaimWording:
     def sentence(self):
         """Return the stage in plain words with {player}, {to}, {from} to fill in."""
         return SENTENCES[self.claim_type]
+
+    @property
+    def true_when(self):
+        """Return what must have happened for this claim to count as true."""
+        return KIND_TERMS[self.claim_type].true_when
 
     @property
     def claim_type_rank(self):
