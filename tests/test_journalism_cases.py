@@ -17,6 +17,7 @@ from rest_framework.test import APIClient
 from rest_framework_api_key.models import APIKey
 
 from rumours.models import Article, Competition, TransferClaim
+from rumours.models.claim_terms import KIND_TERMS
 from rumours.services.interchange import (
     FORMAT,
     VERSION,
