@@ -15,6 +15,7 @@ from .factories import (
     ArticleFactory,
     AttributionFactory,
     ClubFactory,
+    CompetitionFactory,
     CorrectionFactory,
     PlayerFactory,
     SourceFactory,
@@ -102,11 +103,33 @@ def story_with_claims(count):
     for _ in range(count):
         claim = TransferClaimFactory(article=article, replaces=PlayerFactory())
         AttributionFactory(claim=claim)  # a relay, with its own source (#13)
+        denial_with_its_links(article, claim)
         article.players.add(claim.player)
         article.clubs.add(claim.from_club, claim.to_club)
         ArticleFactory().players.add(claim.player)  # a related story each
         CorrectionFactory(article=article, created_by=UserFactory())  # (#5)
     return article.get_absolute_url()
+
+
+def denial_with_its_links(article, claim):
+    """Add a denial of a claim of another story, from a described side, in a swap.
+
+    Each with its own rows (#13), so loading them one by one would show.
+    """
+    TransferClaimFactory(
+        article=article,
+        player=claim.player,
+        claim_type="denied",
+        answers=TransferClaimFactory(),
+        from_club=None,
+        from_described="a Serie B side",
+        from_competition=CompetitionFactory(),
+        to_club=None,
+        to_described="a Bundesliga side",
+        to_competition=CompetitionFactory(),
+        deal_type="swap",
+        swap_with=claim,
+    )
 
 
 def home_with_stories(count):
@@ -124,6 +147,7 @@ def player_with_claims(count):
     for _ in range(count):
         claim = TransferClaimFactory(player=player, replaces=PlayerFactory())
         AttributionFactory(claim=claim, role=Attribution.Role.SPEAKER)
+        denial_with_its_links(claim.article, claim)
         claim.article.players.add(player)
     return player.get_absolute_url()
 

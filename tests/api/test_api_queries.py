@@ -16,6 +16,7 @@ from ..factories import (
     AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
+    CompetitionFactory,
     PlayerFactory,
     SourceFactory,
     SquadTargetFactory,
@@ -67,6 +68,19 @@ class Newsroom:
             )
             AttributionFactory(claim=claim, role=Attribution.Role.SPEAKER)
             AttributionFactory(claim=claim)
+            TransferClaimFactory(  # sides described and links (#13), their own rows
+                article=self.article,
+                claim_type="denied",
+                answers=TransferClaimFactory(),
+                from_club=None,
+                from_described="a Serie B side",
+                from_competition=CompetitionFactory(),
+                to_club=None,
+                to_described="a Bundesliga side",
+                to_competition=CompetitionFactory(),
+                deal_type="swap",
+                swap_with=claim,
+            )
             self.article.clubs.add(claim.from_club, claim.to_club)
             self.article.players.add(player)
             TransferClaimFactory(
