@@ -1,13 +1,41 @@
-"""Django's Redis cache backend, with one Redis client per connection pool.
+"""Redis as the shared cache: reused clients, and never a reason to fail (#18).
 
 Django's ``RedisCacheClient`` builds a new ``redis.Redis`` for every cache
 operation, and redis-py 8 fills a table of response callbacks in each one:
 more Python than the round trip to Redis takes, three times on a cached
-page's path (generation, entry, throttle; ``bench/README.md``). A ``redis.Redis`` holds
-nothing but its pool and is thread-safe, so one per pool serves every call.
+page's path (generation, entry, throttle; ``bench/README.md``). A ``redis.Redis``
+holds nothing but its pool and is thread-safe, so one per pool serves every
+call.
+
+Django's ``RedisCache`` raises on every connection error and sets no socket
+timeout (redis-py then waits for the operating system), so a dead or frozen
+Redis turned every page into a 500 or a stall. ``FailOpenRedisCache`` reads
+an error or a timeout as a miss (a write as done), and after one failure
+stops calling Redis for ``RETRY_AFTER`` seconds: a dead Redis costs one fast
+failure an interval, not one a call. The log says once that Redis is down
+and once that it is back; ``shared_cache_recovered`` then tells the public
+cache to start a new generation, since saves made during the outage could
+not mark the pages Redis still holds as stale.
 """
 
+import functools
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.dispatch import Signal
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+# Sent once by each process that sees Redis answer again after an outage.
+shared_cache_recovered = Signal()
+
+# Short enough that a frozen Redis costs a page a fraction of its budget.
+DEFAULT_SOCKET_OPTIONS = {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}
+DEFAULT_RETRY_AFTER = 2.0
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
@@ -29,3 +57,153 @@ class ReusingRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+
+class Outage:
+    """When Redis last failed, and whether to try it again yet (one per process)."""
+
+    def __init__(self, retry_after):
+        self.retry_after = retry_after
+        self.down_since = None
+        self.retry_at = 0.0
+        self._lock = threading.Lock()
+
+    def allows_call(self):
+        return self.down_since is None or time.monotonic() >= self.retry_at
+
+    def failed(self, error):
+        now = time.monotonic()
+        with self._lock:
+            first = self.down_since is None
+            if first:
+                self.down_since = now
+            self.retry_at = now + self.retry_after
+        if first:
+            logger.warning(
+                "Redis is unreachable (%s: %s): serving without the shared cache, "
+                "trying again every %s s",
+                type(error).__name__,
+                error,
+                self.retry_after,
+            )
+
+    def succeeded(self):
+        if self.down_since is None:
+            return
+        with self._lock:
+            down_since, self.down_since = self.down_since, None
+        if down_since is not None:
+            logger.warning(
+                "Redis answers again after %.1f s: the shared cache is back",
+                time.monotonic() - down_since,
+            )
+            shared_cache_recovered.send(sender=FailOpenRedisCache)
+
+
+def _fail_open(when_down):
+    """Run the cache method, or return ``when_down(*args, **kwargs)`` if Redis fails."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def guarded(self, *args, **kwargs):
+            return self.run_guarded(
+                lambda: method(self, *args, **kwargs),
+                lambda: when_down(*args, **kwargs),
+            )
+
+        return guarded
+
+    return decorate
+
+
+def _default(key, default=None, version=None):
+    return default
+
+
+def _missing(key, *args, **kwargs):
+    # What incr() raises for a key that is not there.
+    raise ValueError(f"Key {key!r} not found.")
+
+
+def _returns(value):
+    return lambda *args, **kwargs: value
+
+
+class FailOpenRedisCache(ReusingRedisCache):
+    """A Redis cache whose errors and timeouts are misses, never exceptions.
+
+    ``OPTIONS`` may set redis-py's ``socket_connect_timeout`` and
+    ``socket_timeout`` (0.2 s by default) and ``RETRY_AFTER``, the seconds
+    between attempts while Redis is down (2 by default).
+    """
+
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS", {}))
+        retry_after = float(options.pop("RETRY_AFTER", DEFAULT_RETRY_AFTER))
+        params = {**params, "OPTIONS": {**DEFAULT_SOCKET_OPTIONS, **options}}
+        super().__init__(server, params)
+        self.outage = Outage(retry_after)
+
+    @property
+    def is_reachable(self):
+        """Return False while Redis is known to be down (no round trip)."""
+        return self.outage.down_since is None
+
+    @_fail_open(_default)
+    def get(self, key, default=None, version=None):
+        return super().get(key, default, version)
+
+    @_fail_open(_returns({}))
+    def get_many(self, keys, version=None):
+        return super().get_many(keys, version)
+
+    @_fail_open(_returns(False))
+    def has_key(self, key, version=None):
+        return super().has_key(key, version)
+
+    @_fail_open(_returns(False))
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().add(key, value, timeout, version)
+
+    @_fail_open(_returns(None))
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set(key, value, timeout, version)
+
+    @_fail_open(_returns([]))
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set_many(data, timeout, version)
+
+    @_fail_open(_returns(False))
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().touch(key, timeout, version)
+
+    @_fail_open(_returns(False))
+    def delete(self, key, version=None):
+        return super().delete(key, version)
+
+    @_fail_open(_returns(None))
+    def delete_many(self, keys, version=None):
+        return super().delete_many(keys, version)
+
+    @_fail_open(_missing)
+    def incr(self, key, delta=1, version=None):
+        return super().incr(key, delta, version)
+
+    @_fail_open(_returns(False))
+    def clear(self):
+        return super().clear()
+
+    def run_guarded(self, command, when_down):
+        """Return ``command()`` (Redis work), or ``when_down()`` if Redis fails.
+
+        Every method goes through here; so may raw Redis work (a pipeline).
+        """
+        if not self.outage.allows_call():
+            return when_down()
+        try:
+            result = command()
+        except RedisError as error:
+            self.outage.failed(error)
+            return when_down()
+        self.outage.succeeded()
+        return result

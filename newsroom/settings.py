@@ -108,7 +108,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "newsroom.cache.ReusingRedisCache",
+            # An accelerator, never a reason to fail (#18): errors are misses.
+            "BACKEND": "newsroom.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default=""),
         }

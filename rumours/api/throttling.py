@@ -8,11 +8,16 @@ so the count holds across processes and servers.
 """
 
 import time
+from functools import partial
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
+
+# Counts kept in this process while the shared cache is down (#18).
+LOCAL_COUNTS = LocMemCache("partner-throttle", {})
 
 
 def count_request(key, timeout):
@@ -22,15 +27,31 @@ def count_request(key, timeout):
     Django's ``add()`` and ``incr()`` cost three (``incr`` asks whether the
     key exists first), on the path of every API answer, cached or not (#6).
     Elsewhere (local memory in development and tests), ``add`` and ``incr``.
+    While Redis is down the limit fails open to a count in each process: a
+    partner may then reach the limit once per app server process, and no
+    request fails because the counter cannot be reached.
     """
     cache = caches[DEFAULT_CACHE_ALIAS]
-    if isinstance(cache, RedisCache):
-        name = cache.make_and_validate_key(key)
-        pipeline = cache._cache.get_client(name, write=True).pipeline()
-        # Stored as Django's Redis serializer stores an int: a plain number.
-        pipeline.set(name, 0, ex=timeout, nx=True)
-        pipeline.incr(name)
-        return pipeline.execute()[-1]
+    if not isinstance(cache, RedisCache):
+        return count_locally(cache, key, timeout)
+    count = partial(count_on_redis, cache, key, timeout)
+    if hasattr(cache, "run_guarded"):  # newsroom.cache.FailOpenRedisCache
+        return cache.run_guarded(
+            count, partial(count_locally, LOCAL_COUNTS, key, timeout)
+        )
+    return count()
+
+
+def count_on_redis(cache, key, timeout):
+    name = cache.make_and_validate_key(key)
+    pipeline = cache._cache.get_client(name, write=True).pipeline()
+    # Stored as Django's Redis serializer stores an int: a plain number.
+    pipeline.set(name, 0, ex=timeout, nx=True)
+    pipeline.incr(name)
+    return pipeline.execute()[-1]
+
+
+def count_locally(cache, key, timeout):
     cache.add(key, 0, timeout=timeout)
     try:
         return cache.incr(key)

@@ -5,8 +5,10 @@ ones are covered without a line here) and byline changes of users send
 model signals; bulk writers send ``newsroom_bulk_written`` instead.
 """
 
+from newsroom.cache import shared_cache_recovered
+
 from ..models.events import newsroom_bulk_written
-from .public import bump_generation_now_and_on_commit
+from .public import bump_generation, bump_generation_now_and_on_commit
 
 
 def content_changed(sender, **kwargs):
@@ -38,6 +40,14 @@ def connect_signals():
     ]:
         signal.connect(content_changed, dispatch_uid=f"public-cache-{name}")
     newsroom_bulk_written.connect(bulk_written, dispatch_uid="public-cache-bulk")
+    shared_cache_recovered.connect(
+        shared_cache_back, dispatch_uid="public-cache-recovered"
+    )
+
+
+def shared_cache_back(sender, **kwargs):
+    """Signal receiver: Redis is back; pages it kept may predate outage saves."""
+    bump_generation()
 
 
 def bulk_written(sender, **kwargs):
