@@ -11,8 +11,12 @@ differs comes from the environment (docs/deploy.md):
 - ``GUNICORN_ACCESS_LOG``: where the access log goes (``-``: stdout).
 - ``FORWARDED_ALLOW_IPS``: the load balancer's addresses, whose
   X-Forwarded-* headers are trusted (default 127.0.0.1).
+- ``DRAIN_SECONDS``: after SIGTERM, how long a worker keeps serving while
+  ``/healthz/ready`` answers 503, so the balancer moves traffic away before
+  the worker stops accepting it (default 0: stop at once, as gunicorn does).
 """
 
+import math
 import multiprocessing
 import os
 
@@ -21,7 +25,9 @@ bind = [os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000'
 worker_class = "sync"
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count()))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-graceful_timeout = 20
+drain_seconds = float(os.environ.get("DRAIN_SECONDS", "0"))
+# Draining, then in-flight requests, must fit before gunicorn kills a worker.
+graceful_timeout = 20 + math.ceil(drain_seconds)
 keepalive = 5
 # Recycle workers now and then, staggered, so a slow leak never builds up.
 max_requests = 2000
@@ -36,3 +42,30 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 # The worker's pid (%(p)s) shows which worker answered.
 access_log_format = '%(h)s %(p)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+
+def post_worker_init(worker):
+    """On SIGTERM, drain for ``DRAIN_SECONDS`` before gunicorn's graceful stop.
+
+    gunicorn's own handler stops the worker accepting at once; requests the
+    balancer sends in the meantime would then be refused. This one marks
+    the process draining (``/healthz/ready`` answers 503) and hands over to
+    gunicorn's handler once the balancer has had time to notice.
+    """
+    if drain_seconds <= 0:
+        return
+    import signal
+    import threading
+
+    from newsroom.health import start_draining
+
+    def stop(signum, frame):
+        worker.handle_exit(signum, frame)
+        # Wake the worker's wait, as a signal would (gunicorn's wakeup pipe).
+        os.write(worker.PIPE[1], b"1")
+
+    def drain_then_stop(signum, frame):
+        start_draining()
+        threading.Timer(drain_seconds, stop, args=(signum, frame)).start()
+
+    signal.signal(signal.SIGTERM, drain_then_stop)

@@ -222,7 +222,7 @@ SPECTACULAR_SETTINGS = {
 # HTTPS-only cookies, HSTS and the redirect to HTTPS.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=IS_PRODUCTION)
 # The load balancer's health check speaks plain HTTP to the app servers.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]
 # Behind a TLS-terminating load balancer that sets the header (and strips it
 # from clients): SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO.
 if PROXY_SSL_HEADER := env.str("SECURE_PROXY_SSL_HEADER", default=""):

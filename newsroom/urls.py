@@ -5,10 +5,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from newsroom.health import healthz
+from newsroom import health
 
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
+    path("healthz", health.ready, name="healthz"),
+    path("healthz/live", health.live, name="healthz-live"),
+    path("healthz/ready", health.ready, name="healthz-ready"),
     path("admin/", admin.site.urls),
     path("", include("rumours.reader.urls")),
     path("api/v1/", include("rumours.api.urls")),

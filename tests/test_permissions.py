@@ -84,6 +84,8 @@ MATRIX = [
     # Reader pages, feeds, sitemaps, the health check: the same for everyone.
     ("GET", "/", READER),
     ("GET", "/healthz", READER),
+    ("GET", "/healthz/live", READER),
+    ("GET", "/healthz/ready", READER),
     ("GET", "/stories/{article_slug}/", READER),
     ("GET", "/players/{player_slug}/", READER),
     ("GET", "/clubs/{club_slug}/", READER),

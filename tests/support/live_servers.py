@@ -17,7 +17,7 @@
 ``stack.servers(n, workers=2, **env)`` then starts ``n`` gunicorn servers
 with the production settings (``DJANGO_ENV=production``; plain HTTP, since
 ``SECURE_SSL_REDIRECT`` is off) on free loopback ports, waits for their
-``/healthz`` and stops them when the ``with`` block ends. Every server's
+``/healthz/live`` and stops them when the ``with`` block ends. Every server's
 access log names the worker pid of each request.
 """
 
@@ -305,7 +305,7 @@ class LiveStack:
             if server.process.poll() is not None:
                 break
             try:
-                if Browser().get(server, "/healthz").status == 200:
+                if Browser().get(server, "/healthz/live").status == 200:
                     return
             except OSError:
                 pass
