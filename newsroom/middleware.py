@@ -1,4 +1,7 @@
-"""Project-wide response middleware."""
+"""Project-wide middleware: what every request and response gets."""
+
+from django.core.exceptions import BadRequest
+from django.http import Http404, JsonResponse
 
 TEXTUAL_SUFFIXES = ("json", "xml", "javascript")
 
@@ -27,3 +30,33 @@ class Utf8CharsetMiddleware:
         if is_textual(media_type) and "charset=" not in content_type.lower():
             response["Content-Type"] = f"{content_type}; charset=utf-8"
         return response
+
+
+class RefuseNullCharactersMiddleware:
+    """Answer a NUL character in the path with 404 and in a parameter with 400.
+
+    PostgreSQL refuses NUL in text, so a lookup or filter carrying one
+    (``/api/v1/articles/%00/``, ``/?club=%00``) raised a database error: a
+    500. No slug or parameter of ours can hold one, so it never reaches a view.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404("No page has a NUL character in its address.")
+        named = sorted(
+            name
+            for name, values in request.GET.lists()
+            if "\x00" in name or any("\x00" in value for value in values)
+        )
+        if named:
+            message = (
+                f"A NUL character (%00) is not allowed in a parameter: "
+                f"{', '.join(repr(name) for name in named)}."
+            )
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            raise BadRequest(message)
+        return self.get_response(request)
