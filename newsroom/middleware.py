@@ -32,6 +32,9 @@ class Utf8CharsetMiddleware:
         return response
 
 
+NUL_MESSAGE = "A NUL character (%00) is not allowed in a parameter."
+
+
 class RefuseNullCharactersMiddleware:
     """Answer a NUL character in the path with 404 and in a parameter with 400.
 
@@ -52,11 +55,8 @@ class RefuseNullCharactersMiddleware:
             if "\x00" in name or any("\x00" in value for value in values)
         )
         if named:
-            message = (
-                f"A NUL character (%00) is not allowed in a parameter: "
-                f"{', '.join(repr(name) for name in named)}."
-            )
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
-            raise BadRequest(message)
+                # The shape of every other 400 of the API: {parameter: [why]}.
+                return JsonResponse({name: [NUL_MESSAGE] for name in named}, status=400)
+            raise BadRequest(f"{NUL_MESSAGE} ({', '.join(map(repr, named))})")
         return self.get_response(request)

@@ -49,7 +49,7 @@ def test_a_nul_in_an_api_parameter_is_a_400_naming_it(client, newsroom):
 
     assert response.status_code == 400
     assert response.json() == {
-        "detail": "A NUL character (%00) is not allowed in a parameter: 'club'."
+        "club": ["A NUL character (%00) is not allowed in a parameter."]
     }
 
 

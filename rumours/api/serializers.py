@@ -263,11 +263,13 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
     replaces = PlayerSummarySerializer(allow_null=True)
     answers = serializers.PrimaryKeyRelatedField(
         read_only=True,
+        allow_null=True,
         help_text="For a denial or non-confirmation: the id of the claim it "
         "answers (which may be in another story), or null.",
     )
     swap_with = serializers.PrimaryKeyRelatedField(
         read_only=True,
+        allow_null=True,
         help_text="For a swap or player-plus-cash deal: the id of the claim for "
         "the player going the other way, in the same story, or null.",
     )

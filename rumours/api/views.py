@@ -44,6 +44,45 @@ class PartnerAccessMixin:
     permission_classes = [HasPartnerKey]
     throttle_classes = [PartnerKeyThrottle]
 
+    # The serializer listing a view's own query parameters, if it has any.
+    query_serializer = None
+
+    def accepted_parameters(self):
+        """Return the query parameters this view reads: its filters, ordering,
+        pagination and ``query_serializer``."""
+        names = set()
+        if self.query_serializer is not None:
+            names |= set(self.query_serializer().fields)
+        if getattr(self, "detail", False):
+            return names
+        for backend in self.filter_backends:
+            filterset_class = getattr(self, "filterset_class", None)
+            if issubclass(backend, DjangoFilterBackend) and filterset_class:
+                names |= set(filterset_class.base_filters)
+            elif issubclass(backend, StrictOrderingFilter):
+                names.add(backend.ordering_param)
+        if self.pagination_class is not None:
+            paginator = self.pagination_class
+            names |= {paginator.cursor_query_param, paginator.page_size_query_param}
+        return names
+
+    def initial(self, request, *args, **kwargs):
+        """Refuse a parameter the view does not read (after the key's checks).
+
+        Ignored, a misspelt filter (``/clubs/?club=x``) answered every row.
+        """
+        super().initial(request, *args, **kwargs)
+        accepted = self.accepted_parameters()
+        unknown = sorted(set(request.query_params) - accepted)
+        if unknown:
+            listed = ", ".join(sorted(accepted)) or "none"
+            raise exceptions.ValidationError(
+                {
+                    name: [f"Unknown parameter. This endpoint accepts: {listed}."]
+                    for name in unknown
+                }
+            )
+
     def permission_denied(self, request, message=None, code=None):
         # DRF's default says "Authentication credentials were not provided."
         if request.successful_authenticator is None:
@@ -179,6 +218,7 @@ class ChangesView(
     """Stories and claims published, updated or taken down, oldest first."""
 
     serializer_class = changes.ChangesPageSerializer
+    query_serializer = changes.ChangesQuerySerializer
     pagination_class = None
     filter_backends = []
     timestamps_cover_content = True
