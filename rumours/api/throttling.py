@@ -89,9 +89,29 @@ class PartnerKeyThrottle(BaseThrottle):
         window = int(now // self.duration)
         self.window_end = (window + 1) * self.duration
         key = f"api-throttle:{request.auth.prefix}:{window}"
-        return count_request(key, self.duration + 1) <= self.limit
+        count = count_request(key, self.duration + 1)
+        # For the RateLimit-* headers of the response (``rate_limit_headers``).
+        request.rate_limit = (self.limit, max(0, self.limit - count), self.wait())
+        return count <= self.limit
 
     def wait(self):
         if self.window_end is None:
             return None
         return max(1, round(self.window_end - time.time()))
+
+
+def rate_limit_headers(request):
+    """Return the IETF draft's ``RateLimit-*`` headers for a throttled request.
+
+    The limit of the key's window, what is left of it, and the seconds until
+    it resets; nothing for a request no partner throttle counted.
+    """
+    counted = getattr(request, "rate_limit", None)
+    if counted is None:
+        return {}
+    limit, remaining, reset = counted
+    return {
+        "RateLimit-Limit": str(limit),
+        "RateLimit-Remaining": str(remaining),
+        "RateLimit-Reset": str(reset),
+    }

@@ -32,7 +32,7 @@ from .caching import ConditionalResponseMixin, answered_from_cache
 from .ordering import StrictOrderingFilter
 from .pagination import PartnerCursorPagination
 from .squad_serializers import SquadSerializer
-from .throttling import PartnerKeyThrottle
+from .throttling import PartnerKeyThrottle, rate_limit_headers
 
 
 class PartnerAccessMixin:
@@ -82,6 +82,12 @@ class PartnerAccessMixin:
                     for name in unknown
                 }
             )
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        for header, value in rate_limit_headers(request).items():
+            response[header] = value
+        return response
 
     def permission_denied(self, request, message=None, code=None):
         # DRF's default says "Authentication credentials were not provided."

@@ -100,3 +100,29 @@ def test_a_window_counter_in_redis_expires_a_window_and_a_second_later(limited):
 
     ttl = redis_cache._cache.get_client(name).ttl(name)
     assert 3600 < ttl <= 3601
+
+
+def rate_limit(response):
+    return tuple(
+        response.get(f"RateLimit-{name}") for name in ("Limit", "Remaining", "Reset")
+    )
+
+
+def test_every_keyed_answer_says_how_much_of_the_limit_is_left(limited):
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+
+    with time_machine.travel(TEN_TWENTY, tick=False):
+        first, second = get(key), get(key)
+
+    assert rate_limit(first) == ("10", "9", "2400")
+    assert rate_limit(second) == ("10", "8", "2400")
+
+
+def test_a_throttled_answer_has_nothing_left_until_the_window_resets(limited):
+    _, key = APIKey.objects.create_key(name="Calcio Daily")
+
+    with time_machine.travel(TEN_TWENTY, tick=False):
+        responses = [get(key) for _ in range(LIMIT + 1)]
+
+    assert responses[-1].status_code == 429
+    assert rate_limit(responses[-1]) == ("10", "0", responses[-1]["Retry-After"])
