@@ -5,6 +5,7 @@ Every variable is listed in README.md ("Settings"). Development defaults
 ``DJANGO_ENV=production`` makes the secure choices mandatory.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "simple_history",
+    # Counts failed sign-ins per account and per address (#18).
+    "axes",
     "rumours",
 ]
 
@@ -67,7 +70,36 @@ MIDDLEWARE = [
     # Records who made each change in the history tables (#5).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Password guessing (#18): after LOGIN_FAILURE_LIMIT failed sign-ins for one
+# account, or from one address, further attempts are refused for
+# LOGIN_LOCKOUT_MINUTES without checking the password (so a flood costs no
+# password hashing), with the same page whether or not the account exists.
+# A success resets the account's count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.lockout.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# The address counted is the connection's, unless a proxy we run says whose
+# it is: nginx sets X-Real-IP (deploy/nginx.conf); a client cannot, since
+# only requests through that proxy reach the app servers.
+AXES_IPWARE_META_PRECEDENCE_ORDER = [
+    name for name in (env.str("CLIENT_IP_HEADER", default=""), "REMOTE_ADDR") if name
+]
+
+# Staff sessions end after a working day without a request (readers have none).
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_HOURS", default=10) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 
 ROOT_URLCONF = "newsroom.urls"
 

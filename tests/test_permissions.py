@@ -223,6 +223,34 @@ MATRIX = [
         delete=SUPERUSERS,
         history=SUPERUSERS,
     ),
+    # Failed sign-ins (#18): administrators read and clear them.
+    *admin_rows(
+        "axes/accessattempt",
+        "access_attempt",
+        changelist=SUPERUSERS,
+        add=NOBODY,
+        change=SUPERUSERS,
+        delete=SUPERUSERS,
+        history=SUPERUSERS,
+    ),
+    *admin_rows(
+        "axes/accesslog",
+        "access_log",
+        changelist=SUPERUSERS,
+        add=NOBODY,
+        change=SUPERUSERS,
+        delete=SUPERUSERS,
+        history=SUPERUSERS,
+    ),
+    *admin_rows(
+        "axes/accessfailurelog",
+        "access_failure_log",
+        changelist=SUPERUSERS,
+        add=NOBODY,
+        change=SUPERUSERS,
+        delete=SUPERUSERS,
+        history=SUPERUSERS,
+    ),
     # Forged writes, last: they change the role's newsroom.
     ("POST publish", "/admin/rumours/article/{own_draft}/change/", FORGED_PUBLISH),
     ("POST delete", "/admin/rumours/article/{victim}/delete/", FORGED_DELETE),
@@ -271,12 +299,33 @@ def build_newsroom(reporter_user, key_holder):
         "user": reporter_user.pk,
         "group": reporter_user.groups.get().pk,
         "api_key_id": key_holder.pk,
+        **sign_in_records(),
         "draft": draft.pk,
         "draft_slug": draft.slug,
         "own_draft": own_draft.pk,
         "victim": victim.pk,
     }
     return Newsroom(names=names, publish_form=publish_form(own_draft))
+
+
+def sign_in_records():
+    """Create one row of each kind django-axes keeps; return their ids."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    number = AccessAttempt.objects.count()
+    who = {
+        "username": f"guesser-{number}",
+        "ip_address": "192.0.2.9",
+        "user_agent": "x",
+    }
+    attempt = AccessAttempt.objects.create(failures_since_start=1, **who)
+    log = AccessLog.objects.create(**who)
+    failure = AccessFailureLog.objects.create(locked_out=False, **who)
+    return {
+        "access_attempt": attempt.pk,
+        "access_log": log.pk,
+        "access_failure_log": failure.pk,
+    }
 
 
 def publish_form(article):

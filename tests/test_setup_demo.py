@@ -52,7 +52,10 @@ def test_setup_demo_keeps_an_editors_changes():
 def test_demo_editor_sees_the_seed_article_with_every_claim_inline(client):
     run_setup_demo()
     article = Article.objects.get(slug=SEED_SLUG)
-    client.login(username=DEMO_EDITOR_USERNAME, password=DEMO_EDITOR_PASSWORD)
+    client.post(
+        "/admin/login/",
+        {"username": DEMO_EDITOR_USERNAME, "password": DEMO_EDITOR_PASSWORD},
+    )
 
     response = client.get(reverse("admin:rumours_article_change", args=[article.pk]))
 
