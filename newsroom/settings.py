@@ -157,6 +157,8 @@ else:
 # Anonymous public pages, feeds, sitemaps and API bodies are cached this many
 # seconds (rumours/cache/public.py); 0 turns the cache off.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
+# ... and kept this much longer, to answer with while the database is down.
+PUBLIC_CACHE_STALE_SECONDS = env.int("PUBLIC_CACHE_STALE_SECONDS", default=6 * 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -108,7 +108,7 @@ def test_an_entry_rendered_in_an_older_generation_is_not_served(client):
     """A reader who rendered before a save stores under the old generation."""
     article = ArticleFactory(headline="Milan enquire about Dragusin")
     request = RequestFactory().get(article.get_absolute_url())
-    slot, _ = public_cache.lookup("page", request)
+    slot, _, _ = public_cache.lookup("page", request)
     Article.objects.filter(pk=article.pk).update(headline="Milan bid for Dragusin")
     public_cache.bump_generation()
     stale = client.get(article.get_absolute_url(), HTTP_HOST="testserver")

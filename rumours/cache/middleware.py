@@ -4,7 +4,13 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
-from .public import answer_conditionally, enter, has_session, may_use_cache
+from .public import (
+    answer_conditionally,
+    enter,
+    has_session,
+    may_use_cache,
+    stale_response,
+)
 
 # The public pages, feeds and sitemaps whose anonymous responses are cached.
 CACHED_VIEWS = frozenset(
@@ -57,3 +63,7 @@ class PublicCacheMiddleware:
             # The page read a cookie this request carries: not for everyone.
             return response
         return visit.keep(response)
+
+    def process_exception(self, request, exception):
+        """Answer a page or API body the database cannot render from its last copy."""
+        return stale_response(request, exception)

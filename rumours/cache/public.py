@@ -25,12 +25,13 @@ nor fills the cache.
 """
 
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
@@ -44,10 +45,18 @@ ENTRY_KEY = "public-cache:{kind}:{digest}"
 NOTHING_DUE = 0
 NEXT_DUE_SECONDS = 3600
 HIT_HEADER = "X-Public-Cache"
+# What a database that is down or unreachable raises.
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+logger = logging.getLogger(__name__)
 
 
 def cache_seconds():
     return settings.PUBLIC_CACHE_SECONDS
+
+
+def stale_seconds():
+    return settings.PUBLIC_CACHE_STALE_SECONDS
 
 
 def has_session(request):
@@ -103,7 +112,8 @@ class Slot:
 
 
 def lookup_slot(key):
-    """Return ``(generation, entry)``: the entry at ``key``, if still current.
+    """Return ``(generation, entry, stored)``: the entry at ``key`` if still
+    current, and whatever is stored there (for ``stale_response``).
 
     One cache round trip (a ``get_many``): the generation, the next due time
     and the entry together. An entry holds the generation it was rendered
@@ -112,6 +122,7 @@ def lookup_slot(key):
     generation); when it has passed, a new generation starts and the entry
     (stored before the story came due) is not used.
     """
+    stored = None
     for _attempt in range(2):
         keys = (
             [GENERATION_KEY, NEXT_DUE_KEY, key]
@@ -119,6 +130,7 @@ def lookup_slot(key):
             else [GENERATION_KEY, NEXT_DUE_KEY]
         )
         found = cache.get_many(keys)
+        stored = found.get(key) if key else None
         generation = found.get(GENERATION_KEY)
         if generation is None:
             bump_generation()
@@ -130,24 +142,35 @@ def lookup_slot(key):
             due = next_due_timestamp()
             cache.set(NEXT_DUE_KEY, (generation, due), timeout=NEXT_DUE_SECONDS)
         if due == NOTHING_DUE or time.time() < due:
-            entry = found.get(key)
-            if entry is not None and entry.get("generation") != generation:
-                entry = None
-            return generation, entry
+            return generation, stored if is_fresh(stored, generation) else None, stored
         bump_generation()
-    return cache.get(GENERATION_KEY), None
+    return cache.get(GENERATION_KEY), None, stored
+
+
+def is_fresh(entry, generation):
+    """Return whether a stored entry may be served: this generation, not too old."""
+    return (
+        entry is not None
+        and entry.get("generation") == generation
+        and time.time() < entry.get("stored_at", 0) + cache_seconds()
+    )
 
 
 def lookup(kind, request):
-    """Return ``(slot, entry or None)`` of ``request``'s response.
+    """Return ``(slot, entry or None, stored or None)`` of ``request``'s response.
 
     The absolute URL (scheme, host, path and query) names the response: the
     feeds, sitemaps and API links are absolute. Pass the slot to ``store``.
     """
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     key = ENTRY_KEY.format(kind=kind, digest=digest)
-    generation, entry = lookup_slot(key)
-    return Slot(key, generation), entry
+    try:
+        generation, entry, stored = lookup_slot(key)
+    except DATABASE_DOWN:
+        # Finding when the next story is due needs the database: without
+        # it, nothing is served fresh or kept, but a stale copy may help.
+        return None, None, cache.get(key)
+    return Slot(key, generation), entry, stored
 
 
 def store(slot, response, *, private_ok=False):
@@ -164,10 +187,12 @@ def store(slot, response, *, private_ok=False):
         return
     entry = {
         "generation": slot.generation,
+        "stored_at": time.time(),
         "content": response.content,
         "headers": list(response.items()),
     }
-    cache.set(slot.key, entry, timeout=cache_seconds())
+    # Kept past its freshness, to answer with if the database goes down.
+    cache.set(slot.key, entry, timeout=cache_seconds() + stale_seconds())
 
 
 def thaw(entry):
@@ -203,6 +228,7 @@ class Visit:
     request: object
     slot: Slot | None = None
     hit: HttpResponse | None = None
+    stored: dict | None = None  # any copy kept, fresh or not
 
     def keep(self, response, *, private_ok=False):
         """Keep ``response`` for the next reader, if the request may use the cache."""
@@ -221,5 +247,39 @@ def enter(request, kind):
     """
     if not may_use_cache(request):
         return Visit(request)
-    slot, entry = lookup(kind, request)
-    return Visit(request, slot, thaw(entry) if entry is not None else None)
+    slot, entry, stored = lookup(kind, request)
+    visit = Visit(request, slot, thaw(entry) if entry is not None else None, stored)
+    request.public_cache_visit = visit  # for ``stale_response``
+    return visit
+
+
+def stale_response(request, exception):
+    """Return the last copy kept of a page the database cannot render now.
+
+    Or a 503 asking to retry when no copy is kept; None for any other error.
+    A stale copy says so (``X-Public-Cache: stale``, its ``Age`` and a
+    ``Warning``), and is never kept again as fresh.
+    """
+    if not isinstance(exception, DATABASE_DOWN):
+        return None
+    visit = getattr(request, "public_cache_visit", None)
+    stored = visit.stored if visit is not None else None
+    logger.warning(
+        "The database is unreachable (%s): answering %s %s",
+        type(exception).__name__,
+        request.path,
+        "with a stale copy" if stored else "503",
+    )
+    if stored is None:
+        response = HttpResponse(
+            "The newsroom is briefly unavailable. Please try again in a moment.",
+            content_type="text/plain; charset=utf-8",
+            status=503,
+        )
+        response["Retry-After"] = "5"
+        return response
+    response = thaw(stored)
+    response[HIT_HEADER] = "stale"
+    response["Age"] = str(max(0, int(time.time() - stored.get("stored_at", 0))))
+    response["Warning"] = '110 - "Response is Stale"'
+    return response

@@ -1,0 +1,91 @@
+"""A database outage is answered from the last good copies (#18, R28).
+
+A real gunicorn server on production settings reaches PostgreSQL through a
+``TcpGate`` (``tests/support/tcp_gate.py``), which cuts it off without
+stopping the machine's PostgreSQL that the rest of the suite uses. Pages
+and API bodies served once before the cut are answered from the public
+cache, marked stale, however old; a page never served is a 503 asking to
+retry, not a 500; when the database is back, fresh answers resume at once.
+"""
+
+import json
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from .support.live_servers import Browser, LiveStack, Unavailable
+from .support.tcp_gate import TcpGate
+
+pytestmark = pytest.mark.slow
+
+SETUP = """
+import json
+from django.utils import timezone
+from rest_framework_api_key.models import APIKey
+from rumours.models import Article
+
+for n in range(2):
+    Article.objects.create(
+        headline=f"Outage story {n}", slug=f"outage-story-{n}", body="Text.",
+        status=Article.Status.PUBLISHED, published_at=timezone.now(),
+    )
+print(json.dumps({"key": APIKey.objects.create_key(name="Outage partner")[1]}))
+"""
+
+
+@pytest.fixture(scope="module")
+def stack():
+    try:
+        live = LiveStack(require_postgres=True)
+    except Unavailable as reason:
+        pytest.skip(f"live servers: {reason}")
+    try:
+        yield live
+    finally:
+        live.close()
+
+
+@pytest.fixture
+def gated(stack):
+    """Return (the gate, the database URL through it)."""
+    target = urlsplit(stack.database_url)
+    gate = TcpGate((target.hostname, target.port or 5432))
+    netloc = f"{target.username}@127.0.0.1:{gate.port}"
+    yield gate, urlunsplit(target._replace(netloc=netloc))
+    gate.close()
+
+
+def test_readers_get_the_last_good_copies_while_the_database_is_down(stack, gated):
+    gate, database_url = gated
+    key = json.loads(stack.python(SETUP))["key"]
+    partner = {"Authorization": f"Api-Key {key}"}
+    browser = Browser()
+    with stack.servers(
+        1, workers=1, DATABASE_URL=database_url, PUBLIC_CACHE_SECONDS=1
+    ) as [server]:
+        served = [
+            browser.get(server, "/stories/outage-story-0/"),
+            browser.get(server, "/"),
+            browser.get(server, "/api/v1/articles/outage-story-0/", headers=partner),
+        ]
+        time.sleep(1.2)  # every copy is now past its freshness
+        gate.refuse()
+
+        stale_story = browser.get(server, "/stories/outage-story-0/")
+        stale_home = browser.get(server, "/")
+        stale_api = browser.get(
+            server, "/api/v1/articles/outage-story-0/", headers=partner
+        )
+        never_served = browser.get(server, "/stories/outage-story-1/")
+        gate.open()
+        back = browser.get(server, "/stories/outage-story-1/")
+
+    assert [response.status for response in served] == [200, 200, 200]
+    assert (stale_story.status, stale_story.headers["X-Public-Cache"]) == (200, "stale")
+    assert stale_story.body == served[0].body
+    assert stale_home.status == 200
+    assert (stale_api.status, stale_api.body) == (200, served[2].body)
+    assert int(stale_story.headers["Age"]) >= 1
+    assert (never_served.status, never_served.headers["Retry-After"]) == (503, "5")
+    assert back.status == 200
