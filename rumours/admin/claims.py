@@ -8,9 +8,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import (
     Attribution,
+    ClaimAmount,
     Tombstone,
     TransferClaim,
 )
+from ..models.amounts import AMOUNT_FIELDS
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_claims, recording_withdrawals
 from .csv_export import export_claims_csv
@@ -28,7 +30,6 @@ CLAIM_FIELDS = (
     ("player", "replaces"),
     ("from_club", "to_club"),
     ("claim_type", "deal_type"),
-    ("fee_amount", "fee_upper_amount", "fee_add_ons", "fee_currency"),
     "source",
     "quote",
     ("reported_at", "event_date", "event_precision"),
@@ -83,6 +84,24 @@ class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):
     )
 
 
+class ClaimAmountInline(ClaimInlineRulesMixin, admin.TabularInline):
+    """The fees, prices, add-ons and wages the story quotes, in its order.
+
+    One row for the common case (one fee); add-ons of unknown size are an
+    add-ons row with no amount.
+    """
+
+    model = ClaimAmount
+    fields = [*AMOUNT_FIELDS, "position"]
+    extra = 0
+    verbose_name = "amount"
+    verbose_name_plural = "amounts (fee, loan fee, option price, add-ons, wages...)"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # An empty row to fill in when the claim has no amount yet.
+        return 0 if obj is not None and obj.amounts.exists() else 1
+
+
 @admin.register(Attribution)
 class AttributionAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
     """Every relay and speaker: which claims a source passed on or spoke in.
@@ -102,9 +121,26 @@ class AttributionAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
     search_fields = ["source__name", "claim__player__name"]
 
 
+@admin.register(ClaimAmount)
+class ClaimAmountAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
+    """Every amount a story quoted: release clauses, asking prices, wages (#13).
+
+    A list to browse and filter; amounts are entered on their claim's page.
+    """
+
+    list_display = ["claim", "kind", "display"]
+    list_filter = ["kind", "qualifier", "currency"]
+    list_select_related = ["claim__player", "claim__from_club", "claim__to_club"]
+    search_fields = ["claim__player__name"]
+
+    @admin.display(description="as readers see it")
+    def display(self, amount):
+        return amount.display
+
+
 @admin.register(TransferClaim)
 class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
-    inlines = [AttributionInline]
+    inlines = [ClaimAmountInline, AttributionInline]
     list_display = [
         "player",
         "route",
@@ -146,6 +182,10 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
         response["Content-Disposition"] = 'attachment; filename="claims.csv"'
         return response
 
+    def get_queryset(self, request):
+        # The list's amounts column reads every claim's amounts: one query.
+        return super().get_queryset(request).with_amounts()
+
     def save_model(self, request, obj, form, change):
         # A claim moved from a public story to a hidden one leaves (#4).
         moved = [obj.pk] if change else []
@@ -163,7 +203,7 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
     def route(self, claim):
         return claim.route
 
-    @admin.display(description="fee", ordering="fee_amount")
+    @admin.display(description="amounts")
     def fee(self, claim):
         return claim.fee_display
 

@@ -60,9 +60,9 @@ class ArticleQuerySet(models.QuerySet):
     def for_story_page(self):
         """Load the story page: author, players, public claims, corrections.
 
-        Five queries whatever the number of claims or corrections (the story,
+        Six queries whatever the number of claims or corrections (the story,
         its players, its claims with player, clubs, replaced player and
-        source, their relays and speakers, its corrections).
+        source, their relays and speakers, their amounts, its corrections).
         """
         from .claims import TransferClaim
 
@@ -80,7 +80,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_api(self):
         """Load what the partner API's ``ArticleSerializer`` reads.
 
-        The story page's loading plus the clubs: five queries whatever the
+        The story page's loading plus the clubs: seven queries whatever the
         number of stories, claims or corrections.
         """
         from .football import Club
@@ -103,6 +103,7 @@ class ArticleQuerySet(models.QuerySet):
                 "claims",
                 queryset=claims.with_parties()
                 .with_attributions()
+                .with_amounts()
                 .with_lapse()
                 .order_by("reported_at", "id"),
                 to_attr="public_claims",

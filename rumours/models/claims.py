@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import dateformat, timezone
 from simple_history.models import HistoricalRecords
 
+from .amounts import describe_amounts, headline_fee
 from .claim_queries import TransferClaimQuerySet
 from .claim_terms import (
     CLAIM_TYPE_ORDER,
@@ -16,7 +17,6 @@ from .claim_terms import (
     DealType,
     EventPrecision,
     Outcome,
-    format_money,
 )
 
 # The relations through which a claim makes its story about a club or a
@@ -62,29 +62,6 @@ class TransferClaim(models.Model):
     )
     claim_type = models.CharField("stage", max_length=24, choices=ClaimType.choices)
     deal_type = models.CharField(max_length=24, choices=DealType.choices, blank=True)
-    fee_amount = models.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="As reported; leave empty when the story gives no fee.",
-    )
-    fee_upper_amount = models.DecimalField(
-        "fee upper bound",
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="For a range: “between €50m and €55m”.",
-    )
-    fee_add_ons = models.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="For “£55m plus £5m in add-ons”.",
-    )
-    fee_currency = models.CharField(max_length=3, choices=Currency.choices, blank=True)
     source = models.ForeignKey(
         "rumours.Source",
         on_delete=models.PROTECT,
@@ -226,39 +203,6 @@ class TransferClaim(models.Model):
                 violation_error_message="A player cannot replace himself.",
             ),
             models.CheckConstraint(
-                condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),
-                name="rumours_claim_fee_not_negative",
-                violation_error_message="A fee cannot be negative.",
-            ),
-            models.CheckConstraint(
-                condition=Q(fee_amount__isnull=True, fee_currency="")
-                | (Q(fee_amount__isnull=False) & Q(fee_currency__in=Currency.values)),
-                name="rumours_claim_fee_has_currency",
-                violation_error_message=(
-                    "A fee needs a currency (EUR, GBP or USD), "
-                    "and a currency needs a fee."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(fee_upper_amount__isnull=True)
-                | Q(
-                    fee_amount__isnull=False,
-                    fee_upper_amount__gte=F("fee_amount"),
-                ),
-                name="rumours_claim_fee_range_ordered",
-                violation_error_message=(
-                    "The fee's upper bound needs a fee and cannot be below it."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(fee_add_ons__isnull=True)
-                | Q(fee_amount__isnull=False, fee_add_ons__gte=0),
-                name="rumours_claim_add_ons_valid",
-                violation_error_message=(
-                    "Add-ons need a base fee and cannot be negative."
-                ),
-            ),
-            models.CheckConstraint(
                 condition=Q(outcome="open", resolved_at__isnull=True)
                 | (~Q(outcome="open") & Q(resolved_at__isnull=False)),
                 name="rumours_claim_resolved_when_closed",
@@ -365,16 +309,16 @@ class TransferClaim(models.Model):
 
     @property
     def fee_display(self):
-        """Return the fee as reported (“€50m–€55m plus €5m add-ons”), or ""."""
-        if self.fee_amount is None:
-            return ""
-        symbol = {"EUR": "€", "GBP": "£", "USD": "$"}[self.fee_currency]
-        text = format_money(symbol, self.fee_amount)
-        if (
-            self.fee_upper_amount is not None
-            and self.fee_upper_amount != self.fee_amount
-        ):
-            text += "–" + format_money(symbol, self.fee_upper_amount)
-        if self.fee_add_ons:
-            text += f" plus {format_money(symbol, self.fee_add_ons)} add-ons"
-        return text
+        """Return the claim's amounts in words (“a fee of €50m plus add-ons”), or "".
+
+        Needs the amounts loaded (``with_amounts()``).
+        """
+        return describe_amounts(self.amounts.all())
+
+    @property
+    def headline_fee(self):
+        """Return the first transfer or loan fee (a ``HeadlineFee``), or None.
+
+        Needs the amounts loaded (``with_amounts()``).
+        """
+        return headline_fee(self.amounts.all())

@@ -6,11 +6,18 @@ from pathlib import Path
 import pytest
 from rest_framework import serializers as drf_serializers
 
-from rumours.api import changes, schema, serializers, squad_serializers
+from rumours.api import (
+    amount_serializers,
+    changes,
+    schema,
+    serializers,
+    squad_serializers,
+)
 from rumours.models import Article, Position, Tombstone
 
 from ..factories import (
     ArticleFactory,
+    ClaimAmountFactory,
     ClubAliasFactory,
     SourceFactory,
     SquadTargetFactory,
@@ -20,7 +27,13 @@ from ..support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
 
 pytestmark = pytest.mark.django_db
 
-RESPONSE_SERIALIZER_MODULES = (serializers, squad_serializers, changes, schema)
+RESPONSE_SERIALIZER_MODULES = (
+    serializers,
+    amount_serializers,
+    squad_serializers,
+    changes,
+    schema,
+)
 QUERY_SERIALIZERS = {"ChangesQuerySerializer"}
 
 
@@ -58,8 +71,15 @@ def crawl(client):
         with_fee=True,
         source=SourceFactory(outlet=outlet),
         deal_type="loan",
-        fee_upper_amount=30_000_000,
-        fee_add_ons=5_000_000,
+    )
+    # Every optional part of an amount filled: a range, a second currency.
+    ClaimAmountFactory(
+        claim=claim,
+        kind="option_price",
+        upper_amount=30_000_000,
+        converted_amount=21_000_000,
+        converted_currency="GBP",
+        position=1,
     )
     club = claim.to_club
     ClubAliasFactory(club=club)
@@ -90,8 +110,9 @@ def crawl(client):
     return {url: client.get(url).json() for url in urls}
 
 
-def test_no_serializer_uses_all_fields():
-    source = Path(serializers.__file__).read_text()
+@pytest.mark.parametrize("module", [serializers, amount_serializers])
+def test_no_serializer_uses_all_fields(module):
+    source = Path(module.__file__).read_text()
 
     assert "__all__" not in source
 

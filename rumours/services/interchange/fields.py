@@ -67,8 +67,9 @@ CLAIM_FIELDS = (
     "from_club",
     "to_club",
     "claim_type",
+    "occurrence",
     "deal_type",
-    "fee",
+    "amounts",
     "source",
     "attributions",
     "quote",
@@ -78,7 +79,19 @@ CLAIM_FIELDS = (
     "outcome",
     "resolved_at",
 )
+# What a claim item may hold: the fields export writes, and an older file's fee.
+CLAIM_READ_FIELDS = (*CLAIM_FIELDS, "fee")
 FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
+AMOUNT_FIELDS = (
+    "kind",
+    "amount",
+    "upper_amount",
+    "currency",
+    "qualifier",
+    "converted_amount",
+    "converted_currency",
+    "period",
+)
 EVENT_FIELDS = ("date", "precision")
 ATTRIBUTION_FIELDS = ("source", "role")
 SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")
@@ -99,10 +112,6 @@ FIELD_PATHS = {
     },
     "claims": {
         "article": "",
-        "fee_amount": "fee.amount",
-        "fee_upper_amount": "fee.upper_amount",
-        "fee_add_ons": "fee.add_ons",
-        "fee_currency": "fee.currency",
         "event_date": "event.date",
         "event_precision": "event.precision",
     },

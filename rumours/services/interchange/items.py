@@ -29,7 +29,7 @@ from .entries import Entry
 from .errors import describe
 from .fields import (
     AUTHOR_FIELDS,
-    CLAIM_FIELDS,
+    CLAIM_READ_FIELDS,
     HERO_IMAGE_FIELDS,
     ORIGINAL_FIELDS,
 )
@@ -203,7 +203,7 @@ class ItemReader:
         items = fields.items("claims")
         for path, value in [] if items is INVALID else items:
             claim_fields = Fields(
-                value, path, CLAIM_FIELDS, self.problems, noun="claim"
+                value, path, CLAIM_READ_FIELDS, self.problems, noun="claim"
             )
             if claim_fields.ok:
                 claims.append(self.claims.read_claim(claim_fields))

@@ -5,14 +5,14 @@ may name (one query a kind, whatever the sizes), reads every item of the
 document, resolves every reference through in-memory directories, checks the
 rules that span fields and items, and either raises NewsroomImportError with
 every problem found or returns the ``Plan``. Rules across rows (unique names,
-aliases) are the database's: the writer reports those by path from
-``full_clean()``.
+aliases) are the database's: the writer reports those by path.
 """
 
 from dataclasses import dataclass
 
 from rumours.models import Article, Club, ClubAlias, Competition, Player, Source
 
+from .claim_items import check_occurrences
 from .directory import (
     ClubDirectory,
     PlayerDirectory,
@@ -340,6 +340,7 @@ class NewsroomReader:
                     key_of(claim.refs["from_club"]),
                     key_of(claim.refs["to_club"]),
                     claim.values["claim_type"],
+                    claim.extra["occurrence"],
                 )
                 if INVALID in key:
                     continue
@@ -347,9 +348,10 @@ class NewsroomReader:
                 if first.setdefault(key, claim) is not claim:
                     self.problems.add(
                         claim.path,
-                        f"repeats {first[key].path} (the same player, from club, "
-                        "to club and claim type); make them one claim",
+                        f"repeats {first[key].path} (the same parties, claim type "
+                        'and occurrence); merge them, or give one "occurrence": 2',
                     )
+            check_occurrences(first, self.problems)
 
     def check_claim(self, claim):
         player, from_club, to_club, replaces = (
