@@ -16,7 +16,7 @@ ORIGINAL_SOURCE_KINDS = [SourceKind.OUTLET, SourceKind.JOURNALIST]
 
 # What every feed entry shows: the byline needs the author's names only.
 FEED_FIELDS = [
-    "headline", "slug", "standfirst", "published_at", "updated_at",
+    "headline", "slug", "standfirst", "published_at", "updated_at", "revised_at",
     "author", "author__first_name", "author__last_name", "author__username",
 ]  # fmt: skip
 
@@ -253,7 +253,14 @@ class Article(models.Model):
         help_text="A future time schedules the story.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True)  # for caches, sync, the API
+    revised_at = models.DateTimeField(  # for readers, feeds, sitemaps (#13)
+        "shown as updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="An editor's last save or correction, or an imported file's time.",
+    )
     clubs = models.ManyToManyField(
         "rumours.Club",
         related_name="articles",
@@ -356,13 +363,24 @@ class Article(models.Model):
         """Return True when the story is based on another's report."""
         return self.original_source_id is not None
 
+    def mark_revised(self):
+        """Record that an editor changed the story now (readers see “Updated”)."""
+        self.revised_at = timezone.now()
+
     @property
     def was_updated(self):
-        """Return True when the story changed a minute or more after publication."""
+        """Return True when the story was revised a minute or more after publication."""
         return bool(
             self.published_at
-            and (self.updated_at - self.published_at).total_seconds() >= 60
+            and self.revised_at
+            and (self.revised_at - self.published_at).total_seconds() >= 60
         )
+
+    @property
+    def modified_at(self):
+        """Return the later of revision and publication, for feeds and SEO (#13)."""
+        times = [t for t in (self.revised_at, self.published_at) if t is not None]
+        return max(times) if times else self.updated_at  # a draft's preview
 
     @property
     def is_published(self):

@@ -81,6 +81,8 @@ class StoriesMixin:
                 published_at=published_at,
                 created_at=created_at,
                 updated_at=updated_at,
+                # An editor's last save is what readers see as updated.
+                revised_at=updated_at,
             )
             article.render_body()  # bulk_create skips save()
             article.chunk = chunk

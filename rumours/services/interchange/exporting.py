@@ -217,6 +217,7 @@ def export_article(article, names, image_dir):
         "body": article.body,
         "status": article.status,
         "published_at": export_time(article.published_at),
+        "updated_at": export_time(article.revised_at),
         "author": author
         and {"username": author.get_username(), "name": author.get_full_name()},
         "original": export_original(article, names),

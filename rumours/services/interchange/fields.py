@@ -52,6 +52,7 @@ ARTICLE_FIELDS = (
     "body",
     "status",
     "published_at",
+    "updated_at",
     "author",
     "original",
     "hero_image",
@@ -109,6 +110,7 @@ FIELD_PATHS = {
         "original_source": "original.source",
         "original_url": "original.url",
         "original_published_at": "original.published_at",
+        "revised_at": "updated_at",
     },
     "claims": {
         "article": "",

@@ -195,6 +195,11 @@ class ItemReader:
             "status": status,
             "published_at": published_at,
         }
+        # The time readers see as "Updated": kept as the file gives it, so an
+        # archive is not stamped with the import day (#13). A file without
+        # the key leaves a stored story's time alone; a new story has none.
+        if fields.has("updated_at"):
+            values["revised_at"] = fields.time("updated_at")
         hero_values, image = self.read_hero_image(fields, slug)
         values.update(hero_values)
         original_values, refs = self.read_original(fields)
