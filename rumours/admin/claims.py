@@ -16,7 +16,11 @@ from ..models.amounts import AMOUNT_FIELDS
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_claims, recording_withdrawals
 from .csv_export import export_claims_csv
-from .forms import VERSION_FIELD, ClaimForm, VersionedFormSetMixin
+from .forms import (
+    VERSION_FIELD,
+    ArticleClaimForm,
+    VersionedFormSetMixin,
+)
 from .widgets import PreloadedAutocompleteFormSet, PreloadedAutocompleteInlineMixin
 from .workflow import (
     ArticleInlineRulesMixin,
@@ -36,6 +40,12 @@ CLAIM_FIELDS = (
     ("outcome", "resolved_at"),
     VERSION_FIELD,
 )
+# Under its story, a claim has its fee at hand (ArticleClaimForm).
+INLINE_CLAIM_FIELDS = (
+    *CLAIM_FIELDS[:3],
+    ArticleClaimForm.QUICK_FEE_FIELDS,
+    *CLAIM_FIELDS[3:],
+)
 CLAIM_AUTOCOMPLETE_FIELDS = ("player", "replaces", "from_club", "to_club", "source")
 
 
@@ -50,9 +60,9 @@ class TransferClaimInline(
     admin.StackedInline,
 ):
     model = TransferClaim
-    form = ClaimForm
+    form = ArticleClaimForm
     formset = ClaimInlineFormSet
-    fields = CLAIM_FIELDS
+    fields = INLINE_CLAIM_FIELDS
     autocomplete_fields = CLAIM_AUTOCOMPLETE_FIELDS
     formfield_overrides = {
         models.TextField: {"widget": AdminTextareaWidget({"rows": 3})}
@@ -60,11 +70,22 @@ class TransferClaimInline(
     show_change_link = True
 
     def get_queryset(self, request):
-        # Headings print player and clubs; read-only forms print every party.
-        return super().get_queryset(request).with_parties()
+        # Headings print player and clubs; read-only forms print every party;
+        # each form shows its claim's fee.
+        return super().get_queryset(request).with_parties().with_amounts()
 
     def get_extra(self, request, obj=None, **kwargs):
         return 1 if obj is None else 0
+
+    # Shown when the story is read-only: its claims' amounts, in words.
+    def fee(self, claim):
+        return claim.fee_display
+
+    def fee_currency(self, claim):
+        return ""
+
+    def fee_qualifier(self, claim):
+        return ""
 
 
 class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):

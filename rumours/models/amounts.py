@@ -260,6 +260,11 @@ class HeadlineFee(NamedTuple):
     add_ons: Decimal | None
 
 
+def headline_fee_row(amounts):
+    """Return the first transfer or loan fee of ``amounts`` (a list), or None."""
+    return next((row for row in amounts if row.kind in FEE_KINDS), None)
+
+
 def headline_fee(amounts):
     """Return the first transfer or loan fee as a ``HeadlineFee``, or None.
 
@@ -267,11 +272,10 @@ def headline_fee(amounts):
     ``add_ons`` is the figure of the add-ons row right after the fee, if any.
     """
     rows = list(amounts)
-    for index, row in enumerate(rows):
-        if row.kind in FEE_KINDS:
-            after = rows[index + 1] if index + 1 < len(rows) else None
-            add_ons = (
-                after.amount if after and after.kind == AmountKind.ADD_ONS else None
-            )
-            return HeadlineFee(row.amount, row.currency, row.upper_amount, add_ons)
-    return None
+    fee = headline_fee_row(rows)
+    if fee is None:
+        return None
+    index = rows.index(fee)
+    after = rows[index + 1] if index + 1 < len(rows) else None
+    add_ons = after.amount if after and after.kind == AmountKind.ADD_ONS else None
+    return HeadlineFee(fee.amount, fee.currency, fee.upper_amount, add_ons)
