@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from .support.migrations import migrate, migrated_to
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -12,21 +12,7 @@ BEFORE = ("rumours", "0018_lapse_defaults")
 AFTER = ("rumours", "0040_claim_amounts")
 
 
-def migrate(target):
-    """Migrate rumours to ``target``; return the models as they were there."""
-    executor = MigrationExecutor(connection)
-    executor.migrate([target])
-    executor.loader.build_graph()
-    return executor.loader.project_state([target]).apps
-
-
-@pytest.fixture
-def old_apps():
-    """Yield the models before 0040; leave the database at the latest state."""
-    apps = migrate(BEFORE)
-    yield apps
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+old_apps = migrated_to(BEFORE)
 
 
 def old_claim(apps, **fields):
