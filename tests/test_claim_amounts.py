@@ -58,7 +58,7 @@ def test_a_range_with_equal_ends_shows_one_amount():
         ("around", "around €40m"),
         ("almost", "almost €40m"),
         ("up_to", "up to €40m"),
-        ("reported", "a reported €40m"),
+        ("reported", "reportedly €40m"),
     ],
 )
 def test_the_qualifier_hedges_the_figure_as_the_story_did(qualifier, shown):
@@ -94,6 +94,12 @@ def test_the_second_currency_is_kept_as_reported():
 )
 def test_each_kind_reads_as_a_phrase(amount, shown):
     assert amount.display == shown
+
+
+def test_a_hedged_release_clause_reads_as_a_clause_of_that_figure():
+    clause = row(Kind.RELEASE_CLAUSE, "60000000", qualifier="around")
+
+    assert clause.display == "a release clause of around €60m"
 
 
 def test_add_ons_of_unknown_size_follow_the_fee():

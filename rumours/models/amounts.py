@@ -50,7 +50,7 @@ QUALIFIER_WORDS = {
     Qualifier.AROUND: "around ",
     Qualifier.ALMOST: "almost ",
     Qualifier.UP_TO: "up to ",
-    Qualifier.REPORTED: "a reported ",
+    Qualifier.REPORTED: "reportedly ",
 }
 # How each kind reads in a sentence; {money} is the amount as reported.
 PHRASES = {
@@ -59,7 +59,7 @@ PHRASES = {
     AmountKind.OPTION_PRICE: "an option to buy at {money}",
     AmountKind.OBLIGATION_PRICE: "an obligation to buy at {money}",
     AmountKind.ASKING_PRICE: "an asking price of {money}",
-    AmountKind.RELEASE_CLAUSE: "a {money} release clause",
+    AmountKind.RELEASE_CLAUSE: "a release clause of {money}",
     AmountKind.ADD_ONS: "add-ons of {money}",
     AmountKind.WAGES: "wages of {money} a {period}",
 }
@@ -225,6 +225,8 @@ class ClaimAmount(models.Model):
         """Return the amount in words: “a €60m release clause”, “add-ons”."""
         if self.amount is None:
             return "add-ons"
+        if self.kind == AmountKind.RELEASE_CLAUSE and self.qualifier == Qualifier.EXACT:
+            return f"a {self.money} release clause"  # “a €60m release clause”
         period = self.period and WagePeriod(self.period).label.removeprefix("A ")
         return PHRASES[self.kind].format(money=self.money, period=period.lower())
 
