@@ -13,7 +13,16 @@ from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .models import Article, Club, Competition, Player, Position, Source, TransferClaim
+from .models import (
+    Article,
+    ClaimAmount,
+    Club,
+    Competition,
+    Player,
+    Position,
+    Source,
+    TransferClaim,
+)
 
 MESSAGE_EMPTY = "Give a value, or leave the parameter out."
 # The tier filters compare tiers; an unrated source has none, so neither
@@ -177,6 +186,12 @@ class ClaimFilter(StrictFilterSet):
         lookup_expr="gte",
         label="Reported at or after this ISO 8601 time.",
     )
+    amount_kind = django_filters.MultipleChoiceFilter(
+        choices=ClaimAmount.Kind.choices,
+        method="filter_amount_kind",
+        label="Claims quoting any of these kinds of amount: release_clause, "
+        "wages, ... (repeat the parameter).",
+    )
     current = django_filters.ChoiceFilter(
         choices=TRUE_OR_FALSE,
         method="filter_current",
@@ -187,6 +202,11 @@ class ClaimFilter(StrictFilterSet):
     class Meta:
         model = TransferClaim
         fields = []
+
+    def filter_amount_kind(self, queryset, name, value):
+        # A subquery, not a join: a claim quoting two such amounts is one row.
+        quoting = ClaimAmount.objects.filter(kind__in=value).values("claim")
+        return queryset.filter(pk__in=quoting)
 
     def filter_current(self, queryset, name, value):
         current = TransferClaim.objects.current().values("pk")

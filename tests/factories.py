@@ -1,6 +1,7 @@
 """factory_boy factories for the newsroom; traits name the states."""
 
 import datetime as dt
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from django.utils import timezone
 from rumours.models import (
     Article,
     Attribution,
+    ClaimAmount,
     Club,
     ClubAlias,
     Competition,
@@ -133,6 +135,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class TransferClaimFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = TransferClaim
+        skip_postgeneration_save = True
 
     article = factory.SubFactory(ArticleFactory)
     player = factory.SubFactory(PlayerFactory)
@@ -145,12 +148,47 @@ class TransferClaimFactory(factory.django.DjangoModelFactory):
 
     class Params:
         with_fee = factory.Trait(
-            fee_amount=25_000_000, fee_currency=TransferClaim.Currency.EUR
+            fee=factory.RelatedFactory(
+                "tests.factories.ClaimAmountFactory", factory_related_name="claim"
+            )
         )
         confirmed = factory.Trait(
             outcome=TransferClaim.Outcome.CONFIRMED,
             resolved_at=factory.LazyFunction(timezone.now),
         )
+
+
+class ClaimAmountFactory(factory.django.DjangoModelFactory):
+    """A €25m transfer fee, as reported."""
+
+    class Meta:
+        model = ClaimAmount
+
+    claim = factory.SubFactory(TransferClaimFactory)
+    kind = ClaimAmount.Kind.TRANSFER_FEE
+    amount = Decimal("25000000.00")
+    currency = TransferClaim.Currency.EUR
+
+    class Params:
+        unknown_add_ons = factory.Trait(
+            kind=ClaimAmount.Kind.ADD_ONS, amount=None, currency="", position=1
+        )
+        weekly_wages = factory.Trait(
+            kind=ClaimAmount.Kind.WAGES,
+            amount=Decimal("150000.00"),
+            currency=TransferClaim.Currency.GBP,
+            period=ClaimAmount.Period.WEEK,
+        )
+
+
+def loan_with_option():
+    """Return a claim quoting a €2m loan fee and a €25m option, in that order."""
+    claim = TransferClaimFactory(deal_type=TransferClaim.DealType.LOAN_WITH_OPTION)
+    ClaimAmountFactory(claim=claim, kind="loan_fee", amount=Decimal("2000000"))
+    ClaimAmountFactory(
+        claim=claim, kind="option_price", amount=Decimal("25000000"), position=1
+    )
+    return claim
 
 
 class AttributionFactory(factory.django.DjangoModelFactory):

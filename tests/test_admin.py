@@ -9,6 +9,7 @@ from simple_history.models import HistoricalChanges
 from rumours.models import (
     Article,
     Attribution,
+    ClaimAmount,
     Club,
     ClubAlias,
     Competition,
@@ -21,6 +22,7 @@ from rumours.models import (
 from .factories import (
     ArticleFactory,
     AttributionFactory,
+    ClaimAmountFactory,
     ClubAliasFactory,
     ClubFactory,
     CompetitionFactory,
@@ -61,10 +63,13 @@ ROW_MAKERS = {
     Attribution: lambda: AttributionFactory(
         claim=TransferClaimFactory(replaces=PlayerFactory())
     ),
+    ClaimAmount: lambda: ClaimAmountFactory(
+        claim=TransferClaimFactory(replaces=PlayerFactory())
+    ),
 }
 MODELS = list(ROW_MAKERS)
-# Attributions are added on their claim's page (test_permissions.py).
-ADDABLE = [model for model in MODELS if model is not Attribution]
+# Attributions and amounts are added on their claim's page (test_permissions.py).
+ADDABLE = [model for model in MODELS if model not in (Attribution, ClaimAmount)]
 
 
 def model_id(model):
@@ -163,6 +168,11 @@ SEARCHES = {
         lambda: AttributionFactory(source__name="Sky Sport Italia"),
         lambda: AttributionFactory(source__name="Kicker"),
         "sky sport",
+    ),
+    ClaimAmount: (
+        lambda: ClaimAmountFactory(claim__player__name="Radu Dragusin"),
+        lambda: ClaimAmountFactory(claim__player__name="Fikayo Tomori"),
+        "dragusin",
     ),
 }
 

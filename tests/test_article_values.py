@@ -137,7 +137,7 @@ def test_a_story_without_an_author_is_bylined_to_the_desk():
 )
 def test_a_story_reads_updated_from_a_minute_after_publication(seconds_later, updated):
     story = Article(
-        published_at=DUE, updated_at=DUE + dt.timedelta(seconds=seconds_later)
+        published_at=DUE, revised_at=DUE + dt.timedelta(seconds=seconds_later)
     )
 
     assert story.was_updated is updated

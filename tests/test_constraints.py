@@ -18,11 +18,12 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from rumours.models import LapseWindow, Source, TransferClaim
+from rumours.models import ClaimAmount, LapseWindow, Source, TransferClaim
 
 from .factories import (
     ArticleFactory,
     AttributionFactory,
+    ClaimAmountFactory,
     ClubAliasFactory,
     ClubFactory,
     CompetitionFactory,
@@ -90,6 +91,17 @@ def new_claim():
         to_club=ClubFactory(),
         source=SourceFactory(),
     )
+
+
+def new_amount():
+    """Return an unsaved €25m transfer fee of a saved claim."""
+    return ClaimAmountFactory.build(claim=new_claim_saved())
+
+
+def new_claim_saved():
+    claim = new_claim()
+    claim.save()
+    return claim
 
 
 def new_club():
@@ -206,11 +218,16 @@ def not_a_choice(value):
 
 FEE = Decimal("25000000.00")
 NOW = dt.datetime(2026, 1, 20, 12, tzinfo=dt.UTC)
-FEE_CURRENCY_MESSAGE = (
-    "A fee needs a currency (EUR, GBP or USD), and a currency needs a fee."
+MONEY_MESSAGE = (
+    "Give an amount with its currency; only add-ons may have no amount "
+    "(add-ons of unknown size), and then no currency, range or conversion."
 )
-FEE_RANGE_MESSAGE = "The fee's upper bound needs a fee and cannot be below it."
-ADD_ONS_MESSAGE = "Add-ons need a base fee and cannot be negative."
+RANGE_MESSAGE = "The upper bound needs an amount and cannot be below it."
+CONVERTED_MESSAGE = (
+    "Give the second currency's amount and currency together, or neither, "
+    "and only with an amount."
+)
+PERIOD_MESSAGE = "Wages need a period (a week or a year); other amounts have none."
 RESOLVED_MESSAGE = (
     "An open claim has no resolution time; a confirmed, denied or lapsed one needs it."
 )
@@ -241,6 +258,111 @@ def all_(message):
 
 
 CASES = [
+    # ClaimAmount
+    Case(
+        "amount-kind-unknown",
+        "rumours_amount_kind_valid",
+        new_amount,
+        setter(kind="bonus"),
+        {"kind": [not_a_choice("bonus")]},
+        "Choose a known kind of amount.",
+    ),
+    Case(
+        "amount-qualifier-unknown",
+        "rumours_amount_qualifier_valid",
+        new_amount,
+        setter(qualifier="roughly"),
+        {"qualifier": [not_a_choice("roughly")]},
+        "Choose a known qualifier.",
+    ),
+    Case(
+        "amount-without-currency",
+        "rumours_amount_has_money",
+        new_amount,
+        setter(currency=""),
+        all_(MONEY_MESSAGE),
+        MONEY_MESSAGE,
+    ),
+    Case(
+        "amount-in-unknown-currency",
+        "rumours_amount_has_money",
+        new_amount,
+        setter(currency="JPY"),
+        {"currency": [not_a_choice("JPY")]},
+        MONEY_MESSAGE,
+    ),
+    Case(
+        "amount-missing-for-a-fee",
+        "rumours_amount_has_money",
+        new_amount,
+        setter(amount=None, currency=""),
+        all_(MONEY_MESSAGE),
+        MONEY_MESSAGE,
+    ),
+    Case(
+        "amount-unknown-add-ons-with-currency",
+        "rumours_amount_has_money",
+        new_amount,
+        setter(kind="add_ons", amount=None),
+        all_(MONEY_MESSAGE),
+        MONEY_MESSAGE,
+    ),
+    Case(
+        "amount-negative",
+        "rumours_amount_not_negative",
+        new_amount,
+        setter(amount=Decimal("-1.00")),
+        all_("An amount cannot be negative."),
+        "An amount cannot be negative.",
+    ),
+    Case(
+        "amount-upper-bound-below",
+        "rumours_amount_range_ordered",
+        new_amount,
+        setter(upper_amount=FEE - 1),
+        all_(RANGE_MESSAGE),
+        RANGE_MESSAGE,
+    ),
+    Case(
+        "amount-converted-without-currency",
+        "rumours_amount_converted_paired",
+        new_amount,
+        setter(converted_amount=FEE),
+        all_(CONVERTED_MESSAGE),
+        CONVERTED_MESSAGE,
+    ),
+    Case(
+        "amount-converted-currency-without-amount",
+        "rumours_amount_converted_paired",
+        new_amount,
+        setter(converted_currency="GBP"),
+        all_(CONVERTED_MESSAGE),
+        CONVERTED_MESSAGE,
+    ),
+    Case(
+        "amount-converted-negative",
+        "rumours_amount_converted_paired",
+        new_amount,
+        setter(converted_amount=Decimal("-1.00"), converted_currency="GBP"),
+        all_(CONVERTED_MESSAGE),
+        CONVERTED_MESSAGE,
+    ),
+    Case(
+        "amount-wages-without-period",
+        "rumours_amount_wages_period",
+        new_amount,
+        setter(kind="wages"),
+        all_(PERIOD_MESSAGE),
+        PERIOD_MESSAGE,
+    ),
+    Case(
+        "amount-fee-with-period",
+        "rumours_amount_wages_period",
+        new_amount,
+        setter(period="week"),
+        all_(PERIOD_MESSAGE),
+        PERIOD_MESSAGE,
+    ),
     # TransferClaim
     Case(
         "claim-type-unknown",
@@ -337,70 +459,6 @@ CASES = [
         replaces_himself,
         all_("A player cannot replace himself."),
         "A player cannot replace himself.",
-    ),
-    Case(
-        "claim-negative-fee",
-        "rumours_claim_fee_not_negative",
-        new_claim,
-        setter(fee_amount=Decimal("-1.00"), fee_currency="EUR"),
-        all_("A fee cannot be negative."),
-        "A fee cannot be negative.",
-    ),
-    Case(
-        "claim-fee-without-currency",
-        "rumours_claim_fee_has_currency",
-        new_claim,
-        setter(fee_amount=FEE, fee_currency=""),
-        all_(FEE_CURRENCY_MESSAGE),
-        FEE_CURRENCY_MESSAGE,
-    ),
-    Case(
-        "claim-currency-without-fee",
-        "rumours_claim_fee_has_currency",
-        new_claim,
-        setter(fee_amount=None, fee_currency="GBP"),
-        all_(FEE_CURRENCY_MESSAGE),
-        FEE_CURRENCY_MESSAGE,
-    ),
-    Case(
-        "claim-fee-in-unknown-currency",
-        "rumours_claim_fee_has_currency",
-        new_claim,
-        setter(fee_amount=FEE, fee_currency="JPY"),
-        {"fee_currency": [not_a_choice("JPY")]},
-        FEE_CURRENCY_MESSAGE,
-    ),
-    Case(
-        "claim-upper-bound-below-fee",
-        "rumours_claim_fee_range_ordered",
-        new_claim,
-        setter(fee_amount=FEE, fee_currency="EUR", fee_upper_amount=FEE - 1),
-        all_(FEE_RANGE_MESSAGE),
-        FEE_RANGE_MESSAGE,
-    ),
-    Case(
-        "claim-upper-bound-without-fee",
-        "rumours_claim_fee_range_ordered",
-        new_claim,
-        setter(fee_upper_amount=FEE),
-        all_(FEE_RANGE_MESSAGE),
-        FEE_RANGE_MESSAGE,
-    ),
-    Case(
-        "claim-negative-add-ons",
-        "rumours_claim_add_ons_valid",
-        new_claim,
-        setter(fee_amount=FEE, fee_currency="EUR", fee_add_ons=Decimal("-5.00")),
-        all_(ADD_ONS_MESSAGE),
-        ADD_ONS_MESSAGE,
-    ),
-    Case(
-        "claim-add-ons-without-fee",
-        "rumours_claim_add_ons_valid",
-        new_claim,
-        setter(fee_add_ons=Decimal("5000000.00")),
-        all_(ADD_ONS_MESSAGE),
-        ADD_ONS_MESSAGE,
     ),
     Case(
         "claim-open-with-resolution-time",
@@ -949,15 +1007,38 @@ def test_player_wanting_to_leave_with_no_destination_is_accepted():
     assert TransferClaim.objects.get(pk=claim.pk).to_club is None
 
 
-def test_free_transfer_with_zero_fee_and_zero_add_ons_is_accepted():
-    claim = valid_claim(
-        fee_amount=Decimal("0.00"), fee_add_ons=Decimal("0.00"), fee_currency="GBP"
+def test_free_transfer_with_a_zero_fee_is_accepted():
+    amount = ClaimAmountFactory.build(
+        claim=new_claim_saved(), amount=Decimal("0.00"), currency="GBP"
     )
 
-    claim.full_clean()
-    claim.save()
+    amount.full_clean()
+    amount.save()
 
-    assert TransferClaim.objects.filter(pk=claim.pk, fee_amount=0).exists()
+    assert ClaimAmount.objects.filter(pk=amount.pk, amount=0).exists()
+
+
+def test_add_ons_of_unknown_size_are_accepted():
+    amount = ClaimAmountFactory.build(claim=new_claim_saved(), unknown_add_ons=True)
+
+    amount.full_clean()
+    amount.save()
+
+    assert ClaimAmount.objects.get(pk=amount.pk).unknown_size
+
+
+def test_weekly_wages_with_a_second_currency_are_accepted():
+    amount = ClaimAmountFactory.build(
+        claim=new_claim_saved(),
+        weekly_wages=True,
+        converted_amount=Decimal("175000.00"),
+        converted_currency="EUR",
+    )
+
+    amount.full_clean()
+    amount.save()
+
+    assert ClaimAmount.objects.get(pk=amount.pk).period == "week"
 
 
 def test_closed_claim_with_resolution_time_is_accepted():

@@ -18,6 +18,7 @@ from rest_framework_api_key.models import APIKey
 from rumours.demo.generator import default_anchor, generate_newsroom
 from rumours.models import (
     Article,
+    ClaimAmount,
     Club,
     ClubAlias,
     Competition,
@@ -84,12 +85,16 @@ def snapshot():
                 "from_club__slug",
                 "to_club__slug",
                 "claim_type",
-                "fee_amount",
                 "source__slug",
                 "outcome",
                 "resolved_at",
                 "updated_at",
             )
+        ),
+        "amounts": list(
+            ClaimAmount.objects.order_by(
+                "claim__reported_at", "claim__player__slug", "position"
+            ).values("claim__player__slug", "kind", "amount", "upper_amount")
         ),
     }
 

@@ -18,6 +18,7 @@ from PIL import Image
 from rumours.demo.accounts import DEMO_FILE
 from rumours.models import (
     Article,
+    ClaimAmount,
     Club,
     ClubAlias,
     Competition,
@@ -37,12 +38,12 @@ from rumours.services.interchange import (
 )
 from rumours.services.interchange.batches import Row
 from rumours.services.interchange.fields import (
+    AMOUNT_FIELDS,
     ARTICLE_FIELDS,
     CLAIM_FIELDS,
     CLUB_FIELDS,
     COMPETITION_FIELDS,
     DOCUMENT_FIELDS,
-    FEE_FIELDS,
     HERO_IMAGE_FIELDS,
     PLAYER_FIELDS,
     SOURCE_FIELDS,
@@ -55,6 +56,7 @@ from rumours.services.subjects import sync_article_subjects
 from .factories import (
     ArticleFactory,
     AttributionFactory,
+    ClaimAmountFactory,
     ClubAliasFactory,
     ClubFactory,
     CompetitionFactory,
@@ -172,12 +174,39 @@ def make_varied_newsroom():
         to_club=away,
         claim_type=TransferClaim.Type.BID,
         deal_type=TransferClaim.DealType.LOAN_WITH_OPTION,
-        fee_amount=Decimal("50000000"),
-        fee_upper_amount=Decimal("55000000.50"),
-        fee_add_ons=Decimal("5000000"),
-        fee_currency=TransferClaim.Currency.GBP,
         source=reporter,
         quote=FORMULA_TEXTS[0],
+    )
+    # Every kind of money: a loan fee with a range, an option in two
+    # currencies, add-ons of unknown size, wages.
+    ClaimAmountFactory(
+        claim=relayed,
+        kind="loan_fee",
+        amount=Decimal("5000000"),
+        upper_amount=Decimal("5500000.50"),
+        currency="GBP",
+    )
+    ClaimAmountFactory(
+        claim=relayed,
+        kind="option_price",
+        qualifier="around",
+        amount=Decimal("50000000"),
+        currency="GBP",
+        converted_amount=Decimal("58000000"),
+        converted_currency="EUR",
+        position=1,
+    )
+    ClaimAmountFactory(claim=relayed, unknown_add_ons=True, position=2)
+    ClaimAmountFactory(claim=relayed, weekly_wages=True, position=3)
+    # A second bid between the same parties in the same story, turned down
+    # like the first: two claims (#13).
+    TransferClaimFactory(
+        article=draft,
+        player=injured,
+        to_club=away,
+        claim_type=TransferClaim.Type.BID,
+        with_fee=True,
+        reported_at=relayed.reported_at + dt.timedelta(hours=2),
     )
     # A chain: the reporter broke it, the outlet relayed it, an agent spoke.
     AttributionFactory(claim=relayed, source=outlet, role="relay", position=1)
@@ -331,11 +360,10 @@ def test_the_completed_signings_are_confirmed_with_a_resolution_time():
 def test_the_seed_story_invents_no_fee():
     import_demo()
 
-    fees = seed_article().claims.values_list(
-        "fee_amount", "fee_upper_amount", "fee_add_ons", "fee_currency", "deal_type"
-    )
+    claims = seed_article().claims.all()
 
-    assert set(fees) == {(None, None, None, "", "")}
+    assert not ClaimAmount.objects.filter(claim__in=claims).exists()
+    assert set(claims.values_list("deal_type", flat=True)) == {""}
 
 
 def test_tottenham_have_six_centre_back_options():
@@ -959,7 +987,7 @@ def test_a_batch_the_database_refuses_is_saved_row_by_row_naming_the_row_at_faul
         for claim_type in (TransferClaim.Type.ENQUIRY, TransferClaim.Type.BID)
     ]
     # Only the database knows this rule, until full_clean() asks it.
-    claims[1].fee_amount = Decimal("5000000.00")
+    claims[1].from_club = club
     writer = NewsroomWriter(Plan(entries={}, pks={}))
     saved = []
     rows = [
@@ -970,8 +998,7 @@ def test_a_batch_the_database_refuses_is_saved_row_by_row_naming_the_row_at_faul
     writer.batches.write(rows)
 
     assert writer.problems == [
-        "articles[0].claims[1]: A fee needs a currency (EUR, GBP or USD), "
-        "and a currency needs a fee."
+        "articles[0].claims[1]: The from club and the to club must differ."
     ]
     assert saved == [claims[0]]
     assert list(TransferClaim.objects.values_list("pk", flat=True)) == [claims[0].pk]
@@ -1013,7 +1040,8 @@ def test_export_writes_every_documented_field_in_order():
         assert {tuple(item) for item in data[kind]} == {fields}
     claims = [claim for article in data["articles"] for claim in article["claims"]]
     assert {tuple(claim) for claim in claims} == {CLAIM_FIELDS}
-    assert {tuple(claim["fee"]) for claim in claims if claim["fee"]} == {FEE_FIELDS}
+    amounts = [amount for claim in claims for amount in claim["amounts"]]
+    assert {tuple(amount) for amount in amounts} == {AMOUNT_FIELDS}
     heroes = [article["hero_image"] for article in data["articles"]]
     assert {tuple(hero) for hero in heroes if hero} == {HERO_IMAGE_FIELDS}
 
@@ -1025,11 +1053,15 @@ def test_export_writes_times_in_utc_and_amounts_with_two_decimals():
 
     claims = [claim for article in data["articles"] for claim in article["claims"]]
     bid = next(claim for claim in claims if claim["claim_type"] == "bid")
-    assert bid["fee"] == {
-        "amount": "50000000.00",
+    assert bid["amounts"][0] == {
+        "kind": "loan_fee",
+        "amount": "5000000.00",
+        "upper_amount": "5500000.50",
         "currency": "GBP",
-        "upper_amount": "55000000.50",
-        "add_ons": "5000000.00",
+        "qualifier": "exact",
+        "converted_amount": None,
+        "converted_currency": None,
+        "period": None,
     }
     assert bid["deal_type"] == "loan_with_option"
     lapsed = next(claim for claim in claims if claim["outcome"] == "lapsed")
@@ -1102,11 +1134,11 @@ def test_export_runs_the_same_queries_whatever_the_newsroom_size(
     django_assert_num_queries,
 ):
     import_demo()
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         export_newsroom()
     make_varied_newsroom()
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         export_newsroom()
 
 

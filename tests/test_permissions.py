@@ -25,6 +25,7 @@ from rumours.models import Article, LapseWindow, Tombstone
 from .factories import (
     ArticleFactory,
     AttributionFactory,
+    ClaimAmountFactory,
     ClubAliasFactory,
     CorrectionFactory,
     SquadTargetFactory,
@@ -163,6 +164,16 @@ MATRIX = [
         delete=NOBODY,
         history=STAFF,
     ),
+    # Amounts likewise (#13).
+    *admin_rows(
+        "rumours/claimamount",
+        "amount",
+        changelist=STAFF,
+        add=NOBODY,
+        change=STAFF,
+        delete=NOBODY,
+        history=STAFF,
+    ),
     *admin_rows(
         "rumours/source",
         "source",
@@ -267,6 +278,7 @@ def build_newsroom(reporter_user, key_holder):
     """Create one of everything the matrix names; return the URL names."""
     claim = TransferClaimFactory(article=ArticleFactory(author=UserFactory()))
     attribution = AttributionFactory(claim=claim)
+    amount = ClaimAmountFactory(claim=claim)
     article = claim.article
     article.clubs.add(claim.to_club)
     own_draft = ArticleFactory(draft=True, author=reporter_user)
@@ -281,6 +293,7 @@ def build_newsroom(reporter_user, key_holder):
         "article_slug": article.slug,
         "claim": claim.pk,
         "attribution": attribution.pk,
+        "amount": amount.pk,
         "player": claim.player.pk,
         "player_slug": claim.player.slug,
         "club": claim.to_club.pk,

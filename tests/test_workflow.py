@@ -59,6 +59,7 @@ ATTRIBUTION_ROLES_MIGRATION = importlib.import_module(
 LAPSE_DEFAULTS_MIGRATION = importlib.import_module(
     "rumours.migrations.0018_lapse_defaults"
 )
+AMOUNT_ROLES_MIGRATION = importlib.import_module("rumours.migrations.0041_amount_roles")
 
 ROLES = ["reporter", "editor", "superuser"]
 
@@ -196,6 +197,9 @@ def test_the_migrations_make_the_roles_with_their_permissions():
     )
     LAPSE_DEFAULTS_MIGRATION.seed(
         loader.project_state(("rumours", "0018_lapse_defaults")).apps, None
+    )
+    AMOUNT_ROLES_MIGRATION.grant(
+        loader.project_state(("rumours", "0041_amount_roles")).apps, None
     )
 
     made = {

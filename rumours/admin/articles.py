@@ -136,6 +136,8 @@ class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
 
     # Tombstones (#4): partners take down what readers can no longer see.
     def save_model(self, request, obj, form, change):
+        if change:
+            obj.mark_revised()  # Readers see “Updated” (#13).
         withdrawn = [obj.pk] if change else []
         with recording_withdrawals(
             articles=withdrawn, reason=Tombstone.Reason.UNPUBLISHED

@@ -8,13 +8,19 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import (
     Attribution,
+    ClaimAmount,
     Tombstone,
     TransferClaim,
 )
+from ..models.amounts import AMOUNT_FIELDS
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_claims, recording_withdrawals
 from .csv_export import export_claims_csv
-from .forms import VERSION_FIELD, ClaimForm, VersionedFormSetMixin
+from .forms import (
+    VERSION_FIELD,
+    ArticleClaimForm,
+    VersionedFormSetMixin,
+)
 from .widgets import PreloadedAutocompleteFormSet, PreloadedAutocompleteInlineMixin
 from .workflow import (
     ArticleInlineRulesMixin,
@@ -29,12 +35,17 @@ CLAIM_FIELDS = (
     ("from_club", "free_agent", "to_club"),
     ("from_described", "to_described"),
     ("claim_type", "deal_type"),
-    ("fee_amount", "fee_upper_amount", "fee_add_ons", "fee_currency"),
     "source",
     "quote",
     ("reported_at", "event_date", "event_precision"),
     ("outcome", "resolved_at"),
     VERSION_FIELD,
+)
+# Under its story, a claim has its fee at hand (ArticleClaimForm).
+INLINE_CLAIM_FIELDS = (
+    *CLAIM_FIELDS[:3],
+    ArticleClaimForm.QUICK_FEE_FIELDS,
+    *CLAIM_FIELDS[3:],
 )
 CLAIM_AUTOCOMPLETE_FIELDS = ("player", "replaces", "from_club", "to_club", "source")
 
@@ -50,9 +61,9 @@ class TransferClaimInline(
     admin.StackedInline,
 ):
     model = TransferClaim
-    form = ClaimForm
+    form = ArticleClaimForm
     formset = ClaimInlineFormSet
-    fields = CLAIM_FIELDS
+    fields = INLINE_CLAIM_FIELDS
     autocomplete_fields = CLAIM_AUTOCOMPLETE_FIELDS
     formfield_overrides = {
         models.TextField: {"widget": AdminTextareaWidget({"rows": 3})}
@@ -60,11 +71,22 @@ class TransferClaimInline(
     show_change_link = True
 
     def get_queryset(self, request):
-        # Headings print player and clubs; read-only forms print every party.
-        return super().get_queryset(request).with_parties()
+        # Headings print player and clubs; read-only forms print every party;
+        # each form shows its claim's fee.
+        return super().get_queryset(request).with_parties().with_amounts()
 
     def get_extra(self, request, obj=None, **kwargs):
         return 1 if obj is None else 0
+
+    # Shown when the story is read-only: its claims' amounts, in words.
+    def fee(self, claim):
+        return claim.fee_display
+
+    def fee_currency(self, claim):
+        return ""
+
+    def fee_qualifier(self, claim):
+        return ""
 
 
 class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):
@@ -82,6 +104,24 @@ class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):
     verbose_name_plural = (
         "further attributions (relays who passed the claim on, people quoted)"
     )
+
+
+class ClaimAmountInline(ClaimInlineRulesMixin, admin.TabularInline):
+    """The fees, prices, add-ons and wages the story quotes, in its order.
+
+    One row for the common case (one fee); add-ons of unknown size are an
+    add-ons row with no amount.
+    """
+
+    model = ClaimAmount
+    fields = [*AMOUNT_FIELDS, "position"]
+    extra = 0
+    verbose_name = "amount"
+    verbose_name_plural = "amounts (fee, loan fee, option price, add-ons, wages...)"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # An empty row to fill in when the claim has no amount yet.
+        return 0 if obj is not None and obj.amounts.exists() else 1
 
 
 @admin.register(Attribution)
@@ -103,9 +143,26 @@ class AttributionAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
     search_fields = ["source__name", "claim__player__name"]
 
 
+@admin.register(ClaimAmount)
+class ClaimAmountAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
+    """Every amount a story quoted: release clauses, asking prices, wages (#13).
+
+    A list to browse and filter; amounts are entered on their claim's page.
+    """
+
+    list_display = ["claim", "kind", "display"]
+    list_filter = ["kind", "qualifier", "currency"]
+    list_select_related = ["claim__player", "claim__from_club", "claim__to_club"]
+    search_fields = ["claim__player__name"]
+
+    @admin.display(description="as readers see it")
+    def display(self, amount):
+        return amount.display
+
+
 @admin.register(TransferClaim)
 class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
-    inlines = [AttributionInline]
+    inlines = [ClaimAmountInline, AttributionInline]
     list_display = [
         "player",
         "route",
@@ -165,6 +222,10 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
         response["Content-Disposition"] = 'attachment; filename="claims.csv"'
         return response
 
+    def get_queryset(self, request):
+        # The list's amounts column reads every claim's amounts: one query.
+        return super().get_queryset(request).with_amounts()
+
     def save_model(self, request, obj, form, change):
         # A claim moved from a public story to a hidden one leaves (#4).
         moved = [obj.pk] if change else []
@@ -187,7 +248,7 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
     def route(self, claim):
         return claim.route
 
-    @admin.display(description="fee", ordering="fee_amount")
+    @admin.display(description="amounts")
     def fee(self, claim):
         return claim.fee_display
 

@@ -25,6 +25,7 @@ CLAIM_COLUMNS = [
     "fee_upper_amount",
     "fee_add_ons",
     "fee_currency",
+    "amounts",
     "source",
     "source_tier",
     "quote",
@@ -57,10 +58,8 @@ def claim_row(claim):
         claim.to_described,
         claim.claim_type,
         claim.deal_type,
-        claim.fee_amount,
-        claim.fee_upper_amount,
-        claim.fee_add_ons,
-        claim.fee_currency,
+        *headline_fee_cells(claim.headline_fee),
+        claim.fee_display,
         claim.source.name if claim.source else "",
         claim.source.reliability_tier if claim.source else "",
         claim.quote,
@@ -73,11 +72,22 @@ def claim_row(claim):
     ]
 
 
+def headline_fee_cells(fee):
+    """Return the first transfer or loan fee's four cells, empty for none."""
+    if fee is None:
+        return ["", "", "", ""]
+    return [fee.amount, fee.upper_amount, fee.add_ons, fee.currency]
+
+
 def export_claims_csv(claims):
-    """Return CSV text for ``claims``, a queryset; one query whatever its size."""
+    """Return CSV text for ``claims``, a queryset; two queries whatever its size.
+
+    ``fee_*`` hold the first transfer or loan fee, as the columns always
+    did; ``amounts`` says every amount in words.
+    """
     output = io.StringIO()
     writer = csv.writer(output)
     writer.writerow(CLAIM_COLUMNS)
-    for claim in claims.with_parties().select_related("article"):
+    for claim in claims.with_parties().with_amounts().select_related("article"):
         writer.writerow([spreadsheet_safe(cell) for cell in claim_row(claim)])
     return output.getvalue()

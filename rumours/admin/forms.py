@@ -12,7 +12,9 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from ..models import Article, TransferClaim, roles
+from ..models import Article, ClaimAmount, TransferClaim, roles
+from ..models.amounts import headline_fee_row
+from ..services.amounts import set_headline_fee
 from ..services.versioning import VersionConflict, claim_version, stale_message
 
 VERSION_FIELD = "loaded_version"
@@ -133,6 +135,72 @@ class ClaimForm(VersionedForm):
         elif not cleaned.get("resolved_at"):
             cleaned["resolved_at"] = timezone.now()
         return cleaned
+
+
+class ArticleClaimForm(ClaimForm):
+    """A claim under its story, with its fee at hand: the common case of one (#13).
+
+    The fields show and set the claim's first transfer or loan fee
+    (``set_headline_fee``); the claim's own page lists every amount.
+    """
+
+    QUICK_FEE_FIELDS = ("fee", "fee_currency", "fee_qualifier")
+
+    fee = forms.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        help_text="The fee as reported; empty for none. Other amounts (loan "
+        "fee and option, add-ons, wages) are on the claim's own page.",
+    )
+    fee_currency = forms.ChoiceField(
+        label="currency",
+        choices=[("", "---------"), *TransferClaim.Currency.choices],
+        required=False,
+    )
+    fee_qualifier = forms.ChoiceField(
+        label="qualifier",
+        choices=ClaimAmount.Qualifier.choices,
+        initial=ClaimAmount.Qualifier.EXACT,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_fee = None
+        if self.instance.pk is not None:
+            # The inline's queryset loads the amounts (with_amounts()).
+            self.stored_fee = headline_fee_row(list(self.instance.amounts.all()))
+        if self.stored_fee is not None:
+            self.initial.update(
+                fee=self.stored_fee.amount,
+                fee_currency=self.stored_fee.currency,
+                fee_qualifier=self.stored_fee.qualifier,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        amount = cleaned.get("fee")
+        if amount is not None and not cleaned.get("fee_currency"):
+            self.add_error("fee_currency", "Give the fee's currency.")
+        upper = self.stored_fee and self.stored_fee.upper_amount
+        if amount is not None and upper is not None and amount > upper:
+            self.add_error(
+                "fee",
+                f"Above the fee's upper bound ({upper}); change the range on "
+                "the claim's own page.",
+            )
+        return cleaned
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        if set(self.QUICK_FEE_FIELDS) & set(self.changed_data):
+            set_headline_fee(
+                claim=self.instance,
+                amount=self.cleaned_data["fee"],
+                currency=self.cleaned_data["fee_currency"],
+                qualifier=self.cleaned_data["fee_qualifier"],
+            )
 
 
 class ArticleForm(VersionedForm):

@@ -94,8 +94,10 @@ def collect_changes(request, articles):
     """Return ``(entries, next_cursor)`` for the request's ``since`` and page size.
 
     ``articles`` is the published-story queryset with what the serializer
-    reads. Six queries whatever the number of changes: the stories (with
-    their clubs, players and claims), the claims, the tombstones.
+    reads. The same queries whatever the number of changes (the budget is in
+    ``tests/api/test_api_queries.py``): the stories (with their clubs,
+    players and claims), the claims (with their attributions and amounts),
+    the tombstones.
     """
     since, position = parse_since(request.query_params.get("since"))
     size = parse_page_size(request)
@@ -108,6 +110,7 @@ def collect_changes(request, articles):
         TransferClaim.objects.public()
         .with_parties()
         .with_attributions()
+        .with_amounts()
         .with_lapse()
         .select_related("article")
         .annotate(

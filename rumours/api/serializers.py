@@ -5,7 +5,8 @@ same lists and ``tests/api/test_api_fields.py`` fails on any key that is not the
 (R10), so nothing internal (status, notes, e-mails, key ids) ships by
 accident. Serializers read only what the views' querysets loaded.
 
-Shapes: amounts are decimal strings; a fee is
+Shapes: amounts are decimal strings; a claim's ``amounts`` are listed in
+``amount_serializers``, and its v1 ``fee`` (derived from them) is
 ``{"amount", "currency", "upper_amount", "add_ons"}`` or null; times are
 ISO 8601 with a time zone; an empty choice (no deal type) is null.
 """
@@ -22,6 +23,7 @@ from ..models import (
     Source,
     TransferClaim,
 )
+from .amount_serializers import AmountSerializer, FeeSerializer
 from .fields import BlankAsNullChoiceField, WebUrlField
 
 
@@ -129,36 +131,6 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
 
 
-class FeeSerializer(serializers.Serializer):
-    """A reported fee; the claim's ``fee`` is null when the story gives none."""
-
-    amount = serializers.DecimalField(
-        max_digits=14, decimal_places=2, source="fee_amount"
-    )
-    currency = serializers.ChoiceField(
-        choices=TransferClaim.Currency.choices, source="fee_currency"
-    )
-    upper_amount = serializers.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        source="fee_upper_amount",
-        allow_null=True,
-        help_text="The top of a reported range, or null.",
-    )
-    add_ons = serializers.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        source="fee_add_ons",
-        allow_null=True,
-        help_text="Reported add-ons on top of the amount, or null.",
-    )
-
-    def to_representation(self, instance):
-        if instance.fee_amount is None:
-            return None
-        return super().to_representation(instance)
-
-
 class EventSerializer(serializers.Serializer):
     """When it happened, as the story dates it; null when it does not."""
 
@@ -234,7 +206,13 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
     to_club = ClubSummarySerializer(allow_null=True)
     to_party = PartySerializer("to")
     deal_type = BlankAsNullChoiceField(choices=TransferClaim.DealType.choices)
-    fee = FeeSerializer(source="*", allow_null=True)
+    fee = FeeSerializer(
+        source="headline_fee",
+        allow_null=True,
+        help_text="Kept for API v1 partners: the first transfer or loan fee of "
+        "`amounts`, or null. Read `amounts` for everything the story quoted.",
+    )
+    amounts = AmountSerializer(many=True)
     source = SourceSummarySerializer(allow_null=True)
     attributed = serializers.BooleanField(
         source="is_attributed",
@@ -286,6 +264,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "claim_type",
             "deal_type",
             "fee",
+            "amounts",
             "source",
             "attributed",
             "attributions",

@@ -3,8 +3,9 @@
 from rest_framework import serializers
 
 from ..models import Player, Position, TransferClaim
+from .amount_serializers import AmountSerializer, FeeSerializer
 from .fields import BlankAsNullChoiceField
-from .serializers import ClubSummarySerializer, FeeSerializer, PlayerSummarySerializer
+from .serializers import ClubSummarySerializer, PlayerSummarySerializer
 
 
 class SquadPlayerSerializer(serializers.ModelSerializer):
@@ -15,11 +16,12 @@ class SquadPlayerSerializer(serializers.ModelSerializer):
 
 class SquadClaimSerializer(serializers.ModelSerializer):
     deal_type = BlankAsNullChoiceField(choices=TransferClaim.DealType.choices)
-    fee = FeeSerializer(source="*", allow_null=True)
+    fee = FeeSerializer(source="headline_fee", allow_null=True)
+    amounts = AmountSerializer(many=True)
 
     class Meta:
         model = TransferClaim
-        fields = ["id", "claim_type", "deal_type", "fee", "reported_at"]
+        fields = ["id", "claim_type", "deal_type", "fee", "amounts", "reported_at"]
 
 
 class SquadLinkSerializer(serializers.Serializer):

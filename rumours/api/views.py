@@ -185,7 +185,7 @@ class ClubViewSet(PartnerViewSet):
     def squad(self, request, slug=None):
         club = get_object_or_404(Club, slug=slug)
         serializer = SquadSerializer(
-            squad_depth(club), context=self.get_serializer_context()
+            squad_depth(club, with_amounts=True), context=self.get_serializer_context()
         )
         return Response(serializer.data)
 

@@ -3,12 +3,13 @@
 One module a concern: ``football`` (competitions, clubs, players, squad
 targets), ``sources``, ``articles`` with their ``corrections``, ``claims``
 (their ``claim_terms`` and ``claim_queries``) with their ``attributions``
-(relays and speakers) and ``lapses`` (how long an open claim stays news),
-and ``sync`` (tombstones).
+(relays and speakers), ``amounts`` (fees, prices, wages) and ``lapses`` (how
+long an open claim stays news), and ``sync`` (tombstones).
 Read models shared by pages and the API sit beside them: ``squad`` (needs
 versus surplus) and ``timelines`` (a player's claims by suitor).
 """
 
+from .amounts import ClaimAmount
 from .articles import Article
 from .attributions import Attribution
 from .claims import TransferClaim
@@ -21,6 +22,7 @@ from .sync import Tombstone
 __all__ = [
     "Article",
     "Attribution",
+    "ClaimAmount",
     "Club",
     "ClubAlias",
     "Correction",

@@ -6,7 +6,7 @@
 from django.db import models
 from django.db.models import F, Q
 
-from .claim_terms import ClaimType, Currency, DealType, EventPrecision, Outcome
+from .claim_terms import ClaimType, DealType, EventPrecision, Outcome
 
 CLAIM_CONSTRAINTS = [
     models.CheckConstraint(
@@ -84,36 +84,6 @@ CLAIM_CONSTRAINTS = [
         condition=Q(replaces__isnull=True) | ~Q(replaces=F("player")),
         name="rumours_claim_replaces_other_player",
         violation_error_message="A player cannot replace himself.",
-    ),
-    models.CheckConstraint(
-        condition=Q(fee_amount__isnull=True) | Q(fee_amount__gte=0),
-        name="rumours_claim_fee_not_negative",
-        violation_error_message="A fee cannot be negative.",
-    ),
-    models.CheckConstraint(
-        condition=Q(fee_amount__isnull=True, fee_currency="")
-        | (Q(fee_amount__isnull=False) & Q(fee_currency__in=Currency.values)),
-        name="rumours_claim_fee_has_currency",
-        violation_error_message=(
-            "A fee needs a currency (EUR, GBP or USD), and a currency needs a fee."
-        ),
-    ),
-    models.CheckConstraint(
-        condition=Q(fee_upper_amount__isnull=True)
-        | Q(
-            fee_amount__isnull=False,
-            fee_upper_amount__gte=F("fee_amount"),
-        ),
-        name="rumours_claim_fee_range_ordered",
-        violation_error_message=(
-            "The fee's upper bound needs a fee and cannot be below it."
-        ),
-    ),
-    models.CheckConstraint(
-        condition=Q(fee_add_ons__isnull=True)
-        | Q(fee_amount__isnull=False, fee_add_ons__gte=0),
-        name="rumours_claim_add_ons_valid",
-        violation_error_message=("Add-ons need a base fee and cannot be negative."),
     ),
     models.CheckConstraint(
         condition=Q(outcome="open", resolved_at__isnull=True)

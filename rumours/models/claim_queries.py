@@ -82,12 +82,20 @@ class TransferClaimQuerySet(models.QuerySet):
             )
         )
 
+    def with_amounts(self):
+        """Load each claim's amounts (fees, prices, wages), in order: one query.
+
+        A plain lookup (the rows' own ordering is the story's), so chaining it
+        twice loads them once.
+        """
+        return self.prefetch_related("amounts")
+
     def for_api(self):
         """Load what the partner API's ``ClaimSerializer`` reads.
 
-        Four queries whatever the number of claims: the claims with their
+        Five queries whatever the number of claims: the claims with their
         story, player, source and replaced player, then each side's clubs,
-        then the relays and speakers with their sources.
+        then the relays and speakers with their sources, then the amounts.
         Joining the clubs too makes a seven-table join whose planning costs
         PostgreSQL more than the prefetches (``bench/README.md``).
         """
@@ -102,13 +110,15 @@ class TransferClaimQuerySet(models.QuerySet):
             )
             .prefetch_related("from_club", "to_club")
             .with_attributions()
+            .with_amounts()
             .with_lapse()
         )
 
     def for_timeline(self):
         """Load claims listed with their story: parties, attributions, the article.
 
-        Two queries whatever the number of claims. Chain after ``public()`` so
+        Three queries whatever the number of claims (the claims, their
+        attributions, their amounts). Chain after ``public()`` so
         the article is always a published one. A timeline links the story by
         its headline: its text and search document stay in the database (a
         club page lists up to a hundred claims).
@@ -117,6 +127,7 @@ class TransferClaimQuerySet(models.QuerySet):
             self.with_parties()
             .with_links()
             .with_attributions()
+            .with_amounts()
             .with_lapse()
             .select_related("article")
             .defer("article__body", "article__body_html", "article__search_document")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .amounts import describe_amounts, headline_fee
 from .claim_constraints import CLAIM_CONSTRAINTS
 from .claim_queries import TransferClaimQuerySet
 from .claim_terms import (
@@ -19,7 +20,6 @@ from .claim_terms import (
     EventPrecision,
     Outcome,
     SideKind,
-    format_money,
 )
 from .claim_wording import ClaimWording
 
@@ -106,29 +106,6 @@ class TransferClaim(ClaimWording, models.Model):
     to_country = models.CharField("suitor's country", max_length=100, blank=True)
     claim_type = models.CharField("stage", max_length=24, choices=ClaimType.choices)
     deal_type = models.CharField(max_length=24, choices=DealType.choices, blank=True)
-    fee_amount = models.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="As reported; leave empty when the story gives no fee.",
-    )
-    fee_upper_amount = models.DecimalField(
-        "fee upper bound",
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="For a range: “between €50m and €55m”.",
-    )
-    fee_add_ons = models.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text="For “£55m plus £5m in add-ons”.",
-    )
-    fee_currency = models.CharField(max_length=3, choices=Currency.choices, blank=True)
     source = models.ForeignKey(
         "rumours.Source",
         on_delete=models.PROTECT,
@@ -319,16 +296,16 @@ class TransferClaim(ClaimWording, models.Model):
 
     @property
     def fee_display(self):
-        """Return the fee as reported (“€50m–€55m plus €5m add-ons”), or ""."""
-        if self.fee_amount is None:
-            return ""
-        symbol = {"EUR": "€", "GBP": "£", "USD": "$"}[self.fee_currency]
-        text = format_money(symbol, self.fee_amount)
-        if (
-            self.fee_upper_amount is not None
-            and self.fee_upper_amount != self.fee_amount
-        ):
-            text += "–" + format_money(symbol, self.fee_upper_amount)
-        if self.fee_add_ons:
-            text += f" plus {format_money(symbol, self.fee_add_ons)} add-ons"
-        return text
+        """Return the claim's amounts in words (“a fee of €50m plus add-ons”), or "".
+
+        Needs the amounts loaded (``with_amounts()``).
+        """
+        return describe_amounts(self.amounts.all())
+
+    @property
+    def headline_fee(self):
+        """Return the first transfer or loan fee (a ``HeadlineFee``), or None.
+
+        Needs the amounts loaded (``with_amounts()``).
+        """
+        return headline_fee(self.amounts.all())

@@ -98,20 +98,23 @@ class SquadDepth:
         return max(row.chart_size for row in self.rows)
 
 
-def squad_depth(club):
+def squad_depth(club, *, with_amounts=False):
     """Return the ``SquadDepth`` of ``club``.
 
     Three queries whatever the size of the squad or the number of rumours:
     the players, the squad targets, and the open public claims naming the
     club (with their players and clubs). Injured and suspended specialists
-    are listed but not counted in the balance.
+    are listed but not counted in the balance. ``with_amounts`` loads the
+    claims' amounts too (one query more), for the API's fees; the page shows
+    none.
     """
     players = list(Player.objects.filter(current_club=club).order_by("name", "id"))
     # The target's story is not loaded: it may be unpublished.
     targets = {
         target.position: target for target in SquadTarget.objects.filter(club=club)
     }
-    claims = list(open_claims_about(club))
+    claims = open_claims_about(club)
+    claims = list(claims.with_amounts() if with_amounts else claims)
     rumours_in, rumours_out = _links(club, claims)
     rows = []
     for position, label in Position.choices:

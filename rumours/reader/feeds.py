@@ -114,9 +114,8 @@ class StoryFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        # A story written yesterday and scheduled for today was last saved
-        # before it was published: Atom's <updated> may not precede it.
-        return max(article.updated_at, article.published_at)
+        # Atom's <updated> may not precede publication: modified_at says so.
+        return article.modified_at
 
     def item_author_name(self, article):
         return article.byline

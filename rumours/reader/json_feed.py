@@ -35,7 +35,7 @@ def feed_item(request, article):
         "content_html": article.body_html + corrections_html(article),
         "summary": article.standfirst,
         "date_published": article.published_at.isoformat(),
-        "date_modified": max(article.updated_at, article.published_at).isoformat(),
+        "date_modified": article.modified_at.isoformat(),
         "authors": [{"name": article.byline}],
         "tags": [club.short_name for club in article.feed_clubs],
         "language": "en-GB",

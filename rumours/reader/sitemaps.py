@@ -18,12 +18,11 @@ NEWS_WINDOW = dt.timedelta(hours=48)
 
 
 def story_lastmod(article):
-    """Return when a story last changed for a reader: saved or published.
+    """Return when a story last changed for a reader: revised or published.
 
-    A scheduled story saved before it fell due changes when it appears, so
-    ``updated_at`` alone would tell crawlers nothing new happened.
+    ``Article.modified_at``: an imported archive keeps its own times (#13).
     """
-    return max(article.updated_at, article.published_at)
+    return article.modified_at
 
 
 class HomeSitemap(Sitemap):
@@ -42,7 +41,7 @@ class StorySitemap(Sitemap):
     def items(self):
         return (
             Article.objects.published()
-            .only("slug", "published_at", "updated_at")
+            .only("slug", "published_at", "revised_at", "updated_at")
             .order_by("-published_at", "-id")
         )
 
@@ -100,7 +99,7 @@ class NewsSitemap(Sitemap):
         return (
             Article.objects.published()
             .filter(published_at__gte=timezone.now() - NEWS_WINDOW)
-            .only("slug", "headline", "published_at", "updated_at")
+            .only("slug", "headline", "published_at", "revised_at", "updated_at")
             .order_by("-published_at", "-id")
         )
 

@@ -86,7 +86,7 @@ def send_back_article(*, article, user):
 
 @transaction.atomic
 def add_correction(*, article, note, user, at=None):
-    """Append a dated correction to the published ``article``; move ``updated_at``.
+    """Append a dated correction to the published ``article``; it reads as updated.
 
     The story page, the feeds and the API show corrections under the story.
     """
@@ -104,7 +104,7 @@ def add_correction(*, article, note, user, at=None):
             created_at=at or timezone.now(),
             created_by=user,
         )
-    save_step(article, user)
+    save_step(article, user, revised_at=correction.created_at)
     return correction
 
 

@@ -7,6 +7,7 @@ import pytest
 from rest_framework import serializers as drf_serializers
 
 from rumours.api import (
+    amount_serializers,
     article_serializers,
     changes,
     schema,
@@ -17,6 +18,7 @@ from rumours.models import Article, Position, Tombstone
 
 from ..factories import (
     ArticleFactory,
+    ClaimAmountFactory,
     ClubAliasFactory,
     SourceFactory,
     SquadTargetFactory,
@@ -28,6 +30,7 @@ pytestmark = pytest.mark.django_db
 
 RESPONSE_SERIALIZER_MODULES = (
     serializers,
+    amount_serializers,
     article_serializers,
     squad_serializers,
     changes,
@@ -70,8 +73,15 @@ def crawl(client):
         with_fee=True,
         source=SourceFactory(outlet=outlet),
         deal_type="loan",
-        fee_upper_amount=30_000_000,
-        fee_add_ons=5_000_000,
+    )
+    # Every optional part of an amount filled: a range, a second currency.
+    ClaimAmountFactory(
+        claim=claim,
+        kind="option_price",
+        upper_amount=30_000_000,
+        converted_amount=21_000_000,
+        converted_currency="GBP",
+        position=1,
     )
     club = claim.to_club
     ClubAliasFactory(club=club)

@@ -13,6 +13,7 @@ from rumours.models import Position, Source, TransferClaim
 
 from ..factories import (
     ArticleFactory,
+    ClaimAmountFactory,
     ClubFactory,
     CompetitionFactory,
     PlayerFactory,
@@ -55,6 +56,8 @@ def world():
             deal_type=TransferClaim.DealType.LOAN,
             reported_at=EARLY,
         )
+        ClaimAmountFactory(claim=enquiry, kind="loan_fee")
+        ClaimAmountFactory(claim=enquiry, kind="option_price", position=1)
         early.clubs.add(genoa, milan)
         early.players.add(defender)
     with time_machine.travel(LATE, tick=False):
@@ -128,6 +131,9 @@ def test_article_filters(api, world, params, expected):
         ({"competition": "serie-a"}, ["enquiry"]),
         ({"claim_type": "wants_to_leave"}, ["exit"]),
         ({"deal_type": "loan"}, ["enquiry"]),
+        ({"amount_kind": "loan_fee"}, ["enquiry"]),
+        ({"amount_kind": ["loan_fee", "option_price"]}, ["enquiry"]),
+        ({"amount_kind": "wages"}, []),
         ({"outcome": "denied"}, ["exit"]),
         ({"outcome": "open"}, ["enquiry"]),
         ({"source": "reporter"}, ["enquiry"]),

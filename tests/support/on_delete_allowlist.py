@@ -28,6 +28,8 @@ ON_DELETE = {
     # A claim owns its relays and speakers; a source credited in one stays.
     "rumours.Attribution.claim": models.CASCADE,
     "rumours.Attribution.source": models.PROTECT,
+    # A claim owns the amounts its story quotes (#13).
+    "rumours.ClaimAmount.claim": models.CASCADE,
     # A byline stays attached to its story; deactivate the user instead.
     "rumours.Article.author": models.PROTECT,
     # The report an aggregated story is based on stays credited (#13).
@@ -61,6 +63,7 @@ ON_DELETE = {
         for model, fields in {
             "Article": ["author", "original_source"],
             "Attribution": ["claim", "source"],
+            "ClaimAmount": ["claim"],
             "Club": ["competition"],
             "Correction": ["article", "created_by"],
             "Player": ["current_club", "previous_club", "agent"],
@@ -82,7 +85,8 @@ ON_DELETE = {
     },
     **{
         f"rumours.Historical{model}.history_user": models.SET_NULL
-        for model in ["Article", "Attribution", "Club", "Correction", "Player"]
+        for model in ["Article", "Attribution", "ClaimAmount", "Club", "Correction"]
+        + ["Player"]
         + ["LapseWindow", "Source", "TransferClaim"]
     },
 }

@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ...models import (
+    ClaimAmount,
     TransferClaim,
 )
 from .builder import LAPSE_DAYS, WINDOW_DAYS, Saga
@@ -24,6 +25,13 @@ ONE_PLAYER_DEALS = [
     TransferClaim.DealType.LOAN_WITH_OPTION,
     TransferClaim.DealType.LOAN_WITH_OBLIGATION,
 ]
+# A saga's value is what the buyer pays in the end: for a loan with an
+# option or obligation, that is its price; for a plain loan, the loan fee.
+DEAL_AMOUNT_KINDS = {
+    TransferClaim.DealType.LOAN: ClaimAmount.Kind.LOAN_FEE,
+    TransferClaim.DealType.LOAN_WITH_OPTION: ClaimAmount.Kind.OPTION_PRICE,
+    TransferClaim.DealType.LOAN_WITH_OBLIGATION: ClaimAmount.Kind.OBLIGATION_PRICE,
+}
 
 
 class SagasMixin:
@@ -192,7 +200,11 @@ class SagasMixin:
         return Outcome.OPEN, None
 
     def fee(self, claim, saga):
-        """Set the fee fields of a stage that reports one, consistently."""
+        """Note the amounts of a stage that reports a fee, as ``claim.fee_rows``.
+
+        Unsaved ``ClaimAmount`` rows: the claim has no id yet.
+        """
+        claim.fee_rows = []
         loan = saga.deal_type == TransferClaim.DealType.LOAN
         if claim.claim_type not in FEE_STAGES or saga.to_club is None or not saga.value:
             return
@@ -200,11 +212,20 @@ class SagasMixin:
             return
         share = {T.BID: 0.8, T.BID_REJECTED: 0.75}.get(claim.claim_type, 1.0)
         amount = Decimal(int(saga.value * share / 100_000) * 100_000)
-        claim.fee_amount = amount
-        claim.fee_currency = saga.to_club.currency
+        kind = DEAL_AMOUNT_KINDS.get(saga.deal_type, ClaimAmount.Kind.TRANSFER_FEE)
+        fee = ClaimAmount(kind=kind, amount=amount, currency=saga.to_club.currency)
+        claim.fee_rows.append(fee)
         if self.rng.random() < 0.15:
-            claim.fee_upper_amount = amount + Decimal(5_000_000)
+            fee.upper_amount = amount + Decimal(5_000_000)
         if self.rng.random() < 0.25 and amount >= 1_000_000:
-            claim.fee_add_ons = Decimal(int(amount / 10 / 100_000) * 100_000)
+            add_ons = Decimal(int(amount / 10 / 100_000) * 100_000)
+            claim.fee_rows.append(
+                ClaimAmount(
+                    kind=ClaimAmount.Kind.ADD_ONS,
+                    amount=add_ons,
+                    currency=fee.currency,
+                    position=1,
+                )
+            )
 
     # -- stories ----------------------------------------------------------------

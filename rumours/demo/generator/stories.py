@@ -5,8 +5,10 @@ import math
 
 from ...models import (
     Article,
+    ClaimAmount,
     TransferClaim,
 )
+from ...models.amounts import describe_amounts
 from .builder import WINDOW_DAYS
 from .vocabulary import (
     HEADLINES,
@@ -79,6 +81,8 @@ class StoriesMixin:
                 published_at=published_at,
                 created_at=created_at,
                 updated_at=updated_at,
+                # An editor's last save is what readers see as updated.
+                revised_at=updated_at,
             )
             article.render_body()  # bulk_create skips save()
             article.chunk = chunk
@@ -90,6 +94,12 @@ class StoriesMixin:
                 if article.published_at and article.published_at <= self.anchor:
                     claim.updated_at = max(claim.updated_at, article.published_at)
         self.save_all(TransferClaim, claims)
+        amounts = []
+        for claim in claims:
+            for row in claim.fee_rows:
+                row.claim = claim
+                amounts.append(row)
+        self.save_all(ClaimAmount, amounts)
         return rows
 
     def story_text(self, chunk, clubs):
@@ -111,7 +121,8 @@ class StoriesMixin:
         for claim in chunk:
             sentence = claim.sentence.format(**self.claim_words(claim, link=True))
             attribution = f" — *{claim.source.name}*" if claim.source else ""
-            fee = f"The reported fee: {claim.fee_display}." if claim.fee_amount else ""
+            amounts = describe_amounts(claim.fee_rows)
+            fee = f"Reported: {amounts}." if amounts else ""
             paragraphs.append(f"{sentence}.\n\n> {claim.quote}{attribution}\n\n{fee}")
         standfirst = claim_standfirst(lead, words)
         return headline, standfirst, "\n\n".join(paragraphs).strip()

@@ -140,9 +140,7 @@ def news_article_json_ld(article, absolute, image_url):
         "mainEntityOfPage": absolute(article.get_absolute_url()),
         # A previewed draft has no publication time yet.
         "datePublished": (article.published_at or article.updated_at).isoformat(),
-        "dateModified": max(
-            article.updated_at, article.published_at or article.updated_at
-        ).isoformat(),
+        "dateModified": article.modified_at.isoformat(),
         "author": [{"@type": "Person", "name": article.byline}],
         "publisher": {
             "@type": "Organization",

@@ -2,6 +2,7 @@
 
 from rumours.models.claim_terms import ANSWER_KINDS, EXCHANGE_DEALS
 
+from .claim_items import check_occurrences
 from .reading import INVALID, key_of
 
 
@@ -18,6 +19,7 @@ class ClaimChecks:
                     key_of(claim.refs["from_club"]),
                     key_of(claim.refs["to_club"]),
                     claim.values["claim_type"],
+                    claim.extra["occurrence"],
                 )
                 if INVALID in key:
                     continue
@@ -25,9 +27,10 @@ class ClaimChecks:
                 if first.setdefault(key, claim) is not claim:
                     self.problems.add(
                         claim.path,
-                        f"repeats {first[key].path} (the same player, from club, "
-                        "to club and claim type); make them one claim",
+                        f"repeats {first[key].path} (the same parties, claim type "
+                        'and occurrence); merge them, or give one "occurrence": 2',
                     )
+            check_occurrences(first, self.problems)
 
     def check_claim(self, claim):
         player, from_club, to_club, replaces = (

@@ -1,26 +1,19 @@
-"""Read a claim of an article item, with its fee, event date and attributions."""
+"""Read a claim of an article item, with its amounts, event date and attributions."""
 
 from rumours.models import Attribution, TransferClaim
 
+from .amount_items import read_amounts
 from .entries import Entry
 from .fields import (
     ANSWERS_FIELDS,
     ATTRIBUTION_FIELDS,
     DESCRIBED_FIELDS,
     EVENT_FIELDS,
-    FEE_FIELDS,
 )
 from .reading import INVALID, Fields
 
 # The most claims one story can list, for the bounds of an index into them.
 MAX_CLAIMS = 10_000
-
-NO_FEE = {
-    "fee_amount": None,
-    "fee_upper_amount": None,
-    "fee_add_ons": None,
-    "fee_currency": "",
-}
 
 
 class ClaimReader:
@@ -51,7 +44,6 @@ class ClaimReader:
                 "claim_type", TransferClaim.Type.values, required=True
             ),
             "deal_type": "" if deal_type is None else deal_type,
-            **self.read_fee(fields),
             **self.read_event(fields),
             "quote": fields.text("quote", model=TransferClaim, required=True),
             "reported_at": fields.time("reported_at", required=True),
@@ -75,6 +67,10 @@ class ClaimReader:
         )
         extra = {
             "attributions": self.read_attributions(fields),
+            "amounts": read_amounts(fields, deal_type, self.problems),
+            "occurrence": fields.integer(
+                "occurrence", minimum=1, maximum=99, default=1
+            ),
             "answers": self.read_answers(fields),
             "swap_with": fields.integer(
                 "swap_with", minimum=0, maximum=MAX_CLAIMS, nullable=True
@@ -143,26 +139,14 @@ class ClaimReader:
             ),
         }
 
-    def read_fee(self, fields):
-        fee = fields.nested("fee", FEE_FIELDS, noun="fee")
-        if fee is None:
-            return dict(NO_FEE)
-        if fee is INVALID or not fee.ok:
-            return dict.fromkeys(NO_FEE, INVALID)
-        amount = fee.amount("amount", required=True)
-        upper = fee.amount("upper_amount")
-        known = amount not in (None, INVALID) and upper not in (None, INVALID)
-        if known and upper < amount:
-            upper = fee.fail(
-                "upper_amount",
-                f"'{upper}' is below the amount '{amount}'; "
-                "the top of a range cannot be below its bottom",
+
+def check_occurrences(claims, problems):
+    """Note an occurrence whose earlier ones are missing: 2 needs a 1."""
+    for (*parties, occurrence), claim in claims.items():
+        earlier = (*parties, occurrence - 1)
+        if occurrence > 1 and earlier not in claims:
+            problems.add(
+                f"{claim.path}.occurrence",
+                f"{occurrence}, but the story has no occurrence {occurrence - 1} "
+                "of the same player, clubs and claim type; number them from 1",
             )
-        return {
-            "fee_amount": amount,
-            "fee_upper_amount": upper,
-            "fee_add_ons": fee.amount("add_ons"),
-            "fee_currency": fee.choice(
-                "currency", TransferClaim.Currency.values, required=True
-            ),
-        }

@@ -54,6 +54,7 @@ ARTICLE_FIELDS = (
     "body",
     "status",
     "published_at",
+    "updated_at",
     "author",
     "original",
     "hero_image",
@@ -72,8 +73,9 @@ CLAIM_FIELDS = (
     "to_club",
     "to_described",
     "claim_type",
+    "occurrence",
     "deal_type",
-    "fee",
+    "amounts",
     "source",
     "attributions",
     "quote",
@@ -87,7 +89,19 @@ CLAIM_FIELDS = (
 )
 DESCRIBED_FIELDS = ("text", "competition", "country")
 ANSWERS_FIELDS = ("article", "claim")
+# What a claim item may hold: the fields export writes, and an older file's fee.
+CLAIM_READ_FIELDS = (*CLAIM_FIELDS, "fee")
 FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
+AMOUNT_FIELDS = (
+    "kind",
+    "amount",
+    "upper_amount",
+    "currency",
+    "qualifier",
+    "converted_amount",
+    "converted_currency",
+    "period",
+)
 EVENT_FIELDS = ("date", "precision")
 ATTRIBUTION_FIELDS = ("source", "role")
 SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")
@@ -105,13 +119,10 @@ FIELD_PATHS = {
         "original_source": "original.source",
         "original_url": "original.url",
         "original_published_at": "original.published_at",
+        "revised_at": "updated_at",
     },
     "claims": {
         "article": "",
-        "fee_amount": "fee.amount",
-        "fee_upper_amount": "fee.upper_amount",
-        "fee_add_ons": "fee.add_ons",
-        "fee_currency": "fee.currency",
         "event_date": "event.date",
         "event_precision": "event.precision",
         **{

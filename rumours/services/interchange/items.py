@@ -29,7 +29,7 @@ from .entries import Entry
 from .errors import describe
 from .fields import (
     AUTHOR_FIELDS,
-    CLAIM_FIELDS,
+    CLAIM_READ_FIELDS,
     HERO_IMAGE_FIELDS,
     ORIGINAL_FIELDS,
 )
@@ -195,6 +195,11 @@ class ItemReader:
             "status": status,
             "published_at": published_at,
         }
+        # The time readers see as "Updated": kept as the file gives it, so an
+        # archive is not stamped with the import day (#13). A file without
+        # the key leaves a stored story's time alone; a new story has none.
+        if fields.has("updated_at"):
+            values["revised_at"] = fields.time("updated_at")
         hero_values, image = self.read_hero_image(fields, slug)
         values.update(hero_values)
         original_values, refs = self.read_original(fields)
@@ -203,7 +208,7 @@ class ItemReader:
         items = fields.items("claims")
         for path, value in [] if items is INVALID else items:
             claim_fields = Fields(
-                value, path, CLAIM_FIELDS, self.problems, noun="claim"
+                value, path, CLAIM_READ_FIELDS, self.problems, noun="claim"
             )
             if claim_fields.ok:
                 claims.append(self.claims.read_claim(claim_fields))

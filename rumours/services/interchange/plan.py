@@ -5,8 +5,7 @@ may name (one query a kind, whatever the sizes), reads every item of the
 document, resolves every reference through in-memory directories, checks the
 rules that span fields and items, and either raises NewsroomImportError with
 every problem found or returns the ``Plan``. Rules across rows (unique names,
-aliases) are the database's: the writer reports those by path from
-``full_clean()``.
+aliases) are the database's: the writer reports those by path.
 """
 
 from dataclasses import dataclass

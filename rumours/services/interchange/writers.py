@@ -13,10 +13,12 @@ from django.utils import timezone
 from rumours.models import (
     Article,
     Attribution,
+    ClaimAmount,
     ClubAlias,
     SquadTarget,
     TransferClaim,
 )
+from rumours.models.amounts import AMOUNT_FIELDS
 from rumours.models.claims import SUBJECT_FIELDS
 
 from .batches import Row
@@ -126,13 +128,15 @@ class ItemWriters:
         """Make each article's claims exactly the file's, updating matches in place.
 
         A claim matches a stored one of the same article with the same player,
-        from club, to club and claim type, so its id survives a re-import.
+        from club, to club and claim type, so its id survives a re-import; the
+        file's ``occurrence`` n of those matches the n-th stored in report
+        order (as the export numbers them).
         """
         articles = self.entries["articles"]
         article_ids = {entry.key: self.pks["articles"][entry.key] for entry in articles}
         stored = defaultdict(lambda: defaultdict(list))
         claims = TransferClaim.objects.filter(article_id__in=article_ids.values())
-        for claim in claims.order_by("pk"):
+        for claim in claims.order_by("reported_at", "pk"):
             key = (
                 claim.player_id,
                 claim.from_club_id,
@@ -140,11 +144,11 @@ class ItemWriters:
                 claim.claim_type,
             )
             stored[claim.article_id][key].append(claim)
-        pending, written, placed = [], [], {}
+        pending, written, kept, placed = [], [], set(), {}
         for entry in articles:
             article_id = article_ids[entry.key]
             for index, claim_entry in enumerate(entry.extra["claims"]):
-                player, from_club, to_club, claim_type = claim_entry.key
+                player, from_club, to_club, claim_type, occurrence = claim_entry.key
                 key = (
                     self.pks["players"][player],
                     from_club and self.pks["clubs"][from_club],
@@ -152,19 +156,25 @@ class ItemWriters:
                     claim_type,
                 )
                 matches = stored[article_id][key]
-                instance = matches.pop(0) if matches else TransferClaim()
+                if occurrence <= len(matches):
+                    instance = matches[occurrence - 1]
+                    kept.add(instance.pk)
+                else:
+                    instance = TransferClaim()
                 instance.article_id = article_id
                 self.store("claims", instance, claim_entry, pending)
                 written.append((instance, claim_entry))
                 placed[entry.key, index] = (instance, claim_entry)
         self.batches.write(pending)
         self.write_attributions(written)
+        write_amounts(written)
         self.write_claim_links(placed)
         gone = [
             claim.pk
             for by_key in stored.values()
             for matches in by_key.values()
             for claim in matches
+            if claim.pk not in kept
         ]
         TransferClaim.objects.filter(pk__in=gone).delete()
         self.counts["claims"]["deleted"] = len(gone)
@@ -284,3 +294,34 @@ def set_links(field, stored_ids, pairs):
         through(**{source: article_id, target: other_id})
         for article_id, other_id in sorted(pairs - stored.keys())
     )
+
+
+def write_amounts(written):
+    """Make each claim's amounts the file's, in the file's order.
+
+    As with attributions: a claim whose amounts changed has its rows replaced
+    and its update time moved on; three queries at most.
+    """
+    fields = AMOUNT_FIELDS
+    wanted = {
+        claim.pk: [
+            tuple(row[name] for name in fields) for row in entry.extra["amounts"]
+        ]
+        for claim, entry in written
+    }
+    stored = defaultdict(list)
+    rows = ClaimAmount.objects.filter(claim_id__in=wanted).order_by("position", "pk")
+    for claim_id, *values in rows.values_list("claim_id", *fields):
+        stored[claim_id].append(tuple(values))
+    changed = [pk for pk, amounts in wanted.items() if stored[pk] != amounts]
+    if not changed:
+        return
+    ClaimAmount.objects.filter(claim_id__in=changed).delete()
+    ClaimAmount.objects.bulk_create(
+        ClaimAmount(
+            claim_id=pk, position=index, **dict(zip(fields, values, strict=True))
+        )
+        for pk in changed
+        for index, values in enumerate(wanted[pk])
+    )
+    TransferClaim.objects.filter(pk__in=changed).update(updated_at=timezone.now())
