@@ -29,6 +29,7 @@ from rumours.models import (
 )
 from rumours.models.claim_terms import CLAIM_TYPE_ORDER
 from rumours.models.markup import render_markdown
+from rumours.models.positions import SPECIFIC_POSITIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +162,7 @@ def test_squads_mix_positions_and_include_unavailable_players(newsroom):
     assert {"GK", "CB", "CM", "ST"} <= positions
     assert positions <= set(Position.values)
     assert Player.objects.exclude(fitness=Player.Fitness.AVAILABLE).exists()
-    assert SquadTarget.objects.filter(club=club).count() == len(Position.values)
+    assert SquadTarget.objects.filter(club=club).count() == len(SPECIFIC_POSITIONS)
 
 
 def test_sources_span_tiers_and_kinds(newsroom):

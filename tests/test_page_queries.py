@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from rumours.models import Attribution, Position
+from rumours.models.positions import SPECIFIC_POSITIONS
 
 from .factories import (
     ArticleFactory,
@@ -140,21 +141,22 @@ def club_with_stories(count):
 
 def squad_of(size):
     club = ClubFactory()
-    positions = Position.values
+    # Broad codes ("DF") and no position at all have their own sections.
+    positions = ["", *Position.values]
     for index in range(size):
         position = positions[index % len(positions)]
-        cover = positions[(index + 1) % len(positions)]
+        cover = Position.values[index % len(Position.values)]
         player = PlayerFactory(
             current_club=club,
             primary_position=position,
-            secondary_positions=[cover],
+            secondary_positions=[cover] if cover != position else [],
             fitness="injured" if index % 7 == 0 else "available",
         )
         TransferClaimFactory(player=player)
         TransferClaimFactory(
             player=PlayerFactory(primary_position=position), to_club=club
         )
-    for position in positions[:4]:
+    for position in SPECIFIC_POSITIONS[:4]:
         SquadTargetFactory(club=club, position=position, article=ArticleFactory())
     return club.get_squad_url()
 

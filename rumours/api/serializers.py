@@ -59,7 +59,18 @@ class ClubSerializer(serializers.ModelSerializer):
         ]
 
 
+def primary_position_field():
+    """Return the primary position field: a code, or null when none is given."""
+    return BlankAsNullChoiceField(
+        choices=Position.choices,
+        help_text="A specific code (CB) or a broad one (DF, “Defender”), "
+        "as the stories give it; null when no position is given.",
+    )
+
+
 class PlayerSummarySerializer(serializers.ModelSerializer):
+    primary_position = primary_position_field()
+
     class Meta:
         model = Player
         fields = ["id", "name", "slug", "primary_position"]
@@ -72,6 +83,7 @@ class SourceSummarySerializer(serializers.ModelSerializer):
 
 
 class PlayerSerializer(serializers.ModelSerializer):
+    primary_position = primary_position_field()
     secondary_positions = serializers.ListField(
         child=serializers.ChoiceField(choices=Position.choices)
     )

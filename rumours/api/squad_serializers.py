@@ -4,10 +4,17 @@ from rest_framework import serializers
 
 from ..models import Player, Position, TransferClaim
 from .fields import BlankAsNullChoiceField
-from .serializers import ClubSummarySerializer, FeeSerializer, PlayerSummarySerializer
+from .serializers import (
+    ClubSummarySerializer,
+    FeeSerializer,
+    PlayerSummarySerializer,
+    primary_position_field,
+)
 
 
 class SquadPlayerSerializer(serializers.ModelSerializer):
+    primary_position = primary_position_field()
+
     class Meta:
         model = Player
         fields = ["id", "name", "slug", "primary_position", "fitness"]
@@ -55,6 +62,36 @@ class SquadRowSerializer(serializers.Serializer):
     rumours_out = SquadLinkSerializer(many=True)
 
 
+class SquadGroupSerializer(serializers.Serializer):
+    """A position group: everyone whose primary position falls in it."""
+
+    position = serializers.ChoiceField(choices=Position.choices)
+    label = serializers.CharField()
+    player_count = serializers.IntegerField(
+        help_text="Players in the group, available or not."
+    )
+    available_count = serializers.IntegerField()
+    broad = SquadPlayerSerializer(
+        many=True,
+        help_text="Players stored only under a broad code of the group "
+        "(DF, WD, …): counted here, nobody's specialists.",
+    )
+    rumours_in = SquadLinkSerializer(many=True)
+    rumours_out = SquadLinkSerializer(many=True)
+
+
 class SquadSerializer(serializers.Serializer):
     club = ClubSummarySerializer()
-    rows = SquadRowSerializer(many=True)
+    rows = SquadRowSerializer(
+        many=True, help_text="One row per specific position, in team-sheet order."
+    )
+    groups = SquadGroupSerializer(many=True)
+    position_not_given = SquadPlayerSerializer(
+        source="unplaced", many=True, help_text="Players with no position stored."
+    )
+    position_not_given_rumours_in = SquadLinkSerializer(
+        source="unplaced_rumours_in", many=True
+    )
+    position_not_given_rumours_out = SquadLinkSerializer(
+        source="unplaced_rumours_out", many=True
+    )

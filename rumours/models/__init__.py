@@ -1,7 +1,8 @@
 """The transfer-claims domain.
 
-One module a concern: ``football`` (competitions, clubs, players, squad
-targets), ``sources``, ``articles`` with their ``corrections``, ``claims``
+One module a concern: ``positions`` (the position vocabulary and its
+groups), ``football`` (competitions, clubs, players, squad targets),
+``sources``, ``articles`` with their ``corrections``, ``claims``
 (their ``claim_terms`` and ``claim_queries``) with their ``attributions``
 (relays and speakers) and ``lapses`` (how long an open claim stays news),
 and ``sync`` (tombstones).
@@ -13,8 +14,9 @@ from .articles import Article
 from .attributions import Attribution
 from .claims import TransferClaim
 from .corrections import Correction
-from .football import Club, ClubAlias, Competition, Player, Position, SquadTarget
+from .football import Club, ClubAlias, Competition, Player, SquadTarget
 from .lapses import LapseWindow
+from .positions import Position
 from .sources import Source
 from .sync import Tombstone
 

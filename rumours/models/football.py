@@ -6,25 +6,14 @@ from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from .links import slug_url
+from .positions import (
+    GROUP_OF,
+    POSITION_ORDER,
+    SPECIFIC_POSITIONS,
+    Position,
+    position_label,
+)
 from .sources import SourceKind
-
-
-class Position(models.TextChoices):
-    """The one position vocabulary, in the order a team sheet reads."""
-
-    GK = "GK", "Goalkeeper"
-    RB = "RB", "Right-back"
-    CB = "CB", "Centre-back"
-    LB = "LB", "Left-back"
-    DM = "DM", "Defensive midfielder"
-    CM = "CM", "Central midfielder"
-    AM = "AM", "Attacking midfielder"
-    RW = "RW", "Right winger"
-    LW = "LW", "Left winger"
-    ST = "ST", "Striker"
-
-
-POSITION_ORDER = {code: index for index, code in enumerate(Position.values)}
 
 
 class Competition(models.Model):
@@ -136,7 +125,13 @@ class Player(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     date_of_birth = models.DateField(null=True, blank=True)
     nationality = models.CharField(max_length=100, blank=True)
-    primary_position = models.CharField(max_length=2, choices=Position.choices)
+    primary_position = models.CharField(
+        max_length=2,
+        choices=Position.choices,
+        blank=True,
+        help_text="As the stories give it: “Defender” when no more is said; "
+        "blank when no position is given.",
+    )
     secondary_positions = models.JSONField(
         default=list,
         blank=True,
@@ -177,7 +172,7 @@ class Player(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(primary_position__in=Position.values),
+                condition=models.Q(primary_position__in=["", *Position.values]),
                 name="rumours_player_primary_position_valid",
                 violation_error_message="Choose a position from the vocabulary.",
             ),
@@ -210,7 +205,7 @@ class Player(models.Model):
                     )
                 }
             )
-        if self.primary_position in positions:
+        if self.primary_position and self.primary_position in positions:
             raise ValidationError(
                 {
                     "secondary_positions": (
@@ -223,10 +218,18 @@ class Player(models.Model):
     @property
     def secondary_position_labels(self):
         """Return the names of the positions the player covers, in team-sheet order."""
-        labels = dict(Position.choices)
-        return [
-            labels[code] for code in self.secondary_positions or [] if code in labels
-        ]
+        codes = self.secondary_positions or []
+        return [position_label(code) for code in codes if code in POSITION_ORDER]
+
+    @property
+    def primary_position_label(self):
+        """Return the primary position's name, or “Position not given”."""
+        return position_label(self.primary_position)
+
+    @property
+    def position_group(self):
+        """Return the group code ("DF") of the primary position, or ""."""
+        return GROUP_OF.get(self.primary_position, "")
 
     @property
     def is_available(self):
@@ -241,13 +244,16 @@ class Player(models.Model):
         return None
 
 
+SPECIFIC_CHOICES = [(code, Position(code).label) for code in SPECIFIC_POSITIONS]
+
+
 class SquadTarget(models.Model):
     """How many players a coach wants at a position (“four specialist centre-backs”)."""
 
     club = models.ForeignKey(
         Club, on_delete=models.CASCADE, related_name="squad_targets"
     )
-    position = models.CharField(max_length=2, choices=Position.choices)
+    position = models.CharField(max_length=2, choices=SPECIFIC_CHOICES)
     target_count = models.PositiveSmallIntegerField()
     note = models.CharField(max_length=255, blank=True)
     article = models.ForeignKey(
@@ -273,7 +279,7 @@ class SquadTarget(models.Model):
                 violation_error_message="A target count cannot be negative.",
             ),
             models.CheckConstraint(
-                condition=models.Q(position__in=Position.values),
+                condition=models.Q(position__in=SPECIFIC_POSITIONS),
                 name="rumours_squadtarget_position_valid",
                 violation_error_message="Choose a position from the vocabulary.",
             ),

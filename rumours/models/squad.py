@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from .claims import TransferClaim
-from .football import Player, Position, SquadTarget
+from .football import Player, SquadTarget
+from .positions import POSITION_GROUPS, SPECIFIC_POSITIONS, Position
 
 
 @dataclass
@@ -84,9 +85,45 @@ class SquadRow:
 
 
 @dataclass
+class SquadGroup:
+    """One position group (defenders): its rows and the players counted only in it.
+
+    ``players`` are everyone whose primary position is in the group, so a
+    player stored as plain “Defender” counts among the defenders without
+    being anybody's centre-back specialist; ``broad`` are those players, with
+    the rumours about them.
+    """
+
+    position: str
+    label: str
+    rows: list
+    players: list
+    broad: list
+    rumours_in: list
+    rumours_out: list
+
+    @property
+    def player_count(self):
+        return len(self.players)
+
+    @property
+    def available_count(self):
+        return sum(1 for player in self.players if player.is_available)
+
+
+@dataclass
 class SquadDepth:
     club: object
     rows: list
+    groups: list = field(default_factory=list)
+    # Players whose stories give no position, and the rumours about them.
+    unplaced: list = field(default_factory=list)
+    unplaced_rumours_in: list = field(default_factory=list)
+    unplaced_rumours_out: list = field(default_factory=list)
+
+    def group(self, position):
+        """Return the group of ``position`` ("DF")."""
+        return next(group for group in self.groups if group.position == position)
 
     def row(self, position):
         """Return the row of ``position`` ("CB")."""
@@ -104,7 +141,9 @@ def squad_depth(club):
     Three queries whatever the size of the squad or the number of rumours:
     the players, the squad targets, and the open public claims naming the
     club (with their players and clubs). Injured and suspended specialists
-    are listed but not counted in the balance.
+    are listed but not counted in the balance. A row is a specific position;
+    a group also counts the players stored only under a broad code
+    (“Defender”); players with no position are listed apart.
     """
     players = list(Player.objects.filter(current_club=club).order_by("name", "id"))
     # The target's story is not loaded: it may be unpublished.
@@ -113,28 +152,44 @@ def squad_depth(club):
     }
     claims = list(open_claims_about(club))
     rumours_in, rumours_out = _links(club, claims)
-    rows = []
-    for position, label in Position.choices:
-        rows.append(
-            SquadRow(
-                position=position,
+    rows = {
+        position: SquadRow(
+            position=position,
+            label=Position(position).label,
+            specialists=[p for p in players if p.plays(position) == "specialist"],
+            cover=[p for p in players if p.plays(position) == "cover"],
+            target=targets.get(position),
+            rumours_in=_playing(rumours_in, (position,)),
+            rumours_out=_playing(rumours_out, (position,)),
+        )
+        for position in SPECIFIC_POSITIONS
+    }
+    groups = []
+    for group, (label, specific, broad) in POSITION_GROUPS.items():
+        groups.append(
+            SquadGroup(
+                position=group,
                 label=label,
-                specialists=[p for p in players if p.plays(position) == "specialist"],
-                cover=[p for p in players if p.plays(position) == "cover"],
-                target=targets.get(position),
-                rumours_in=[
-                    link
-                    for link in rumours_in
-                    if link.player.primary_position == position
-                ],
-                rumours_out=[
-                    link
-                    for link in rumours_out
-                    if link.player.primary_position == position
-                ],
+                rows=[rows[position] for position in specific],
+                players=[p for p in players if p.position_group == group],
+                broad=[p for p in players if p.primary_position in broad],
+                rumours_in=_playing(rumours_in, broad),
+                rumours_out=_playing(rumours_out, broad),
             )
         )
-    return SquadDepth(club=club, rows=rows)
+    return SquadDepth(
+        club=club,
+        rows=list(rows.values()),
+        groups=groups,
+        unplaced=[p for p in players if not p.primary_position],
+        unplaced_rumours_in=_playing(rumours_in, ("",)),
+        unplaced_rumours_out=_playing(rumours_out, ("",)),
+    )
+
+
+def _playing(links, positions):
+    """Return the links whose player's primary position is one of ``positions``."""
+    return [link for link in links if link.player.primary_position in positions]
 
 
 def open_claims_about(club):

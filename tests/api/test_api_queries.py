@@ -75,6 +75,14 @@ class Newsroom:
                 article__original_source=self.outlet,  # an aggregated story (#13)
             )
             SquadTargetFactory(club=ClubFactory())
+            # A broad position and none at all have their own squad sections.
+            TransferClaimFactory(
+                from_club=self.club,
+                player=PlayerFactory(current_club=self.club, primary_position="DF"),
+            )
+            TransferClaimFactory(
+                to_club=self.club, player=PlayerFactory(primary_position="")
+            )
             self.claim = self.claim or claim
         if count == 1:
             SquadTargetFactory(club=self.club, position=Position.ST)

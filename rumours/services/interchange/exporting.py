@@ -16,7 +16,7 @@ from rumours.models import (
     SquadTarget,
     TransferClaim,
 )
-from rumours.models.football import POSITION_ORDER
+from rumours.models.positions import POSITION_ORDER
 
 from .fields import FORMAT, VERSION
 
@@ -175,7 +175,7 @@ def export_player(player, names):
         "slug": player.slug,
         "date_of_birth": player.date_of_birth and player.date_of_birth.isoformat(),
         "nationality": player.nationality,
-        "primary_position": player.primary_position,
+        "primary_position": player.primary_position or None,
         "secondary_positions": list(player.secondary_positions or []),
         "current_club": names.club(player.current_club_id),
         "previous_club": names.club(player.previous_club_id),

@@ -22,7 +22,7 @@ from rumours.models import (
     Source,
     SquadTarget,
 )
-from rumours.models.football import POSITION_ORDER
+from rumours.models.positions import POSITION_ORDER, SPECIFIC_POSITIONS
 
 from .claim_items import ClaimReader
 from .entries import Entry
@@ -114,13 +114,14 @@ class ItemReader:
     def read_player(self, fields):
         name = fields.text("name", model=Player, required=True)
         slug = self.slug(fields, name, Player)
-        primary = fields.choice("primary_position", Position.values, required=True)
+        # Optional since #13: absent or null means no position was given.
+        primary = fields.choice("primary_position", Position.values, nullable=True)
         values = {
             "name": name,
             "slug": slug,
             "date_of_birth": fields.date("date_of_birth"),
             "nationality": fields.text("nationality", model=Player),
-            "primary_position": primary,
+            "primary_position": primary or "",
             "secondary_positions": self.read_positions(fields, primary),
             "fitness": fields.choice(
                 "fitness", Player.Fitness.values, default=Player.Fitness.AVAILABLE
@@ -151,7 +152,7 @@ class ItemReader:
             )
         if unknown:
             return INVALID
-        if primary in positions:
+        if primary and primary in positions:
             return fields.fail(
                 "secondary_positions",
                 f"{primary} is already the primary position; list only the others",
@@ -317,7 +318,7 @@ class ItemReader:
 
     def read_squad_target(self, fields):
         values = {
-            "position": fields.choice("position", Position.values, required=True),
+            "position": fields.choice("position", SPECIFIC_POSITIONS, required=True),
             "target_count": fields.integer(
                 "target_count", minimum=0, maximum=32767, required=True
             ),
