@@ -17,7 +17,7 @@ from rumours.models import (
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 
@@ -162,13 +162,15 @@ class AttributionFactory(factory.django.DjangoModelFactory):
     role = Attribution.Role.RELAY
 
 
-class SquadTargetFactory(factory.django.DjangoModelFactory):
+class SquadNoteFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = SquadTarget
+        model = SquadNote
 
     club = factory.SubFactory(ClubFactory)
     position = Position.CB
-    target_count = 4
+    kind = SquadNote.Kind.TARGET
+    count = 4
+    noted_on = factory.Sequence(lambda n: dt.date(2026, 1, 1) + dt.timedelta(days=n))
     note = "The coach wants four specialist centre-backs."
 
 

@@ -14,7 +14,7 @@ from rumours.models import (
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 
@@ -26,7 +26,7 @@ from .factories import (
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -57,7 +57,7 @@ ROW_MAKERS = {
         ).article
     ),
     TransferClaim: lambda: TransferClaimFactory(replaces=PlayerFactory()),
-    SquadTarget: lambda: SquadTargetFactory(article=ArticleFactory()),
+    SquadNote: lambda: SquadNoteFactory(article=ArticleFactory()),
     Attribution: lambda: AttributionFactory(
         claim=TransferClaimFactory(replaces=PlayerFactory())
     ),
@@ -154,9 +154,9 @@ SEARCHES = {
         lambda: ClubAliasFactory(name="Spurs"),
         "rosso",
     ),
-    SquadTarget: (
-        lambda: SquadTargetFactory(club__name="AC Milan"),
-        lambda: SquadTargetFactory(club__name="Tottenham Hotspur"),
+    SquadNote: (
+        lambda: SquadNoteFactory(club__name="AC Milan"),
+        lambda: SquadNoteFactory(club__name="Tottenham Hotspur"),
         "milan",
     ),
     Attribution: (

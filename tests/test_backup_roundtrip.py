@@ -32,7 +32,7 @@ from rumours.models import (
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.services.interchange import (
@@ -57,7 +57,7 @@ NEWSROOM_MODELS = [
     Article.clubs.through,
     Article.players.through,
     TransferClaim,
-    SquadTarget,
+    SquadNote,
     User,
 ]
 NATURAL_KEYS = {

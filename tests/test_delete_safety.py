@@ -17,6 +17,7 @@ from .factories import (
     ClubFactory,
     PlayerFactory,
     SourceFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -110,6 +111,11 @@ def outlet_with_a_journalist():
     return journalist.outlet, {journalist}
 
 
+def source_a_squad_note_cites():
+    note = SquadNoteFactory(source=SourceFactory(kind="club_official"))
+    return note.source, {note}
+
+
 PROTECTED_DELETES = [
     club_a_claim_leaves,
     club_a_claim_joins,
@@ -122,6 +128,7 @@ PROTECTED_DELETES = [
     club_a_player_left,
     competition_with_a_club,
     outlet_with_a_journalist,
+    source_a_squad_note_cites,
 ]
 
 

@@ -24,7 +24,7 @@ from rumours.models import (
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.models.claim_terms import CLAIM_TYPE_ORDER
@@ -114,7 +114,7 @@ def test_generator_writes_the_requested_counts(newsroom):
 
 @pytest.mark.parametrize(
     "model",
-    [Competition, Club, ClubAlias, Player, SquadTarget, Source, Article, TransferClaim],
+    [Competition, Club, ClubAlias, Player, SquadNote, Source, Article, TransferClaim],
 )
 def test_generated_rows_pass_full_clean(newsroom, model):
     rows = list(model.objects.order_by("pk")[:60])
@@ -162,7 +162,8 @@ def test_squads_mix_positions_and_include_unavailable_players(newsroom):
     assert {"GK", "CB", "CM", "ST"} <= positions
     assert positions <= set(Position.values)
     assert Player.objects.exclude(fitness=Player.Fitness.AVAILABLE).exists()
-    assert SquadTarget.objects.filter(club=club).count() == len(SPECIFIC_POSITIONS)
+    targets = SquadNote.objects.filter(club=club, kind="target")
+    assert set(targets.values_list("position", flat=True)) == set(SPECIFIC_POSITIONS)
 
 
 def test_sources_span_tiers_and_kinds(newsroom):

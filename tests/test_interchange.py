@@ -24,7 +24,7 @@ from rumours.models import (
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.search import search_site
@@ -60,7 +60,7 @@ from .factories import (
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -111,7 +111,7 @@ def row_counts():
         Article.clubs.through,
         Article.players.through,
         TransferClaim,
-        SquadTarget,
+        SquadNote,
         get_user_model(),
     ]
     return {model._meta.label: model.objects.count() for model in models}
@@ -120,7 +120,7 @@ def row_counts():
 def empty_newsroom():
     """Delete every newsroom row and user, in the order the PROTECTs allow."""
     TransferClaim.objects.all().delete()
-    SquadTarget.objects.all().delete()
+    SquadNote.objects.all().delete()
     Article.objects.all().delete()
     Player.objects.all().delete()
     Source.objects.exclude(outlet=None).delete()
@@ -205,10 +205,8 @@ def make_varied_newsroom():
         sync_article_subjects(article)  # as saving in the admin does
     draft.clubs.add(santos)
     draft.players.add(free_agent)
-    SquadTargetFactory(
-        club=home, position=Position.ST, target_count=0, article=scheduled
-    )
-    SquadTargetFactory(club=away, position=Position.GK, note="")
+    SquadNoteFactory(club=home, position=Position.ST, count=0, article=scheduled)
+    SquadNoteFactory(club=away, position=Position.GK, note="")
 
 
 # The demo newsroom: the seed story survives as structured data
@@ -359,24 +357,19 @@ def test_tottenham_have_six_centre_back_options():
 def test_spurs_want_four_specialist_centre_backs():
     import_demo()
 
-    target = SquadTarget.objects.get(club__slug="tottenham-hotspur", position="CB")
+    target = SquadNote.objects.get(club__slug="tottenham-hotspur", position="CB")
 
-    assert target.target_count == 4
+    assert (target.kind, target.count) == ("target", 4)
+    assert target.noted_on == dt.date(2026, 1, 8)
     assert target.article == seed_article()
 
 
-def test_milan_want_more_centre_backs_than_they_have_available():
+def test_milan_need_one_more_centre_back_as_the_story_says():
     import_demo()
 
-    target = SquadTarget.objects.get(club__slug="ac-milan", position="CB")
-    available = [
-        player
-        for player in Player.objects.filter(current_club=target.club)
-        if player.plays(Position.CB) == "specialist" and player.is_available
-    ]
+    need = SquadNote.objects.get(club__slug="ac-milan", position="CB")
 
-    assert len(available) == 4
-    assert target.target_count > len(available)
+    assert (need.kind, need.count, need.noted_on) == ("need", 1, dt.date(2026, 1, 8))
 
 
 def test_club_aliases_name_their_club_in_references():

@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from rumours.models import Attribution, Position
-from rumours.models.positions import SPECIFIC_POSITIONS
 
 from .factories import (
     ArticleFactory,
@@ -19,7 +18,7 @@ from .factories import (
     CorrectionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -156,8 +155,14 @@ def squad_of(size):
         TransferClaimFactory(
             player=PlayerFactory(primary_position=position), to_club=club
         )
-    for position in SPECIFIC_POSITIONS[:4]:
-        SquadTargetFactory(club=club, position=position, article=ArticleFactory())
+    for index in range(size):
+        # Notes at every code, piling up history, each with a story and a source.
+        SquadNoteFactory(
+            club=club,
+            position=Position.values[index % len(Position.values)],
+            article=ArticleFactory(draft=index % 2 == 0),
+            source=SourceFactory(),
+        )
     return club.get_squad_url()
 
 

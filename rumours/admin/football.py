@@ -1,4 +1,4 @@
-"""The football directory in the admin: competitions, clubs, players, targets."""
+"""The football directory in the admin: competitions, clubs, players."""
 
 from django import forms
 from django.contrib import admin
@@ -10,8 +10,8 @@ from ..models import (
     Competition,
     Player,
     Position,
-    SquadTarget,
 )
+from .squad_notes import SquadNoteInline
 
 
 @admin.register(Competition)
@@ -42,7 +42,7 @@ class ClubAdmin(SimpleHistoryAdmin):
     list_select_related = ["competition"]
     search_fields = ["name", "short_name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ClubAliasInline]
+    inlines = [ClubAliasInline, SquadNoteInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
@@ -88,12 +88,3 @@ class PlayerAdmin(SimpleHistoryAdmin):
         ("fitness", "fitness_note"),
         "agent",
     ]
-
-
-@admin.register(SquadTarget)
-class SquadTargetAdmin(admin.ModelAdmin):
-    list_display = ["club", "position", "target_count", "note", "article"]
-    list_filter = ["position", ("club", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["club", "article"]
-    search_fields = ["club__name", "club__aliases__name", "note"]
-    autocomplete_fields = ["club", "article"]

@@ -1,8 +1,9 @@
 """The transfer-claims domain.
 
 One module a concern: ``positions`` (the position vocabulary and its
-groups), ``football`` (competitions, clubs, players, squad targets),
-``sources``, ``articles`` with their ``corrections``, ``claims``
+groups), ``football`` (competitions, clubs, players), ``squad_notes``
+(targets, needs and surpluses, dated, with history), ``sources``,
+``articles`` with their ``corrections``, ``claims``
 (their ``claim_terms`` and ``claim_queries``) with their ``attributions``
 (relays and speakers) and ``lapses`` (how long an open claim stays news),
 and ``sync`` (tombstones).
@@ -14,10 +15,11 @@ from .articles import Article
 from .attributions import Attribution
 from .claims import TransferClaim
 from .corrections import Correction
-from .football import Club, ClubAlias, Competition, Player, SquadTarget
+from .football import Club, ClubAlias, Competition, Player
 from .lapses import LapseWindow
 from .positions import Position
 from .sources import Source
+from .squad_notes import SquadNote
 from .sync import Tombstone
 
 __all__ = [
@@ -31,7 +33,7 @@ __all__ = [
     "Player",
     "Position",
     "Source",
-    "SquadTarget",
+    "SquadNote",
     "Tombstone",
     "TransferClaim",
 ]

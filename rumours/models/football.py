@@ -1,4 +1,4 @@
-"""Competitions, clubs, players and the squad targets coaches set."""
+"""Competitions, clubs and players."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,7 +9,6 @@ from .links import slug_url
 from .positions import (
     GROUP_OF,
     POSITION_ORDER,
-    SPECIFIC_POSITIONS,
     Position,
     position_label,
 )
@@ -242,48 +241,3 @@ class Player(models.Model):
         if position in (self.secondary_positions or []):
             return "cover"
         return None
-
-
-SPECIFIC_CHOICES = [(code, Position(code).label) for code in SPECIFIC_POSITIONS]
-
-
-class SquadTarget(models.Model):
-    """How many players a coach wants at a position (“four specialist centre-backs”)."""
-
-    club = models.ForeignKey(
-        Club, on_delete=models.CASCADE, related_name="squad_targets"
-    )
-    position = models.CharField(max_length=2, choices=SPECIFIC_CHOICES)
-    target_count = models.PositiveSmallIntegerField()
-    note = models.CharField(max_length=255, blank=True)
-    article = models.ForeignKey(
-        "rumours.Article",
-        on_delete=models.SET_NULL,
-        related_name="squad_targets",
-        null=True,
-        blank=True,
-        help_text="The story the target comes from.",
-    )
-
-    class Meta:
-        ordering = ["club__name", "position"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["club", "position"],
-                name="rumours_squadtarget_one_per_position",
-                violation_error_message="This club already has a target there.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(target_count__gte=0),
-                name="rumours_squadtarget_count_not_negative",
-                violation_error_message="A target count cannot be negative.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(position__in=SPECIFIC_POSITIONS),
-                name="rumours_squadtarget_position_valid",
-                violation_error_message="Choose a position from the vocabulary.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.club}: {self.target_count} × {self.position}"

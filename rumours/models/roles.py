@@ -40,7 +40,7 @@ REPORTER_PERMISSIONS = (
     "rumours.view_clubalias",
     "rumours.view_player",
     "rumours.view_competition",
-    "rumours.view_squadtarget",
+    "rumours.view_squadnote",
     "rumours.view_correction",
     "rumours.view_lapsewindow",
 )
@@ -54,7 +54,7 @@ EDITOR_NEWSROOM_MODELS = (
     "clubalias",
     "player",
     "competition",
-    "squadtarget",
+    "squadnote",
     "lapsewindow",
 )
 EDITOR_PERMISSIONS = (

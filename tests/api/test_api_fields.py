@@ -13,7 +13,7 @@ from ..factories import (
     ArticleFactory,
     ClubAliasFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 from ..support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
@@ -63,7 +63,7 @@ def crawl(client):
     )
     club = claim.to_club
     ClubAliasFactory(club=club)
-    SquadTargetFactory(club=club, position=Position.CB)
+    SquadNoteFactory(club=club, position=Position.CB)
     article.clubs.add(club)
     article.players.add(claim.player)
     Tombstone.objects.create(

@@ -18,7 +18,7 @@ from ..factories import (
     ClubFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 
@@ -74,7 +74,13 @@ class Newsroom:
                 replaces=player,
                 article__original_source=self.outlet,  # an aggregated story (#13)
             )
-            SquadTargetFactory(club=ClubFactory())
+            SquadNoteFactory(club=ClubFactory())
+            SquadNoteFactory(  # The club's history grows with its source and story.
+                club=self.club,
+                position="DF",
+                source=SourceFactory(),
+                article=self.article,
+            )
             # A broad position and none at all have their own squad sections.
             TransferClaimFactory(
                 from_club=self.club,
@@ -85,7 +91,7 @@ class Newsroom:
             )
             self.claim = self.claim or claim
         if count == 1:
-            SquadTargetFactory(club=self.club, position=Position.ST)
+            SquadNoteFactory(club=self.club, position=Position.ST)
 
     def urls(self):
         names = {

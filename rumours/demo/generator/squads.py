@@ -1,4 +1,4 @@
-"""Competitions, clubs, squads, the coaches' targets, sources and reporters."""
+"""Competitions, clubs, squads, their squad notes, sources and reporters."""
 
 import datetime as dt
 
@@ -10,10 +10,11 @@ from ...models import (
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
 )
 from .builder import CLUBS_PER_COMPETITION, REPORTERS
 from .vocabulary import (
+    BROAD_NEEDS,
     CLUB_PATTERNS,
     COACH_NAMES,
     COVER,
@@ -151,19 +152,48 @@ class SquadsMixin:
         )
 
     def squad_targets(self, clubs):
-        rows = [
-            SquadTarget(
-                club=club,
-                position=position,
-                target_count=max(1, wanted + self.rng.choice([-1, 0, 0, 0, 1])),
-                note="Set at the start of the window."
-                if self.rng.random() < 0.2
-                else "",
-            )
-            for club in clubs
-            for position, wanted in SQUAD_TARGETS.items()
-        ]
-        return self.save_all(SquadTarget, rows)
+        """Return the clubs' squad notes: a dated target at every position.
+
+        Now and then an earlier target it superseded, and for some clubs a
+        need with no number, at a broad position or a specific one.
+        """
+        rng = self.rng
+        rows = []
+        for club in clubs:
+            for position, wanted in SQUAD_TARGETS.items():
+                noted = self.anchor.date() - dt.timedelta(days=rng.randrange(20, 200))
+                rows.append(
+                    SquadNote(
+                        club=club,
+                        position=position,
+                        count=max(1, wanted + rng.choice([-1, 0, 0, 0, 1])),
+                        note="Set at the start of the window."
+                        if rng.random() < 0.2
+                        else "",
+                        noted_on=noted,
+                    )
+                )
+                if rng.random() < 0.15:
+                    rows.append(
+                        SquadNote(
+                            club=club,
+                            position=position,
+                            count=wanted,
+                            noted_on=noted - dt.timedelta(days=rng.randrange(200, 400)),
+                        )
+                    )
+            if rng.random() < 0.3:
+                rows.append(
+                    SquadNote(
+                        club=club,
+                        position=rng.choice(BROAD_NEEDS),
+                        kind=SquadNote.Kind.NEED,
+                        note="The coach wants another option there.",
+                        noted_on=self.anchor.date()
+                        - dt.timedelta(days=rng.randrange(5, 60)),
+                    )
+                )
+        return self.save_all(SquadNote, rows)
 
     def sources(self, clubs):
         rng = self.rng

@@ -13,7 +13,7 @@ from rumours.models import (
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.models.positions import POSITION_ORDER
@@ -52,7 +52,7 @@ def export_newsroom(*, image_dir=None):
         )
         .order_by("slug")
     )
-    targets = list(SquadTarget.objects.all())
+    targets = list(SquadNote.objects.all())
 
     names = References(competitions, clubs, players, sources, articles)
     return {
@@ -67,9 +67,11 @@ def export_newsroom(*, image_dir=None):
             export_squad_target(item, names)
             for item in sorted(
                 targets,
-                key=lambda target: (
-                    names.club_slugs[target.club_id],
-                    POSITION_ORDER[target.position],
+                key=lambda note: (
+                    names.club_slugs[note.club_id],
+                    POSITION_ORDER[note.position],
+                    note.noted_on or dt.date.min,
+                    note.kind,
                 ),
             )
         ],
@@ -302,11 +304,14 @@ def export_claim(claim, names):
     }
 
 
-def export_squad_target(target, names):
+def export_squad_target(note, names):
     return {
-        "club": names.club(target.club_id),
-        "position": target.position,
-        "target_count": target.target_count,
-        "note": target.note,
-        "article": target.article_id and names.articles[target.article_id],
+        "club": names.club(note.club_id),
+        "position": note.position,
+        "kind": note.kind,
+        "target_count": note.count,
+        "note": note.note,
+        "noted_on": note.noted_on and note.noted_on.isoformat(),
+        "article": note.article_id and names.articles[note.article_id],
+        "source": note.source_id and names.sources[note.source_id],
     }

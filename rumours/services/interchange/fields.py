@@ -81,7 +81,18 @@ CLAIM_FIELDS = (
 FEE_FIELDS = ("amount", "currency", "upper_amount", "add_ons")
 EVENT_FIELDS = ("date", "precision")
 ATTRIBUTION_FIELDS = ("source", "role")
-SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")
+# A squad note (#13): "kind", "noted_on" and "source" are new in v2 and
+# optional; without them an item is the undated target older files hold.
+SQUAD_TARGET_FIELDS = (
+    "club",
+    "position",
+    "kind",
+    "target_count",
+    "note",
+    "noted_on",
+    "article",
+    "source",
+)
 
 # Where a model field sits in an item of the file, when not under its own name.
 # "" is the item itself.

@@ -14,7 +14,7 @@ from rumours.models import (
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.models.events import newsroom_bulk_written
@@ -35,7 +35,7 @@ MODELS = {
     "sources": Source,
     "articles": Article,
     "claims": TransferClaim,
-    "squad_targets": SquadTarget,
+    "squad_targets": SquadNote,
 }
 KIND_OF_MODEL = {model: kind for kind, model in MODELS.items()}
 

@@ -20,9 +20,9 @@ from rumours.models import (
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
 )
-from rumours.models.positions import POSITION_ORDER, SPECIFIC_POSITIONS
+from rumours.models.positions import POSITION_ORDER
 
 from .claim_items import ClaimReader
 from .entries import Entry
@@ -317,15 +317,25 @@ class ItemReader:
             return ContentFile(handle.read(), name=relative.name)
 
     def read_squad_target(self, fields):
+        """Return a squad note; v1 files and older v2 ones give only targets."""
+        target = SquadNote.Kind.TARGET
+        kind = fields.choice("kind", SquadNote.Kind.values, default=target)
         values = {
-            "position": fields.choice("position", SPECIFIC_POSITIONS, required=True),
-            "target_count": fields.integer(
-                "target_count", minimum=0, maximum=32767, required=True
+            "position": fields.choice("position", Position.values, required=True),
+            "kind": kind,
+            "count": fields.integer(
+                "target_count",
+                minimum=0,
+                maximum=32767,
+                required=kind == target,
+                nullable=kind != target,
             ),
-            "note": fields.text("note", model=SquadTarget),
+            "note": fields.text("note", model=SquadNote),
+            "noted_on": fields.date("noted_on"),
         }
         refs = {
             "club": fields.ref("club", "clubs", required=True),
             "article": fields.ref("article", "articles"),
+            "source": fields.ref("source", "sources"),
         }
         return Entry(fields.path, None, values, refs)

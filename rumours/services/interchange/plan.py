@@ -386,13 +386,14 @@ class NewsroomReader:
     def check_squad_targets(self):
         first = {}
         for entry in self.entries["squad_targets"]:
-            key = (key_of(entry.refs["club"]), entry.values["position"])
+            day = (entry.values[name] for name in ("position", "kind", "noted_on"))
+            key = (key_of(entry.refs["club"]), *day)
             if INVALID in key:
                 continue
             entry.key = key
             if first.setdefault(key, entry) is not entry:
                 self.problems.add(
                     entry.path,
-                    f"repeats {first[key].path} (the same club and position); "
-                    "a club has one target per position",
+                    f"repeats {first[key].path} (the same club, position, kind "
+                    "and date); a club has one such note a day",
                 )

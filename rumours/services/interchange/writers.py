@@ -14,7 +14,7 @@ from rumours.models import (
     Article,
     Attribution,
     ClubAlias,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.models.claims import SUBJECT_FIELDS
@@ -228,13 +228,13 @@ class ItemWriters:
         entries = self.entries["squad_targets"]
         club_ids = {self.pks["clubs"][entry.key[0]] for entry in entries}
         stored = {
-            (target.club_id, target.position): target
-            for target in SquadTarget.objects.filter(club_id__in=club_ids)
+            (note.club_id, note.position, note.kind, note.noted_on): note
+            for note in SquadNote.objects.filter(club_id__in=club_ids)
         }
         pending = []
         for entry in entries:
-            club, position = entry.key
-            instance = stored.get((self.pks["clubs"][club], position)) or SquadTarget()
+            club, *rest = entry.key
+            instance = stored.get((self.pks["clubs"][club], *rest)) or SquadNote()
             self.store("squad_targets", instance, entry, pending)
         self.batches.write(pending)
 
