@@ -12,6 +12,7 @@ from rumours.models import (
     Attribution,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Correction,
     Player,
@@ -65,7 +66,6 @@ class ClubFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"club-{n}")
     competition = factory.SubFactory(CompetitionFactory)
     country = "England"
-    head_coach = factory.Faker("name")
 
 
 class ClubAliasFactory(factory.django.DjangoModelFactory):
@@ -160,6 +160,16 @@ class AttributionFactory(factory.django.DjangoModelFactory):
     claim = factory.SubFactory(TransferClaimFactory)
     source = factory.SubFactory(SourceFactory)
     role = Attribution.Role.RELAY
+
+
+class ClubRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClubRole
+
+    club = factory.SubFactory(ClubFactory)
+    role = ClubRole.Kind.HEAD_COACH
+    name = factory.Faker("name")
+    started_on = dt.date(2025, 7, 1)
 
 
 class SquadNoteFactory(factory.django.DjangoModelFactory):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from rumours.models import LapseWindow, Source, TransferClaim
+from rumours.models.club_roles import ROLE_DATES_MESSAGE
 from rumours.models.squad_notes import TARGET_NEEDS_COUNT
 
 from .factories import (
@@ -26,6 +27,7 @@ from .factories import (
     AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
@@ -110,6 +112,16 @@ def saved_journalist():
     return SourceFactory(kind=Source.Kind.JOURNALIST)
 
 
+def new_role():
+    return ClubRoleFactory.build(club=ClubFactory(), started_on=dt.date(2025, 7, 1))
+
+
+def same_role_again(role):
+    ClubRoleFactory(
+        club=role.club, role=role.role, name=role.name, started_on=role.started_on
+    )
+
+
 def new_note():
     return SquadNoteFactory.build(club=ClubFactory())
 
@@ -191,6 +203,7 @@ def not_a_choice(value):
     return f"Value {value!r} is not a valid choice."
 
 
+ROLE_ONCE_MESSAGE = "This person already holds this role at the club from that date."
 ONE_A_DAY_MESSAGE = (
     "This club already has a note of this kind there on that date; change that one."
 )
@@ -459,6 +472,35 @@ CASES = [
         setter(kind="wish"),
         {"kind": [not_a_choice("wish")]},
         "Choose target, need or surplus.",
+    ),
+    # ClubRole
+    Case(
+        "role-unknown",
+        "rumours_clubrole_role_valid",
+        new_role,
+        setter(role="kit_man"),
+        {"role": [not_a_choice("kit_man")]},
+        "Choose a known club role.",
+    ),
+    Case(
+        "role-ends-before-it-starts",
+        "rumours_clubrole_dates_in_order",
+        new_role,
+        setter(ended_on=dt.date(2025, 6, 30)),
+        all_(ROLE_DATES_MESSAGE),
+        ROLE_DATES_MESSAGE,
+    ),
+    Case(
+        "role-held-twice-from-a-date",
+        "rumours_clubrole_once",
+        new_role,
+        same_role_again,
+        all_(ROLE_ONCE_MESSAGE),
+        ROLE_ONCE_MESSAGE,
+        db_tokens=(
+            "rumours_clubrole_once",
+            "rumours_clubrole.club_id, rumours_clubrole.role",
+        ),
     ),
     # Player
     Case(

@@ -15,6 +15,7 @@ from .factories import (
     ArticleFactory,
     AttributionFactory,
     ClubFactory,
+    ClubRoleFactory,
     PlayerFactory,
     SourceFactory,
     SquadNoteFactory,
@@ -116,6 +117,11 @@ def source_a_squad_note_cites():
     return note.source, {note}
 
 
+def club_official_in_a_role():
+    role = ClubRoleFactory(person=SourceFactory(kind="club_official"))
+    return role.person, {role}
+
+
 PROTECTED_DELETES = [
     club_a_claim_leaves,
     club_a_claim_joins,
@@ -129,6 +135,7 @@ PROTECTED_DELETES = [
     competition_with_a_club,
     outlet_with_a_journalist,
     source_a_squad_note_cites,
+    club_official_in_a_role,
 ]
 
 

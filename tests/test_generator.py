@@ -20,6 +20,7 @@ from rumours.models import (
     Article,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Position,
@@ -50,7 +51,12 @@ def snapshot():
     return {
         "clubs": list(
             Club.objects.order_by("slug").values(
-                "name", "short_name", "slug", "competition__slug", "head_coach"
+                "name", "short_name", "slug", "competition__slug"
+            )
+        ),
+        "roles": list(
+            ClubRole.objects.order_by("club__slug", "role", "name").values(
+                "club__slug", "role", "name", "started_on", "ended_on"
             )
         ),
         "aliases": list(

@@ -20,6 +20,7 @@ from rumours.models import (
     Article,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Position,
@@ -57,6 +58,7 @@ from .factories import (
     AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
@@ -105,6 +107,7 @@ def row_counts():
         Competition,
         Club,
         ClubAlias,
+        ClubRole,
         Player,
         Source,
         Article,
@@ -121,6 +124,7 @@ def empty_newsroom():
     """Delete every newsroom row and user, in the order the PROTECTs allow."""
     TransferClaim.objects.all().delete()
     SquadNote.objects.all().delete()
+    ClubRole.objects.all().delete()
     Article.objects.all().delete()
     Player.objects.all().delete()
     Source.objects.exclude(outlet=None).delete()
@@ -145,8 +149,16 @@ def make_varied_newsroom():
     import_demo()
     santos = Club.objects.get(slug="santos")
     league = CompetitionFactory(name="Eredivisie", slug="eredivisie")
-    home = ClubFactory(competition=league, head_coach="")
+    home = ClubFactory(competition=league)
     away = ClubFactory(competition=None, country="")
+    official = SourceFactory(kind=Source.Kind.CLUB_OFFICIAL)
+    ClubRoleFactory(club=home, person=official, started_on=dt.date(2025, 7, 1))
+    ClubRoleFactory(
+        club=home,
+        started_on=dt.date(2023, 7, 1),
+        ended_on=dt.date(2025, 6, 30),
+    )
+    ClubRoleFactory(club=away, role="president", started_on=None)
     ClubAliasFactory(club=home, name="The Hosts")
     outlet = SourceFactory(
         name="Gazzetta", slug="gazzetta", kind=Source.Kind.OUTLET, reliability_tier=1
@@ -606,7 +618,7 @@ def test_no_bad_file_stores_a_row_and_every_message_names_item_and_field(
         (
             lambda document: document["clubs"][0].update(nickname="Il Diavolo"),
             "clubs[0].nickname: unknown field; expected one of name, short_name, "
-            "slug, aliases, competition, country, head_coach",
+            "slug, aliases, competition, country, roles, head_coach",
         ),
         (
             lambda document: document.update(clubs={"name": "AC Milan"}),
@@ -1093,11 +1105,12 @@ def test_export_runs_the_same_queries_whatever_the_newsroom_size(
     django_assert_num_queries,
 ):
     import_demo()
-    with django_assert_num_queries(11):
+    # Twelve since #13: the clubs' roles are one prefetch.
+    with django_assert_num_queries(12):
         export_newsroom()
     make_varied_newsroom()
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         export_newsroom()
 
 

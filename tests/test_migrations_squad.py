@@ -1,4 +1,4 @@
-"""The data migrations of #13's squad work: targets become dated notes."""
+"""The data migrations of #13's squad work: dated notes and club roles."""
 
 import datetime as dt
 
@@ -8,6 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = ("rumours", "0030_position_groups")
 AFTER = ("rumours", "0031_squad_notes")
+ROLES = ("rumours", "0032_club_roles")
 
 
 def migrate(target):
@@ -64,3 +65,18 @@ def test_editors_manage_notes_and_reporters_read_them(at_0030):
     assert {"add_squadnote", "change_squadnote", "delete_squadnote"} <= set(editor)
     assert "view_squadnote" in set(reporter)
     assert "change_squadnote" not in set(reporter)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_head_coach_string_becomes_an_undated_head_coach_role(at_0030):
+    apps = migrate(AFTER)
+    club_model = apps.get_model("rumours", "Club")
+    club_model.objects.create(name="Coached FC", slug="coached", head_coach="Sam")
+    club_model.objects.create(name="Bare FC", slug="bare", head_coach="")
+
+    apps = migrate(ROLES)
+
+    roles = apps.get_model("rumours", "ClubRole").objects.all()
+    assert [(r.club.slug, r.role, r.name, r.started_on, r.ended_on) for r in roles] == [
+        ("coached", "head_coach", "Sam", None, None)
+    ]

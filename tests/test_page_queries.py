@@ -15,6 +15,7 @@ from .factories import (
     ArticleFactory,
     AttributionFactory,
     ClubFactory,
+    ClubRoleFactory,
     CorrectionFactory,
     PlayerFactory,
     SourceFactory,
@@ -31,7 +32,7 @@ SQUAD_SMALL, SQUAD_LARGE = 11, 40
 # What each page may cost (docs/reliability.md, R17): one query more is a
 # regression even when it does not grow with the data.
 BUDGETS = {
-    "story": 6, "home": 5, "player": 4, "club": 6, "squad": 4,
+    "story": 6, "home": 5, "player": 4, "club": 7, "squad": 5,
     "source": 3, "outlet": 4, "agent": 4,
 }  # fmt: skip
 
@@ -135,7 +136,13 @@ def club_with_stories(count):
         article.clubs.add(club, ClubFactory())
         AttributionFactory(claim=TransferClaimFactory(article=article, to_club=club))
         TransferClaimFactory(article=article, player=PlayerFactory(current_club=club))
+        add_staff(club)
     return club.get_absolute_url()
+
+
+def add_staff(club):
+    """Give ``club`` a role held today, linked to a source (#13)."""
+    ClubRoleFactory(club=club, person=SourceFactory(kind="club_official"))
 
 
 def squad_of(size):
@@ -155,6 +162,7 @@ def squad_of(size):
         TransferClaimFactory(
             player=PlayerFactory(primary_position=position), to_club=club
         )
+        add_staff(club)
     for index in range(size):
         # Notes at every code, piling up history, each with a story and a source.
         SquadNoteFactory(

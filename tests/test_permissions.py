@@ -26,6 +26,7 @@ from .factories import (
     ArticleFactory,
     AttributionFactory,
     ClubAliasFactory,
+    ClubRoleFactory,
     CorrectionFactory,
     SquadNoteFactory,
     TransferClaimFactory,
@@ -175,6 +176,7 @@ MATRIX = [
     *view_only("rumours/player", "player"),
     *view_only("rumours/competition", "competition"),
     *view_only("rumours/squadnote", "note"),
+    *view_only("rumours/clubrole", "role"),
     *view_only("rumours/lapsewindow", "lapse"),
     *admin_rows(
         "rumours/correction",
@@ -243,6 +245,7 @@ def build_newsroom(reporter_user, key_holder):
     draft = ArticleFactory(draft=True)
     alias = ClubAliasFactory(club=claim.to_club)
     note = SquadNoteFactory(club=claim.to_club)
+    role = ClubRoleFactory(club=claim.to_club)
     correction = CorrectionFactory(article=article)
     tombstone = Tombstone.objects.create(kind="claim", object_id=0, reason="deleted")
     victim = ArticleFactory()
@@ -261,6 +264,7 @@ def build_newsroom(reporter_user, key_holder):
         "competition_slug": claim.to_club.competition.slug,
         "alias": alias.pk,
         "note": note.pk,
+        "role": role.pk,
         "lapse": LapseWindow.objects.update_or_create(
             claim_type="bid", defaults={"window": dt.timedelta(days=21)}
         )[0].pk,

@@ -9,6 +9,7 @@ is ``rumours.apps.NewsroomAdminSite``).
 from . import (  # noqa: F401
     articles,
     claims,
+    club_roles,
     football,
     lapses,
     sources,

@@ -11,6 +11,7 @@ from ..models import (
     Player,
     Position,
 )
+from .club_roles import ClubRoleInline
 from .squad_notes import SquadNoteInline
 
 
@@ -42,7 +43,7 @@ class ClubAdmin(SimpleHistoryAdmin):
     list_select_related = ["competition"]
     search_fields = ["name", "short_name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ClubAliasInline, SquadNoteInline]
+    inlines = [ClubAliasInline, ClubRoleInline, SquadNoteInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")

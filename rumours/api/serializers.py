@@ -39,24 +39,10 @@ class ClubSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "short_name", "slug"]
 
 
-class ClubSerializer(serializers.ModelSerializer):
-    competition = CompetitionSerializer(allow_null=True)
-    aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    url = WebUrlField()
-
+class SourceSummarySerializer(serializers.ModelSerializer):
     class Meta:
-        model = Club
-        fields = [
-            "id",
-            "name",
-            "short_name",
-            "slug",
-            "aliases",
-            "competition",
-            "country",
-            "head_coach",
-            "url",
-        ]
+        model = Source
+        fields = ["id", "name", "slug", "kind", "reliability_tier"]
 
 
 def primary_position_field():
@@ -74,12 +60,6 @@ class PlayerSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Player
         fields = ["id", "name", "slug", "primary_position"]
-
-
-class SourceSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Source
-        fields = ["id", "name", "slug", "kind", "reliability_tier"]
 
 
 class PlayerSerializer(serializers.ModelSerializer):

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Player, Position, SquadNote, TransferClaim
+from .club_serializers import ClubRoleSerializer
 from .fields import BlankAsNullChoiceField, absolute
 from .serializers import (
     ClubSummarySerializer,
@@ -131,6 +132,9 @@ class SquadGroupSerializer(serializers.Serializer):
 
 class SquadSerializer(serializers.Serializer):
     club = ClubSummarySerializer()
+    staff = ClubRoleSerializer(
+        source="club.staff", many=True, help_text="The roles held today, one a kind."
+    )
     rows = SquadRowSerializer(
         many=True, help_text="One row per specific position, in team-sheet order."
     )

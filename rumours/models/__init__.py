@@ -1,7 +1,8 @@
 """The transfer-claims domain.
 
 One module a concern: ``positions`` (the position vocabulary and its
-groups), ``football`` (competitions, clubs, players), ``squad_notes``
+groups), ``football`` (competitions, clubs, players) with ``club_roles``
+(head coaches, directors, presidents, with dates), ``squad_notes``
 (targets, needs and surpluses, dated, with history), ``sources``,
 ``articles`` with their ``corrections``, ``claims``
 (their ``claim_terms`` and ``claim_queries``) with their ``attributions``
@@ -14,6 +15,7 @@ versus surplus) and ``timelines`` (a player's claims by suitor).
 from .articles import Article
 from .attributions import Attribution
 from .claims import TransferClaim
+from .club_roles import ClubRole
 from .corrections import Correction
 from .football import Club, ClubAlias, Competition, Player
 from .lapses import LapseWindow
@@ -27,6 +29,7 @@ __all__ = [
     "Attribution",
     "Club",
     "ClubAlias",
+    "ClubRole",
     "Correction",
     "Competition",
     "LapseWindow",

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from .club_roles import ClubRole, current_head_coach, current_staff
 from .links import slug_url
 from .positions import (
     GROUP_OF,
@@ -27,6 +28,13 @@ class Competition(models.Model):
         return self.name
 
 
+class ClubQuerySet(models.QuerySet):
+    def with_staff(self):
+        """Return the clubs with their roles loaded for ``staff``: one more query."""
+        roles = ClubRole.objects.in_order().select_related("person")
+        return self.prefetch_related(models.Prefetch("roles", queryset=roles))
+
+
 class Club(models.Model):
     name = models.CharField(
         "full name", max_length=120, help_text="For example “Tottenham Hotspur”."
@@ -43,9 +51,10 @@ class Club(models.Model):
         blank=True,
     )
     country = models.CharField(max_length=100, blank=True)
-    head_coach = models.CharField(max_length=120, blank=True)
 
     history = HistoricalRecords()  # Who changed what, revertible (#5).
+
+    objects = ClubQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -65,6 +74,16 @@ class Club(models.Model):
 
     def get_squad_url(self):
         return slug_url("rumours:club-squad", self.slug)
+
+    @property
+    def staff(self):
+        """Return the roles held today, one a kind (loaded by ``with_staff()``)."""
+        return current_staff(self.roles.all())
+
+    @property
+    def head_coach(self):
+        """Return today's head coach's name, or "" (loaded by ``with_staff()``)."""
+        return current_head_coach(self.roles.all())
 
     def clean(self):
         # The mirror of ClubAlias.clean(): a name means one club, whether it

@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 from rest_framework import serializers as drf_serializers
 
-from rumours.api import changes, schema, serializers, squad_serializers
+from rumours.api import (
+    changes,
+    club_serializers,
+    schema,
+    serializers,
+    squad_serializers,
+)
 from rumours.models import Article, Position, Tombstone
 
 from ..factories import (
@@ -20,7 +26,13 @@ from ..support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
 
 pytestmark = pytest.mark.django_db
 
-RESPONSE_SERIALIZER_MODULES = (serializers, squad_serializers, changes, schema)
+RESPONSE_SERIALIZER_MODULES = (
+    serializers,
+    club_serializers,
+    squad_serializers,
+    changes,
+    schema,
+)
 QUERY_SERIALIZERS = {"ChangesQuerySerializer"}
 
 
@@ -91,9 +103,11 @@ def crawl(client):
 
 
 def test_no_serializer_uses_all_fields():
-    source = Path(serializers.__file__).read_text()
+    sources = [
+        Path(module.__file__).read_text() for module in RESPONSE_SERIALIZER_MODULES
+    ]
 
-    assert "__all__" not in source
+    assert not [source for source in sources if "__all__" in source]
 
 
 def test_every_serializer_declares_exactly_the_committed_fields():

@@ -16,6 +16,7 @@ from ..factories import (
     AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     PlayerFactory,
     SourceFactory,
     SquadNoteFactory,
@@ -33,9 +34,9 @@ BUDGET = {
     "/api/v1/claims/{claim}/": 5,
     "/api/v1/players/": 2,
     "/api/v1/players/{player}/": 2,
-    "/api/v1/clubs/": 3,
-    "/api/v1/clubs/{club}/": 3,
-    "/api/v1/clubs/{club}/squad/": 5,
+    "/api/v1/clubs/": 4,
+    "/api/v1/clubs/{club}/": 4,
+    "/api/v1/clubs/{club}/squad/": 6,
     "/api/v1/sources/": 2,
     "/api/v1/sources/{source}/": 2,
     "/api/v1/competitions/": 2,
@@ -75,6 +76,7 @@ class Newsroom:
                 article__original_source=self.outlet,  # an aggregated story (#13)
             )
             SquadNoteFactory(club=ClubFactory())
+            ClubRoleFactory(club=self.club, person=SourceFactory(kind="club_official"))
             SquadNoteFactory(  # The club's history grows with its source and story.
                 club=self.club,
                 position="DF",

@@ -74,6 +74,7 @@ SERIALIZER_FIELDS = {
         "competition",
         "country",
         "head_coach",
+        "roles",
         "url",
     ],
     "ClubSummarySerializer": ["id", "name", "short_name", "slug"],
@@ -156,8 +157,10 @@ SERIALIZER_FIELDS = {
         "source",
     ],
     "NoteHistorySerializer": ["position", "label", "current", "earlier"],
+    "ClubRoleSerializer": ["role", "name", "person", "started_on", "ended_on"],
     "SquadSerializer": [
         "club",
+        "staff",
         "rows",
         "groups",
         "position_not_given",

@@ -37,6 +37,9 @@ ON_DELETE = {
     # Belong to their club and mean nothing without it.
     "rumours.ClubAlias.club": models.CASCADE,
     "rumours.SquadNote.club": models.CASCADE,
+    "rumours.ClubRole.club": models.CASCADE,
+    # A source who holds a club role stays while the role names him (#13).
+    "rumours.ClubRole.person": models.PROTECT,
     # The note stays when the story it came from goes; a source it cites stays.
     "rumours.SquadNote.article": models.SET_NULL,
     "rumours.SquadNote.source": models.PROTECT,

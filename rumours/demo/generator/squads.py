@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from ...models import (
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Source,
@@ -79,16 +80,40 @@ class SquadsMixin:
                 slug=self.slug_for(Club, name),
                 competition=competition,
                 country=competition.country,
-                head_coach=(
-                    f"{self.rng.choice(COACH_NAMES)} {self.rng.choice(LAST_NAMES)}"
-                    if self.rng.random() < 0.8
-                    else ""
-                ),
+            )
+            club.coach = (
+                f"{self.rng.choice(COACH_NAMES)} {self.rng.choice(LAST_NAMES)}"
+                if self.rng.random() < 0.8
+                else ""
             )
             club.currency = competition.currency
             club.town = town
             rows.append(club)
         return self.save_all(Club, rows)
+
+    def club_roles(self, clubs):
+        """Return the clubs' staff: most have a dated head coach, some a
+        predecessor who left, a sporting director or a president."""
+        rng, today = self.rng, self.anchor.date()
+        rows = []
+        for club in clubs:
+            started = today - dt.timedelta(days=rng.randrange(30, 900))
+            if club.coach:
+                rows.append(
+                    ClubRole(club=club, role="head_coach", name=club.coach,
+                             started_on=started)
+                )  # fmt: skip
+                if rng.random() < 0.3:
+                    rows.append(
+                        ClubRole(club=club, role="head_coach",
+                                 name=self.person_name(),
+                                 started_on=started - dt.timedelta(days=700),
+                                 ended_on=started - dt.timedelta(days=1))
+                    )  # fmt: skip
+            for role, share in (("sporting_director", 0.5), ("president", 0.4)):
+                if rng.random() < share:
+                    rows.append(ClubRole(club=club, role=role, name=self.person_name()))
+        return self.save_all(ClubRole, rows)
 
     def aliases(self, clubs):
         rows = []

@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from rumours.models import (
     Article,
     Club,
+    ClubRole,
     Competition,
     Player,
     Source,
@@ -18,6 +19,7 @@ from rumours.models import (
 )
 from rumours.models.positions import POSITION_ORDER
 
+from .club_roles import export_roles
 from .fields import FORMAT, VERSION
 
 IMAGE_FOLDER = "images"
@@ -32,10 +34,14 @@ def export_newsroom(*, image_dir=None):
     and nulls explicit. References are names that resolve to exactly one
     item on import. With ``image_dir``, each hero image is copied to
     ``image_dir/images/<article slug>.<ext>`` and the JSON names that path;
-    without, ``file`` is null. Eleven queries, whatever the newsroom's size.
+    without, ``file`` is null. Twelve queries, whatever the newsroom's size.
     """
     competitions = list(Competition.objects.order_by("slug"))
-    clubs = list(Club.objects.prefetch_related("aliases").order_by("slug"))
+    clubs = list(
+        Club.objects.prefetch_related(
+            "aliases", Prefetch("roles", queryset=ClubRole.objects.in_order())
+        ).order_by("slug")
+    )
     players = list(Player.objects.order_by("slug"))
     sources = list(Source.objects.order_by("slug"))
     articles = list(
@@ -167,7 +173,7 @@ def export_club(club, names):
         ),
         "competition": club.competition_id and names.competitions[club.competition_id],
         "country": club.country,
-        "head_coach": club.head_coach,
+        "roles": export_roles(club, names),
     }
 
 

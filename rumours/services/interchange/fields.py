@@ -21,8 +21,11 @@ CLUB_FIELDS = (
     "aliases",
     "competition",
     "country",
-    "head_coach",
+    "roles",
 )
+# Read as well: v1 and older v2 files give a head coach's name, no roles.
+CLUB_READ_FIELDS = (*CLUB_FIELDS, "head_coach")
+ROLE_FIELDS = ("role", "name", "person", "started_on", "ended_on")
 PLAYER_FIELDS = (
     "name",
     "slug",

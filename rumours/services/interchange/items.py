@@ -25,6 +25,7 @@ from rumours.models import (
 from rumours.models.positions import POSITION_ORDER
 
 from .claim_items import ClaimReader
+from .club_roles import read_roles
 from .entries import Entry
 from .errors import describe
 from .fields import (
@@ -80,10 +81,12 @@ class ItemReader:
             "short_name": short_name,
             "slug": slug,
             "country": fields.text("country", model=Club),
-            "head_coach": fields.text("head_coach", model=Club),
         }
         refs = {"competition": fields.ref("competition", "competitions")}
-        extra = {"aliases": self.read_aliases(fields)}
+        extra = {
+            "aliases": self.read_aliases(fields),
+            "roles": read_roles(fields, self.problems),
+        }
         return Entry(fields.path, slug, values, refs, extra)
 
     def read_aliases(self, fields):

@@ -23,7 +23,7 @@ from .directory import (
 from .errors import Problems, describe
 from .fields import (
     ARTICLE_FIELDS,
-    CLUB_FIELDS,
+    CLUB_READ_FIELDS,
     COMPETITION_FIELDS,
     DOCUMENT_FIELDS,
     FORMAT,
@@ -118,7 +118,7 @@ class NewsroomReader:
                 COMPETITION_FIELDS,
                 "competition",
             ),
-            "clubs": (reader.read_club, CLUB_FIELDS, "club"),
+            "clubs": (reader.read_club, CLUB_READ_FIELDS, "club"),
             "players": (reader.read_player, PLAYER_FIELDS, "player"),
             "sources": (reader.read_source, SOURCE_FIELDS, "source"),
             "articles": (reader.read_article, ARTICLE_FIELDS, "article"),
@@ -263,6 +263,7 @@ class NewsroomReader:
         for kind in ("clubs", "players", "sources"):
             for entry in self.entries[kind]:
                 self.resolve_refs(entry.refs.values())
+                self.resolve_refs(role.person for role in entry.extra.get("roles", ()))
 
         players = PlayerDirectory(clubs)
         records = self.merged(
