@@ -127,6 +127,12 @@ def test_an_older_file_s_head_coach_becomes_an_undated_role():
     )
 
 
+def test_an_older_file_s_empty_head_coach_means_no_role():
+    import_club(name="Old FC", head_coach="")
+
+    assert Club.objects.get().roles.count() == 0
+
+
 def test_roles_replace_the_club_s_roles_on_reimport():
     import_club(name="Old FC", head_coach="Sam Coach")
 

@@ -59,6 +59,8 @@ ATTRIBUTION_ROLES_MIGRATION = importlib.import_module(
 LAPSE_DEFAULTS_MIGRATION = importlib.import_module(
     "rumours.migrations.0018_lapse_defaults"
 )
+SQUAD_NOTES_MIGRATION = importlib.import_module("rumours.migrations.0031_squad_notes")
+CLUB_ROLES_MIGRATION = importlib.import_module("rumours.migrations.0032_club_roles")
 
 ROLES = ["reporter", "editor", "superuser"]
 
@@ -196,6 +198,12 @@ def test_the_migrations_make_the_roles_with_their_permissions():
     )
     LAPSE_DEFAULTS_MIGRATION.seed(
         loader.project_state(("rumours", "0018_lapse_defaults")).apps, None
+    )
+    SQUAD_NOTES_MIGRATION.grant(
+        loader.project_state(("rumours", "0031_squad_notes")).apps, None
+    )
+    CLUB_ROLES_MIGRATION.grant(
+        loader.project_state(("rumours", "0032_club_roles")).apps, None
     )
 
     made = {

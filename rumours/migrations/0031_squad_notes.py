@@ -13,6 +13,9 @@ from django.db import migrations, models
 
 NOTE = tuple(f"{action}_squadnote" for action in ("add", "change", "delete", "view"))
 ROLES = {"Reporter": ("view_squadnote",), "Editor": NOTE}
+TARGET = tuple(
+    f"{action}_squadtarget" for action in ("add", "change", "delete", "view")
+)
 
 
 def targets_to_notes(apps, schema_editor):
@@ -32,6 +35,10 @@ def targets_to_notes(apps, schema_editor):
         )
         for target in target_model.objects.select_related("article").order_by("pk")
     )
+
+
+def grant(apps, schema_editor):
+    """Give the roles the note permissions in place of the target ones."""
     # As in 0004: permissions are made after migrations run; make them now.
     app_config = apps.get_app_config("rumours")
     app_config.models_module = True
@@ -39,13 +46,21 @@ def targets_to_notes(apps, schema_editor):
     app_config.models_module = None
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
+    rumours = permission_model.objects.filter(content_type__app_label="rumours")
     for name, codenames in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
-        group.permissions.add(
-            *permission_model.objects.filter(
-                content_type__app_label="rumours", codename__in=codenames
-            )
-        )
+        group.permissions.remove(*rumours.filter(codename__in=TARGET))
+        group.permissions.add(*rumours.filter(codename__in=codenames))
+
+
+def revoke(apps, schema_editor):
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    rumours = permission_model.objects.filter(content_type__app_label="rumours")
+    for group in group_model.objects.filter(name__in=ROLES):
+        group.permissions.remove(*rumours.filter(codename__in=NOTE))
+        wanted = TARGET if group.name == "Editor" else ("view_squadtarget",)
+        group.permissions.add(*rumours.filter(codename__in=wanted))
 
 
 def notes_to_targets(apps, schema_editor):
@@ -249,4 +264,5 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(
             name="SquadTarget",
         ),
+        migrations.RunPython(grant, revoke),
     ]

@@ -19,6 +19,9 @@ def coaches_to_roles(apps, schema_editor):
         role_model(club_id=club.pk, role="head_coach", name=club.head_coach)
         for club in club_model.objects.exclude(head_coach="").order_by("pk")
     )
+
+
+def grant(apps, schema_editor):
     # As in 0004: permissions are made after migrations run; make them now.
     app_config = apps.get_app_config("rumours")
     app_config.models_module = True
@@ -31,6 +34,16 @@ def coaches_to_roles(apps, schema_editor):
         group.permissions.add(
             *permission_model.objects.filter(
                 content_type__app_label="rumours", codename__in=codenames
+            )
+        )
+
+
+def revoke(apps, schema_editor):
+    permission_model = apps.get_model("auth", "Permission")
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
+        group.permissions.remove(
+            *permission_model.objects.filter(
+                content_type__app_label="rumours", codename__in=ROLE
             )
         )
 
@@ -161,4 +174,5 @@ class Migration(migrations.Migration):
             model_name="historicalclub",
             name="head_coach",
         ),
+        migrations.RunPython(grant, revoke),
     ]

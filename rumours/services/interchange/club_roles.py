@@ -48,7 +48,9 @@ def read_roles(fields, problems):
         if INVALID not in item.key() and first.setdefault(item.key(), path) != path:
             problems.add(path, f"repeats {first[item.key()]} (role, name and start)")
         roles.append(item)
-    coach = fields.text("head_coach", model=ClubRole, field="name")
+    coach = fields.text("head_coach")  # "" in older files: no coach known.
+    if coach:
+        coach = fields.check("head_coach", coach, ClubRole, "name")
     if coach not in ("", INVALID) and not any(
         item.values["role"] == ClubRole.Kind.HEAD_COACH for item in roles
     ):
