@@ -13,6 +13,7 @@ from ...models import (
     Source,
     SquadNote,
 )
+from ...models.positions import GROUP_OF
 from .builder import CLUBS_PER_COMPETITION, REPORTERS
 from .vocabulary import (
     BROAD_NEEDS,
@@ -163,6 +164,11 @@ class SquadsMixin:
             previous = None
         born = dt.date(1988, 1, 1) + dt.timedelta(days=rng.randrange(365 * 20))
         home = club.country if club else rng.choice(NATIONALITIES)
+        roll = rng.random()
+        if roll < 0.01:  # No story gave his position (#13).
+            position, cover = "", []
+        elif roll < 0.05:  # Only "a defender", "a forward": its group.
+            position, cover = GROUP_OF[position], []
         return Player(
             name=name,
             slug=self.slug_for(Player, name),
