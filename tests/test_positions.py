@@ -158,3 +158,11 @@ def test_admin_saves_a_player_without_a_position(admin_client):
 
     assert response.status_code == 302
     assert Player.objects.get(slug="blank-slate").primary_position == ""
+
+
+def test_admin_names_the_blank_position_for_what_it_means(admin_client):
+    response = admin_client.get(reverse("admin:rumours_player_add"))
+
+    assert '<option value="" selected>Position not given</option>' in (
+        response.content.decode()
+    )

@@ -18,6 +18,7 @@ from rumours.services.interchange import (
 from .factories import (
     ArticleFactory,
     ClubFactory,
+    ClubRoleFactory,
     PlayerFactory,
     SourceFactory,
     SquadNoteFactory,
@@ -257,3 +258,15 @@ def test_club_admin_refuses_a_target_without_a_count(admin_client):
 
     assert "A target needs a count" in response.content.decode()
     assert not club.squad_notes.exists()
+
+
+def test_a_note_and_a_role_are_shown_as_text_not_markup(client):
+    club = ClubFactory()
+    SquadNoteFactory(club=club, note="<script>alert(1)</script>")
+    ClubRoleFactory(club=club, name="<img src=x onerror=alert(2)>")
+
+    html = client.get(club.get_squad_url()).content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -11,6 +11,7 @@ from ..models import (
     Player,
     Position,
 )
+from ..models.positions import POSITION_NOT_GIVEN
 from .club_roles import ClubRoleInline
 from .squad_notes import SquadNoteInline
 
@@ -61,6 +62,15 @@ class PlayerAdminForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Positions the player covers besides the primary one.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "primary_position" in self.fields:  # Absent for those who only view.
+            # Blank is a fact readers see: no story gave a position (#13).
+            self.fields["primary_position"].choices = [
+                ("", POSITION_NOT_GIVEN),
+                *Position.choices,
+            ]
 
 
 @admin.register(Player)
