@@ -23,7 +23,7 @@ from .factories import (
     SourceFactory,
     SquadNoteFactory,
 )
-from .support.admin_forms import admin_url, form_data
+from .support.admin_forms import admin_url, count_queries, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -270,3 +270,20 @@ def test_a_note_and_a_role_are_shown_as_text_not_markup(client):
     assert "<script>alert(1)" not in html
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def club_with_notes_and_roles(count):
+    club = ClubFactory()
+    for _ in range(count):
+        SquadNoteFactory(club=club, article=ArticleFactory(), source=SourceFactory())
+        ClubRoleFactory(club=club, person=SourceFactory(kind="club_official"))
+    return admin_url(Club, "change", club.pk)
+
+
+def test_club_change_page_queries_do_not_grow_with_notes_and_roles(admin_client):
+    small_url, large_url = club_with_notes_and_roles(1), club_with_notes_and_roles(30)
+
+    small, _ = count_queries(admin_client, small_url)
+    large, _ = count_queries(admin_client, large_url)
+
+    assert small == large

@@ -3,11 +3,12 @@
 from django.contrib import admin
 
 from ..models import ClubRole
+from .widgets import PreloadedAutocompleteInlineMixin
 
 ROLE_FIELDS = ["role", "name", "person", "started_on", "ended_on"]
 
 
-class ClubRoleInline(admin.TabularInline):
+class ClubRoleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
     """One line a role; a new coach is a new line, the old one gets an end date."""
 
     model = ClubRole
@@ -16,7 +17,7 @@ class ClubRoleInline(admin.TabularInline):
     extra = 1
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person").in_order()
+        return super().get_queryset(request).select_related("club", "person").in_order()
 
 
 @admin.register(ClubRole)

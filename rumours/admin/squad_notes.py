@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 
 from ..models import SquadNote
+from .widgets import PreloadedAutocompleteInlineMixin
 
 NOTE_FIELDS = ["position", "kind", "count", "note", "noted_on", "article", "source"]
 
@@ -22,7 +23,7 @@ class SquadNoteForm(forms.ModelForm):
             self.fields["noted_on"].required = not undated
 
 
-class SquadNoteInline(admin.TabularInline):
+class SquadNoteInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
     """One line a note, newest first; add a new note rather than editing an old one."""
 
     model = SquadNote
@@ -35,7 +36,7 @@ class SquadNoteInline(admin.TabularInline):
         return (
             super()
             .get_queryset(request)
-            .select_related("article", "source")
+            .select_related("club", "article", "source")
             .newest_first()
         )
 
