@@ -11,6 +11,7 @@ from rumours.models import (
     Attribution,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Source,
@@ -23,6 +24,7 @@ from .factories import (
     AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
@@ -58,6 +60,7 @@ ROW_MAKERS = {
     ),
     TransferClaim: lambda: TransferClaimFactory(replaces=PlayerFactory()),
     SquadNote: lambda: SquadNoteFactory(article=ArticleFactory()),
+    ClubRole: lambda: ClubRoleFactory(person=SourceFactory(kind="club_official")),
     Attribution: lambda: AttributionFactory(
         claim=TransferClaimFactory(replaces=PlayerFactory())
     ),
@@ -153,6 +156,11 @@ SEARCHES = {
         lambda: ClubAliasFactory(name="Rossoneri"),
         lambda: ClubAliasFactory(name="Spurs"),
         "rosso",
+    ),
+    ClubRole: (
+        lambda: ClubRoleFactory(name="Massimo Boss"),
+        lambda: ClubRoleFactory(name="Thomas Frank"),
+        "massimo",
     ),
     SquadNote: (
         lambda: SquadNoteFactory(club__name="AC Milan"),
