@@ -187,3 +187,17 @@ def test_club_admin_adds_a_dated_role_inline(admin_client):
 
     assert response.status_code == 302, response.context["errors"]
     assert club.roles.get().started_on == dt.date(2025, 7, 1)
+
+
+def test_club_admin_refuses_a_role_that_ends_before_it_starts(admin_client):
+    club = ClubFactory()
+    url = admin_url(Club, "change", club.pk)
+    data = form_data(admin_client.get(url), "club_form")
+    data.update({"roles-0-role": "president", "roles-0-name": "Pat Chair",
+                 "roles-0-started_on": "2025-07-01",
+                 "roles-0-ended_on": "2025-01-01"})  # fmt: skip
+
+    response = admin_client.post(url, data)
+
+    assert "A role cannot end before it starts." in response.content.decode()
+    assert not club.roles.exists()
