@@ -23,6 +23,7 @@ from .models import (
     Source,
     TransferClaim,
 )
+from .models.positions import GROUP_OF, POSITION_GROUPS
 
 MESSAGE_EMPTY = "Give a value, or leave the parameter out."
 # The tier filters compare tiers; an unrated source has none, so neither
@@ -242,10 +243,23 @@ class PlayerFilter(StrictFilterSet):
         field_name="primary_position",
         label="Primary position, any of these (repeat the parameter).",
     )
+    position_group = django_filters.ChoiceFilter(
+        choices=[(group, label) for group, (label, _, _) in POSITION_GROUPS.items()],
+        method="filter_position_group",
+        label="Position group (GK, DF, MF or FW): every code in it, "
+        "so DF finds centre-backs and players stored only as defenders.",
+    )
 
     class Meta:
         model = Player
         fields = []
+
+    def filter_position_group(self, queryset, name, value):
+        return queryset.filter(
+            primary_position__in=[
+                code for code, group in GROUP_OF.items() if group == value
+            ]
+        )
 
 
 class ClubFilter(StrictFilterSet):

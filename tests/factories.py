@@ -14,12 +14,13 @@ from rumours.models import (
     ClaimAmount,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Correction,
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 
@@ -67,7 +68,6 @@ class ClubFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"club-{n}")
     competition = factory.SubFactory(CompetitionFactory)
     country = "England"
-    head_coach = factory.Faker("name")
 
 
 class ClubAliasFactory(factory.django.DjangoModelFactory):
@@ -200,13 +200,25 @@ class AttributionFactory(factory.django.DjangoModelFactory):
     role = Attribution.Role.RELAY
 
 
-class SquadTargetFactory(factory.django.DjangoModelFactory):
+class ClubRoleFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = SquadTarget
+        model = ClubRole
+
+    club = factory.SubFactory(ClubFactory)
+    role = ClubRole.Kind.HEAD_COACH
+    name = factory.Faker("name")
+    started_on = dt.date(2025, 7, 1)
+
+
+class SquadNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SquadNote
 
     club = factory.SubFactory(ClubFactory)
     position = Position.CB
-    target_count = 4
+    kind = SquadNote.Kind.TARGET
+    count = 4
+    noted_on = factory.Sequence(lambda n: dt.date(2026, 1, 1) + dt.timedelta(days=n))
     note = "The coach wants four specialist centre-backs."
 
 

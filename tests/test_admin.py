@@ -12,10 +12,11 @@ from rumours.models import (
     ClaimAmount,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 
@@ -25,10 +26,11 @@ from .factories import (
     ClaimAmountFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -59,7 +61,8 @@ ROW_MAKERS = {
         ).article
     ),
     TransferClaim: lambda: TransferClaimFactory(replaces=PlayerFactory()),
-    SquadTarget: lambda: SquadTargetFactory(article=ArticleFactory()),
+    SquadNote: lambda: SquadNoteFactory(article=ArticleFactory()),
+    ClubRole: lambda: ClubRoleFactory(person=SourceFactory(kind="club_official")),
     Attribution: lambda: AttributionFactory(
         claim=TransferClaimFactory(replaces=PlayerFactory())
     ),
@@ -159,9 +162,14 @@ SEARCHES = {
         lambda: ClubAliasFactory(name="Spurs"),
         "rosso",
     ),
-    SquadTarget: (
-        lambda: SquadTargetFactory(club__name="AC Milan"),
-        lambda: SquadTargetFactory(club__name="Tottenham Hotspur"),
+    ClubRole: (
+        lambda: ClubRoleFactory(name="Massimo Boss"),
+        lambda: ClubRoleFactory(name="Thomas Frank"),
+        "massimo",
+    ),
+    SquadNote: (
+        lambda: SquadNoteFactory(club__name="AC Milan"),
+        lambda: SquadNoteFactory(club__name="Tottenham Hotspur"),
         "milan",
     ),
     Attribution: (

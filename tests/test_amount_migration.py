@@ -9,7 +9,7 @@ from .support.migrations import migrate, migrated_to
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 BEFORE = ("rumours", "0018_lapse_defaults")
-AFTER = ("rumours", "0040_claim_amounts")
+AFTER = ("rumours", "0021_claim_amounts")
 
 
 old_apps = migrated_to(BEFORE)

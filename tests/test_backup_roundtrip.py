@@ -29,10 +29,11 @@ from rumours.models import (
     Article,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.services.interchange import (
@@ -51,13 +52,14 @@ NEWSROOM_MODELS = [
     Competition,
     Club,
     ClubAlias,
+    ClubRole,
     Player,
     Source,
     Article,
     Article.clubs.through,
     Article.players.through,
     TransferClaim,
-    SquadTarget,
+    SquadNote,
     User,
 ]
 NATURAL_KEYS = {

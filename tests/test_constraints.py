@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from rumours.models import ClaimAmount, LapseWindow, Source, TransferClaim
+from rumours.models.club_roles import ROLE_DATES_MESSAGE
+from rumours.models.squad_notes import TARGET_NEEDS_COUNT
 
 from .factories import (
     ArticleFactory,
@@ -26,10 +28,11 @@ from .factories import (
     ClaimAmountFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 
@@ -121,8 +124,18 @@ def saved_journalist():
     return SourceFactory(kind=Source.Kind.JOURNALIST)
 
 
-def new_target():
-    return SquadTargetFactory.build(club=ClubFactory())
+def new_role():
+    return ClubRoleFactory.build(club=ClubFactory(), started_on=dt.date(2025, 7, 1))
+
+
+def same_role_again(role):
+    ClubRoleFactory(
+        club=role.club, role=role.role, name=role.name, started_on=role.started_on
+    )
+
+
+def new_note():
+    return SquadNoteFactory.build(club=ClubFactory())
 
 
 def new_article():
@@ -208,14 +221,20 @@ def agent_with_outlet(source):
     source.outlet = SourceFactory(kind=Source.Kind.OUTLET)
 
 
-def second_target_at_the_same_position(target):
-    SquadTargetFactory(club=target.club, position=target.position)
+def second_note_on_the_same_day(note):
+    SquadNoteFactory(
+        club=note.club, position=note.position, kind=note.kind, noted_on=note.noted_on
+    )
 
 
 def not_a_choice(value):
     return f"Value {value!r} is not a valid choice."
 
 
+ROLE_ONCE_MESSAGE = "This person already holds this role at the club from that date."
+ONE_A_DAY_MESSAGE = (
+    "This club already has a note of this kind there on that date; change that one."
+)
 FEE = Decimal("25000000.00")
 NOW = dt.datetime(2026, 1, 20, 12, tzinfo=dt.UTC)
 MONEY_MESSAGE = (
@@ -540,36 +559,81 @@ CASES = [
         {"outlet": [OUTLET_MESSAGE]},
         "A source cannot be its own outlet.",
     ),
-    # SquadTarget
+    # SquadNote
     Case(
-        "target-second-at-position",
-        "rumours_squadtarget_one_per_position",
-        new_target,
-        second_target_at_the_same_position,
-        all_("This club already has a target there."),
-        "This club already has a target there.",
+        "note-second-of-a-kind-on-a-day",
+        "rumours_squadnote_one_a_day",
+        new_note,
+        second_note_on_the_same_day,
+        all_(ONE_A_DAY_MESSAGE),
+        ONE_A_DAY_MESSAGE,
         db_tokens=(
-            "rumours_squadtarget_one_per_position",
-            "rumours_squadtarget.club_id, rumours_squadtarget.position",
+            "rumours_squadnote_one_a_day",
+            "rumours_squadnote.club_id, rumours_squadnote.position",
         ),
     ),
     Case(
-        "target-negative-count",
-        "rumours_squadtarget_count_not_negative",
-        new_target,
-        setter(target_count=-1),
-        {"target_count": ["Ensure this value is greater than or equal to 0."]},
-        "A target count cannot be negative.",
-        # PositiveSmallIntegerField adds its own "target_count >= 0" check.
-        db_tokens=("rumours_squadtarget_count_not_negative", "target_count"),
+        "note-negative-count",
+        "rumours_squadnote_count_not_negative",
+        new_note,
+        setter(count=-1),
+        {"count": ["Ensure this value is greater than or equal to 0."]},
+        "A count cannot be negative.",
+        # PositiveSmallIntegerField adds its own "count >= 0" check.
+        db_tokens=("rumours_squadnote_count_not_negative", '"count" >= 0', "count"),
     ),
     Case(
-        "target-position-unknown",
-        "rumours_squadtarget_position_valid",
-        new_target,
+        "note-target-without-count",
+        "rumours_squadnote_target_counted",
+        new_note,
+        setter(count=None),
+        all_(TARGET_NEEDS_COUNT),
+        TARGET_NEEDS_COUNT,
+    ),
+    Case(
+        "note-position-unknown",
+        "rumours_squadnote_position_valid",
+        new_note,
         setter(position="XX"),
         {"position": [not_a_choice("XX")]},
         "Choose a position from the vocabulary.",
+    ),
+    Case(
+        "note-kind-unknown",
+        "rumours_squadnote_kind_valid",
+        new_note,
+        setter(kind="wish"),
+        {"kind": [not_a_choice("wish")]},
+        "Choose target, need or surplus.",
+    ),
+    # ClubRole
+    Case(
+        "role-unknown",
+        "rumours_clubrole_role_valid",
+        new_role,
+        setter(role="kit_man"),
+        {"role": [not_a_choice("kit_man")]},
+        "Choose a known club role.",
+    ),
+    Case(
+        "role-ends-before-it-starts",
+        "rumours_clubrole_dates_in_order",
+        new_role,
+        setter(ended_on=dt.date(2025, 6, 30)),
+        all_(ROLE_DATES_MESSAGE),
+        ROLE_DATES_MESSAGE,
+    ),
+    Case(
+        "role-held-twice-from-a-date",
+        "rumours_clubrole_once",
+        new_role,
+        same_role_again,
+        all_(ROLE_ONCE_MESSAGE),
+        ROLE_ONCE_MESSAGE,
+        db_tokens=(
+            "rumours_clubrole_once",
+            "rumours_clubrole.club_id, rumours_clubrole.role",
+        ),
     ),
     # Player
     Case(

@@ -15,8 +15,10 @@ from .factories import (
     ArticleFactory,
     AttributionFactory,
     ClubFactory,
+    ClubRoleFactory,
     PlayerFactory,
     SourceFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -110,6 +112,16 @@ def outlet_with_a_journalist():
     return journalist.outlet, {journalist}
 
 
+def source_a_squad_note_cites():
+    note = SquadNoteFactory(source=SourceFactory(kind="club_official"))
+    return note.source, {note}
+
+
+def club_official_in_a_role():
+    role = ClubRoleFactory(person=SourceFactory(kind="club_official"))
+    return role.person, {role}
+
+
 PROTECTED_DELETES = [
     club_a_claim_leaves,
     club_a_claim_joins,
@@ -122,6 +134,8 @@ PROTECTED_DELETES = [
     club_a_player_left,
     competition_with_a_club,
     outlet_with_a_journalist,
+    source_a_squad_note_cites,
+    club_official_in_a_role,
 ]
 
 

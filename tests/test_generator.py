@@ -21,15 +21,17 @@ from rumours.models import (
     ClaimAmount,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.models.claim_terms import CLAIM_TYPE_ORDER
 from rumours.models.markup import render_markdown
+from rumours.models.positions import SPECIFIC_POSITIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +52,12 @@ def snapshot():
     return {
         "clubs": list(
             Club.objects.order_by("slug").values(
-                "name", "short_name", "slug", "competition__slug", "head_coach"
+                "name", "short_name", "slug", "competition__slug"
+            )
+        ),
+        "roles": list(
+            ClubRole.objects.order_by("club__slug", "role", "name").values(
+                "club__slug", "role", "name", "started_on", "ended_on"
             )
         ),
         "aliases": list(
@@ -118,7 +125,7 @@ def test_generator_writes_the_requested_counts(newsroom):
 
 @pytest.mark.parametrize(
     "model",
-    [Competition, Club, ClubAlias, Player, SquadTarget, Source, Article, TransferClaim],
+    [Competition, Club, ClubAlias, Player, SquadNote, Source, Article, TransferClaim],
 )
 def test_generated_rows_pass_full_clean(newsroom, model):
     rows = list(model.objects.order_by("pk")[:60])
@@ -164,9 +171,10 @@ def test_squads_mix_positions_and_include_unavailable_players(newsroom):
     positions = set(club.players.values_list("primary_position", flat=True))
 
     assert {"GK", "CB", "CM", "ST"} <= positions
-    assert positions <= set(Position.values)
+    assert positions <= {"", *Position.values}
     assert Player.objects.exclude(fitness=Player.Fitness.AVAILABLE).exists()
-    assert SquadTarget.objects.filter(club=club).count() == len(Position.values)
+    targets = SquadNote.objects.filter(club=club, kind="target")
+    assert set(targets.values_list("position", flat=True)) == set(SPECIFIC_POSITIONS)
 
 
 def test_sources_span_tiers_and_kinds(newsroom):

@@ -204,8 +204,8 @@ def op_move_player(user, client):
 
 def op_edit_club(user, client):
     club = Club.objects.create(name="Genoa", short_name="Genoa", slug="genoa")
-    save_change(client, club, change_form(client, club) | {"head_coach": "Someone"})
-    return Club.history.filter(id=club.pk, head_coach="Someone")
+    save_change(client, club, change_form(client, club) | {"country": "Italy"})
+    return Club.history.filter(id=club.pk, country="Italy")
 
 
 def op_import(user, client):

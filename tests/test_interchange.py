@@ -21,11 +21,12 @@ from rumours.models import (
     ClaimAmount,
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.search import search_site
@@ -59,10 +60,11 @@ from .factories import (
     ClaimAmountFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -109,13 +111,14 @@ def row_counts():
         Competition,
         Club,
         ClubAlias,
+        ClubRole,
         Player,
         Source,
         Article,
         Article.clubs.through,
         Article.players.through,
         TransferClaim,
-        SquadTarget,
+        SquadNote,
         get_user_model(),
     ]
     return {model._meta.label: model.objects.count() for model in models}
@@ -124,7 +127,8 @@ def row_counts():
 def empty_newsroom():
     """Delete every newsroom row and user, in the order the PROTECTs allow."""
     TransferClaim.objects.all().delete()
-    SquadTarget.objects.all().delete()
+    SquadNote.objects.all().delete()
+    ClubRole.objects.all().delete()
     Article.objects.all().delete()
     Player.objects.all().delete()
     Source.objects.exclude(outlet=None).delete()
@@ -149,8 +153,16 @@ def make_varied_newsroom():
     import_demo()
     santos = Club.objects.get(slug="santos")
     league = CompetitionFactory(name="Eredivisie", slug="eredivisie")
-    home = ClubFactory(competition=league, head_coach="")
+    home = ClubFactory(competition=league)
     away = ClubFactory(competition=None, country="")
+    official = SourceFactory(kind=Source.Kind.CLUB_OFFICIAL)
+    ClubRoleFactory(club=home, person=official, started_on=dt.date(2025, 7, 1))
+    ClubRoleFactory(
+        club=home,
+        started_on=dt.date(2023, 7, 1),
+        ended_on=dt.date(2025, 6, 30),
+    )
+    ClubRoleFactory(club=away, role="president", started_on=None)
     ClubAliasFactory(club=home, name="The Hosts")
     outlet = SourceFactory(
         name="Gazzetta", slug="gazzetta", kind=Source.Kind.OUTLET, reliability_tier=1
@@ -236,10 +248,8 @@ def make_varied_newsroom():
         sync_article_subjects(article)  # as saving in the admin does
     draft.clubs.add(santos)
     draft.players.add(free_agent)
-    SquadTargetFactory(
-        club=home, position=Position.ST, target_count=0, article=scheduled
-    )
-    SquadTargetFactory(club=away, position=Position.GK, note="")
+    SquadNoteFactory(club=home, position=Position.ST, count=0, article=scheduled)
+    SquadNoteFactory(club=away, position=Position.GK, note="")
 
 
 # The demo newsroom: the seed story survives as structured data
@@ -389,24 +399,19 @@ def test_tottenham_have_six_centre_back_options():
 def test_spurs_want_four_specialist_centre_backs():
     import_demo()
 
-    target = SquadTarget.objects.get(club__slug="tottenham-hotspur", position="CB")
+    target = SquadNote.objects.get(club__slug="tottenham-hotspur", position="CB")
 
-    assert target.target_count == 4
+    assert (target.kind, target.count) == ("target", 4)
+    assert target.noted_on == dt.date(2026, 1, 8)
     assert target.article == seed_article()
 
 
-def test_milan_want_more_centre_backs_than_they_have_available():
+def test_milan_need_one_more_centre_back_as_the_story_says():
     import_demo()
 
-    target = SquadTarget.objects.get(club__slug="ac-milan", position="CB")
-    available = [
-        player
-        for player in Player.objects.filter(current_club=target.club)
-        if player.plays(Position.CB) == "specialist" and player.is_available
-    ]
+    need = SquadNote.objects.get(club__slug="ac-milan", position="CB")
 
-    assert len(available) == 4
-    assert target.target_count > len(available)
+    assert (need.kind, need.count, need.noted_on) == ("need", 1, dt.date(2026, 1, 8))
 
 
 def test_club_aliases_name_their_club_in_references():
@@ -643,7 +648,7 @@ def test_no_bad_file_stores_a_row_and_every_message_names_item_and_field(
         (
             lambda document: document["clubs"][0].update(nickname="Il Diavolo"),
             "clubs[0].nickname: unknown field; expected one of name, short_name, "
-            "slug, aliases, competition, country, head_coach",
+            "slug, aliases, competition, country, roles, head_coach",
         ),
         (
             lambda document: document.update(clubs={"name": "AC Milan"}),
@@ -1134,11 +1139,13 @@ def test_export_runs_the_same_queries_whatever_the_newsroom_size(
     django_assert_num_queries,
 ):
     import_demo()
-    with django_assert_num_queries(12):
+    # Thirteen since #13: the claims' amounts and the clubs' roles are a
+    # prefetch each.
+    with django_assert_num_queries(13):
         export_newsroom()
     make_varied_newsroom()
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         export_newsroom()
 
 

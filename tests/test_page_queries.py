@@ -15,11 +15,12 @@ from .factories import (
     ArticleFactory,
     AttributionFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     CorrectionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -33,7 +34,7 @@ SQUAD_SMALL, SQUAD_LARGE = 11, 40
 # regression even when it does not grow with the data.
 # Claims' amounts (#13) are one prefetch a list of claims (the club page has two).
 BUDGETS = {
-    "story": 7, "home": 5, "player": 5, "club": 8, "squad": 4,
+    "story": 7, "home": 5, "player": 5, "club": 9, "squad": 5,
     "source": 4, "outlet": 5, "agent": 5,
 }  # fmt: skip
 
@@ -165,27 +166,41 @@ def club_with_stories(count):
         claim = TransferClaimFactory(article=article, to_club=club, with_fee=True)
         AttributionFactory(claim=claim)
         TransferClaimFactory(article=article, player=PlayerFactory(current_club=club))
+        add_staff(club)
     return club.get_absolute_url()
+
+
+def add_staff(club):
+    """Give ``club`` a role held today, linked to a source (#13)."""
+    ClubRoleFactory(club=club, person=SourceFactory(kind="club_official"))
 
 
 def squad_of(size):
     club = ClubFactory()
-    positions = Position.values
+    # Broad codes ("DF") and no position at all have their own sections.
+    positions = ["", *Position.values]
     for index in range(size):
         position = positions[index % len(positions)]
-        cover = positions[(index + 1) % len(positions)]
+        cover = Position.values[index % len(Position.values)]
         player = PlayerFactory(
             current_club=club,
             primary_position=position,
-            secondary_positions=[cover],
+            secondary_positions=[cover] if cover != position else [],
             fitness="injured" if index % 7 == 0 else "available",
         )
         TransferClaimFactory(player=player)
         TransferClaimFactory(
             player=PlayerFactory(primary_position=position), to_club=club
         )
-    for position in positions[:4]:
-        SquadTargetFactory(club=club, position=position, article=ArticleFactory())
+        add_staff(club)
+    for index in range(size):
+        # Notes at every code, piling up history, each with a story and a source.
+        SquadNoteFactory(
+            club=club,
+            position=Position.values[index % len(Position.values)],
+            article=ArticleFactory(draft=index % 2 == 0),
+            source=SourceFactory(),
+        )
     return club.get_squad_url()
 
 

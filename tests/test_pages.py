@@ -19,7 +19,7 @@ from .factories import (
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 
@@ -448,7 +448,8 @@ def test_squad_page_shows_tottenham_centre_back_row(client, demo, in_the_seeds_w
     assert "Centre-back (CB) Balanced" in text
     assert (
         "Specialists Cristian Romero, Kevin Danso, Micky van de Ven, Radu Dragusin "
-        "Cover Archie Gray, Ben Davies Target 4 specialists"
+        "Cover Archie Gray, Ben Davies Squad note Target 4. Thomas Frank wants four "
+        "specialist centre-backs in his squad. (8 January 2026, from the story)"
     ) in text
     assert (
         "Radu Dragusin: linked with AC Milan, Napoli and Roma; wants to leave; "
@@ -462,13 +463,13 @@ def test_squad_page_shows_ac_milan_need(client, demo, in_the_seeds_week):
 
     text = text_of(response)
     assert "Centre-back (CB) Need 1" in text
-    assert "Need 1 (4 available against a target of 5)" in text
+    assert "Balance Need 1 (the number the note gives)" in text
     assert "Rumours in Radu Dragusin: from Tottenham" in text
 
 
 def test_squad_page_marks_an_injured_player_and_draws_the_chart(client):
     club = ClubFactory()
-    SquadTargetFactory(club=club, target_count=1)
+    SquadNoteFactory(club=club, count=1)
     PlayerFactory(current_club=club, name="Hurt Player", injured=True)
 
     response = get(client, "club-squad", slug=club.slug)

@@ -27,8 +27,9 @@ from .factories import (
     AttributionFactory,
     ClaimAmountFactory,
     ClubAliasFactory,
+    ClubRoleFactory,
     CorrectionFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
     UserFactory,
 )
@@ -187,7 +188,8 @@ MATRIX = [
     *view_only("rumours/clubalias", "alias"),
     *view_only("rumours/player", "player"),
     *view_only("rumours/competition", "competition"),
-    *view_only("rumours/squadtarget", "target"),
+    *view_only("rumours/squadnote", "note"),
+    *view_only("rumours/clubrole", "role"),
     *view_only("rumours/lapsewindow", "lapse"),
     *admin_rows(
         "rumours/correction",
@@ -284,7 +286,8 @@ def build_newsroom(reporter_user, key_holder):
     own_draft = ArticleFactory(draft=True, author=reporter_user)
     draft = ArticleFactory(draft=True)
     alias = ClubAliasFactory(club=claim.to_club)
-    target = SquadTargetFactory(club=claim.to_club)
+    note = SquadNoteFactory(club=claim.to_club)
+    role = ClubRoleFactory(club=claim.to_club)
     correction = CorrectionFactory(article=article)
     tombstone = Tombstone.objects.create(kind="claim", object_id=0, reason="deleted")
     victim = ArticleFactory()
@@ -303,7 +306,8 @@ def build_newsroom(reporter_user, key_holder):
         "competition": claim.to_club.competition.pk,
         "competition_slug": claim.to_club.competition.slug,
         "alias": alias.pk,
-        "target": target.pk,
+        "note": note.pk,
+        "role": role.pk,
         "lapse": LapseWindow.objects.update_or_create(
             claim_type="bid", defaults={"window": dt.timedelta(days=21)}
         )[0].pk,

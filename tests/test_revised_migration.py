@@ -8,8 +8,8 @@ from .support.migrations import migrate, migrated_to
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-BEFORE = ("rumours", "0041_amount_roles")
-AFTER = ("rumours", "0042_article_revised_at")
+BEFORE = ("rumours", "0022_amount_roles")
+AFTER = ("rumours", "0023_article_revised_at")
 SAVED = dt.datetime(2026, 1, 9, 18, 45, tzinfo=dt.UTC)
 
 old_apps = migrated_to(BEFORE)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Club, Player, Position, TransferClaim
+from rumours.models.positions import SPECIFIC_POSITIONS
 from rumours.models.squad import squad_depth
 from rumours.services.interchange import import_newsroom, load_newsroom_file
 
@@ -14,7 +15,7 @@ from .factories import (
     ArticleFactory,
     ClubFactory,
     PlayerFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 
@@ -52,7 +53,7 @@ def test_tottenham_centre_backs_are_four_specialists_and_two_cover(demo):
 def test_tottenham_centre_backs_meet_the_target_of_four(demo):
     row = centre_backs("tottenham-hotspur")
 
-    assert (row.target.target_count, row.balance, row.balance_label) == (
+    assert (row.target.count, row.balance, row.balance_label) == (
         4,
         0,
         "Balanced",
@@ -86,8 +87,8 @@ def test_ac_milan_centre_backs_need_one_more(demo):
         "Matteo Gabbia",
         "Strahinja Pavlović",
     ]
-    assert (row.target.target_count, row.balance, row.balance_label) == (
-        5,
+    assert (row.notes.current.kind, row.balance, row.balance_label) == (
+        "need",
         -1,
         "Need 1",
     )
@@ -105,12 +106,12 @@ def test_ac_milan_centre_backs_show_dragusin_linked_in_and_no_one_out(
 def test_rows_follow_the_position_vocabulary_in_team_sheet_order(demo):
     depth = squad_depth(Club.objects.get(slug="tottenham-hotspur"))
 
-    assert [row.position for row in depth.rows] == Position.values
+    assert [row.position for row in depth.rows] == SPECIFIC_POSITIONS
 
 
 def test_injured_specialist_is_listed_but_not_counted():
     club = ClubFactory()
-    SquadTargetFactory(club=club, position=Position.CB, target_count=2)
+    SquadNoteFactory(club=club, position=Position.CB, count=2)
     PlayerFactory.create_batch(2, current_club=club, primary_position=Position.CB)
     injured = PlayerFactory(
         current_club=club, primary_position=Position.CB, injured=True
@@ -125,7 +126,7 @@ def test_injured_specialist_is_listed_but_not_counted():
 
 def test_surplus_counts_available_specialists_above_the_target():
     club = ClubFactory()
-    SquadTargetFactory(club=club, position=Position.ST, target_count=1)
+    SquadNoteFactory(club=club, position=Position.ST, count=1)
     PlayerFactory.create_batch(3, current_club=club, primary_position=Position.ST)
 
     row = squad_depth(club).row(Position.ST)
@@ -280,7 +281,7 @@ def test_a_club_named_in_two_claims_is_listed_once():
 )
 def test_the_balance_reads_need_balanced_or_surplus(available, label, kind):
     club = ClubFactory()
-    SquadTargetFactory(club=club, position=Position.CB, target_count=4)
+    SquadNoteFactory(club=club, position=Position.CB, count=4)
     for _ in range(available):
         PlayerFactory(current_club=club, primary_position=Position.CB)
 
@@ -291,7 +292,7 @@ def test_the_balance_reads_need_balanced_or_surplus(available, label, kind):
 
 def test_injured_specialists_are_counted_apart_from_the_fit_ones():
     club = ClubFactory()
-    SquadTargetFactory(club=club, position=Position.CB, target_count=2)
+    SquadNoteFactory(club=club, position=Position.CB, count=2)
     PlayerFactory(current_club=club)
     PlayerFactory(current_club=club, injured=True)
     PlayerFactory(current_club=club, injured=True)

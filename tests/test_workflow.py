@@ -59,7 +59,9 @@ ATTRIBUTION_ROLES_MIGRATION = importlib.import_module(
 LAPSE_DEFAULTS_MIGRATION = importlib.import_module(
     "rumours.migrations.0018_lapse_defaults"
 )
-AMOUNT_ROLES_MIGRATION = importlib.import_module("rumours.migrations.0041_amount_roles")
+AMOUNT_ROLES_MIGRATION = importlib.import_module("rumours.migrations.0022_amount_roles")
+SQUAD_NOTES_MIGRATION = importlib.import_module("rumours.migrations.0025_squad_notes")
+CLUB_ROLES_MIGRATION = importlib.import_module("rumours.migrations.0026_club_roles")
 
 ROLES = ["reporter", "editor", "superuser"]
 
@@ -199,7 +201,13 @@ def test_the_migrations_make_the_roles_with_their_permissions():
         loader.project_state(("rumours", "0018_lapse_defaults")).apps, None
     )
     AMOUNT_ROLES_MIGRATION.grant(
-        loader.project_state(("rumours", "0041_amount_roles")).apps, None
+        loader.project_state(("rumours", "0022_amount_roles")).apps, None
+    )
+    SQUAD_NOTES_MIGRATION.grant(
+        loader.project_state(("rumours", "0025_squad_notes")).apps, None
+    )
+    CLUB_ROLES_MIGRATION.grant(
+        loader.project_state(("rumours", "0026_club_roles")).apps, None
     )
 
     made = {

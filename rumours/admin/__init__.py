@@ -6,4 +6,13 @@ the editorial steps and role rules, ``forms`` the versioned forms,
 is ``rumours.apps.NewsroomAdminSite``).
 """
 
-from . import articles, claims, football, lapses, sources, tombstones  # noqa: F401
+from . import (  # noqa: F401
+    articles,
+    claims,
+    club_roles,
+    football,
+    lapses,
+    sources,
+    squad_notes,
+    tombstones,
+)

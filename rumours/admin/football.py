@@ -1,4 +1,4 @@
-"""The football directory in the admin: competitions, clubs, players, targets."""
+"""The football directory in the admin: competitions, clubs, players."""
 
 from django import forms
 from django.contrib import admin
@@ -10,8 +10,10 @@ from ..models import (
     Competition,
     Player,
     Position,
-    SquadTarget,
 )
+from ..models.positions import POSITION_NOT_GIVEN
+from .club_roles import ClubRoleInline
+from .squad_notes import SquadNoteInline
 
 
 @admin.register(Competition)
@@ -42,7 +44,7 @@ class ClubAdmin(SimpleHistoryAdmin):
     list_select_related = ["competition"]
     search_fields = ["name", "short_name", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ClubAliasInline]
+    inlines = [ClubAliasInline, ClubRoleInline, SquadNoteInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases")
@@ -60,6 +62,15 @@ class PlayerAdminForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Positions the player covers besides the primary one.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "primary_position" in self.fields:  # Absent for those who only view.
+            # Blank is a fact readers see: no story gave a position (#13).
+            self.fields["primary_position"].choices = [
+                ("", POSITION_NOT_GIVEN),
+                *Position.choices,
+            ]
 
 
 @admin.register(Player)
@@ -88,12 +99,3 @@ class PlayerAdmin(SimpleHistoryAdmin):
         ("fitness", "fitness_note"),
         "agent",
     ]
-
-
-@admin.register(SquadTarget)
-class SquadTargetAdmin(admin.ModelAdmin):
-    list_display = ["club", "position", "target_count", "note", "article"]
-    list_filter = ["position", ("club", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["club", "article"]
-    search_fields = ["club__name", "club__aliases__name", "note"]
-    autocomplete_fields = ["club", "article"]

@@ -39,39 +39,31 @@ class ClubSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "short_name", "slug"]
 
 
-class ClubSerializer(serializers.ModelSerializer):
-    competition = CompetitionSerializer(allow_null=True)
-    aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    url = WebUrlField()
-
-    class Meta:
-        model = Club
-        fields = [
-            "id",
-            "name",
-            "short_name",
-            "slug",
-            "aliases",
-            "competition",
-            "country",
-            "head_coach",
-            "url",
-        ]
-
-
-class PlayerSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Player
-        fields = ["id", "name", "slug", "primary_position"]
-
-
 class SourceSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "slug", "kind", "reliability_tier"]
 
 
+def primary_position_field():
+    """Return the primary position field: a code, or null when none is given."""
+    return BlankAsNullChoiceField(
+        choices=Position.choices,
+        help_text="A specific code (CB) or a broad one (DF, “Defender”), "
+        "as the stories give it; null when no position is given.",
+    )
+
+
+class PlayerSummarySerializer(serializers.ModelSerializer):
+    primary_position = primary_position_field()
+
+    class Meta:
+        model = Player
+        fields = ["id", "name", "slug", "primary_position"]
+
+
 class PlayerSerializer(serializers.ModelSerializer):
+    primary_position = primary_position_field()
     secondary_positions = serializers.ListField(
         child=serializers.ChoiceField(choices=Position.choices)
     )

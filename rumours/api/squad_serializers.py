@@ -1,14 +1,24 @@
 """The squad view in the API: the page's needs-versus-surplus rows (#3)."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Player, Position, TransferClaim
+from ..models import Player, Position, SquadNote, TransferClaim
 from .amount_serializers import AmountSerializer, FeeSerializer
-from .fields import BlankAsNullChoiceField
-from .serializers import ClubSummarySerializer, PlayerSummarySerializer
+from .club_serializers import ClubRoleSerializer
+from .fields import BlankAsNullChoiceField, absolute
+from .serializers import (
+    ClubSummarySerializer,
+    PlayerSummarySerializer,
+    SourceSummarySerializer,
+    primary_position_field,
+)
 
 
 class SquadPlayerSerializer(serializers.ModelSerializer):
+    primary_position = primary_position_field()
+
     class Meta:
         model = Player
         fields = ["id", "name", "slug", "primary_position", "fitness"]
@@ -39,8 +49,43 @@ class SquadLinkSerializer(serializers.Serializer):
 
 
 class SquadTargetSerializer(serializers.Serializer):
-    count = serializers.IntegerField(source="target_count")
+    count = serializers.IntegerField()
     note = serializers.CharField()
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PublicStoryUrlField(serializers.Field):
+    """The story a note comes from, only once it is published; else null."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "public_article_url")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return absolute(self.context.get("request"), value) if value else None
+
+
+class SquadNoteSerializer(serializers.ModelSerializer):
+    count = serializers.IntegerField(
+        allow_null=True, help_text="Null when the story gives no number."
+    )
+    noted_on = serializers.DateField(allow_null=True)
+    article_url = PublicStoryUrlField(allow_null=True)
+    source = SourceSummarySerializer(allow_null=True)
+
+    class Meta:
+        model = SquadNote
+        fields = ["kind", "count", "note", "noted_on", "article_url", "source"]
+
+
+class NoteHistorySerializer(serializers.Serializer):
+    """The notes at one position: the current one and those it superseded."""
+
+    position = serializers.ChoiceField(choices=Position.choices)
+    label = serializers.CharField()
+    current = SquadNoteSerializer(allow_null=True)
+    earlier = SquadNoteSerializer(many=True, help_text="Newest first.")
 
 
 class SquadRowSerializer(serializers.Serializer):
@@ -48,15 +93,59 @@ class SquadRowSerializer(serializers.Serializer):
     label = serializers.CharField()
     specialists = SquadPlayerSerializer(many=True)
     cover = SquadPlayerSerializer(many=True)
-    target = SquadTargetSerializer(allow_null=True)
+    target = SquadTargetSerializer(
+        allow_null=True, help_text="The current note when it is a target, else null."
+    )
+    notes = NoteHistorySerializer()
     balance = serializers.IntegerField(
         allow_null=True,
-        help_text="Available specialists minus the target; null without a target.",
+        help_text="Available specialists minus a target, or the number a need "
+        "(negative) or surplus gives; null without a counted note.",
     )
     rumours_in = SquadLinkSerializer(many=True)
     rumours_out = SquadLinkSerializer(many=True)
 
 
+class SquadGroupSerializer(serializers.Serializer):
+    """A position group: everyone whose primary position falls in it."""
+
+    position = serializers.ChoiceField(choices=Position.choices)
+    label = serializers.CharField()
+    player_count = serializers.IntegerField(
+        help_text="Players in the group, available or not."
+    )
+    available_count = serializers.IntegerField()
+    broad = SquadPlayerSerializer(
+        many=True,
+        help_text="Players stored only under a broad code of the group "
+        "(DF, WD, …): counted here, nobody's specialists.",
+    )
+    rumours_in = SquadLinkSerializer(many=True)
+    rumours_out = SquadLinkSerializer(many=True)
+    notes = NoteHistorySerializer(help_text="Notes about the whole group.")
+    balance = serializers.IntegerField(
+        allow_null=True, help_text="As a row's, counting the group's players."
+    )
+    broad_notes = NoteHistorySerializer(
+        many=True, help_text="Notes at the group's other broad codes (WD, …)."
+    )
+
+
 class SquadSerializer(serializers.Serializer):
     club = ClubSummarySerializer()
-    rows = SquadRowSerializer(many=True)
+    staff = ClubRoleSerializer(
+        source="club.staff", many=True, help_text="The roles held today, one a kind."
+    )
+    rows = SquadRowSerializer(
+        many=True, help_text="One row per specific position, in team-sheet order."
+    )
+    groups = SquadGroupSerializer(many=True)
+    position_not_given = SquadPlayerSerializer(
+        source="unplaced", many=True, help_text="Players with no position stored."
+    )
+    position_not_given_rumours_in = SquadLinkSerializer(
+        source="unplaced_rumours_in", many=True
+    )
+    position_not_given_rumours_out = SquadLinkSerializer(
+        source="unplaced_rumours_out", many=True
+    )

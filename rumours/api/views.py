@@ -25,7 +25,7 @@ from ..models import (
     TransferClaim,
 )
 from ..models.squad import squad_depth
-from . import changes, serializers
+from . import changes, club_serializers, serializers
 from .article_serializers import ArticleSerializer
 from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
 from .caching import ConditionalResponseMixin, answered_from_cache
@@ -165,14 +165,18 @@ class PlayerViewSet(PartnerViewSet):
     retrieve=extend_schema(summary="One club, by slug"),
 )
 class ClubViewSet(PartnerViewSet):
-    serializer_class = serializers.ClubSerializer
+    serializer_class = club_serializers.ClubSerializer
     filterset_class = filters.ClubFilter
     ordering = ("name", "id")
     ordering_fields = ["name"]
 
     def get_queryset(self):
-        return Club.objects.select_related("competition").prefetch_related(
-            Prefetch("aliases", queryset=ClubAlias.objects.order_by("name", "id"))
+        return (
+            Club.objects.select_related("competition")
+            .with_staff()
+            .prefetch_related(
+                Prefetch("aliases", queryset=ClubAlias.objects.order_by("name", "id"))
+            )
         )
 
     @extend_schema(
@@ -183,7 +187,7 @@ class ClubViewSet(PartnerViewSet):
     @action(detail=True, filter_backends=[], pagination_class=None)
     @answered_from_cache
     def squad(self, request, slug=None):
-        club = get_object_or_404(Club, slug=slug)
+        club = get_object_or_404(Club.objects.with_staff(), slug=slug)
         serializer = SquadSerializer(
             squad_depth(club, with_amounts=True), context=self.get_serializer_context()
         )

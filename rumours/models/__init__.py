@@ -1,7 +1,10 @@
 """The transfer-claims domain.
 
-One module a concern: ``football`` (competitions, clubs, players, squad
-targets), ``sources``, ``articles`` with their ``corrections``, ``claims``
+One module a concern: ``positions`` (the position vocabulary and its
+groups), ``football`` (competitions, clubs, players) with ``club_roles``
+(head coaches, directors, presidents, with dates), ``squad_notes``
+(targets, needs and surpluses, dated, with history), ``sources``,
+``articles`` with their ``corrections``, ``claims``
 (their ``claim_terms`` and ``claim_queries``) with their ``attributions``
 (relays and speakers), ``amounts`` (fees, prices, wages) and ``lapses`` (how
 long an open claim stays news), and ``sync`` (tombstones).
@@ -13,10 +16,13 @@ from .amounts import ClaimAmount
 from .articles import Article
 from .attributions import Attribution
 from .claims import TransferClaim
+from .club_roles import ClubRole
 from .corrections import Correction
-from .football import Club, ClubAlias, Competition, Player, Position, SquadTarget
+from .football import Club, ClubAlias, Competition, Player
 from .lapses import LapseWindow
+from .positions import Position
 from .sources import Source
+from .squad_notes import SquadNote
 from .sync import Tombstone
 
 __all__ = [
@@ -25,13 +31,14 @@ __all__ = [
     "ClaimAmount",
     "Club",
     "ClubAlias",
+    "ClubRole",
     "Correction",
     "Competition",
     "LapseWindow",
     "Player",
     "Position",
     "Source",
-    "SquadTarget",
+    "SquadNote",
     "Tombstone",
     "TransferClaim",
 ]

@@ -1,30 +1,19 @@
-"""Competitions, clubs, players and the squad targets coaches set."""
+"""Competitions, clubs and players."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from .club_roles import ClubRole, current_head_coach, current_staff
 from .links import slug_url
+from .positions import (
+    GROUP_OF,
+    POSITION_ORDER,
+    Position,
+    position_label,
+)
 from .sources import SourceKind
-
-
-class Position(models.TextChoices):
-    """The one position vocabulary, in the order a team sheet reads."""
-
-    GK = "GK", "Goalkeeper"
-    RB = "RB", "Right-back"
-    CB = "CB", "Centre-back"
-    LB = "LB", "Left-back"
-    DM = "DM", "Defensive midfielder"
-    CM = "CM", "Central midfielder"
-    AM = "AM", "Attacking midfielder"
-    RW = "RW", "Right winger"
-    LW = "LW", "Left winger"
-    ST = "ST", "Striker"
-
-
-POSITION_ORDER = {code: index for index, code in enumerate(Position.values)}
 
 
 class Competition(models.Model):
@@ -37,6 +26,13 @@ class Competition(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ClubQuerySet(models.QuerySet):
+    def with_staff(self):
+        """Return the clubs with their roles loaded for ``staff``: one more query."""
+        roles = ClubRole.objects.in_order().select_related("person")
+        return self.prefetch_related(models.Prefetch("roles", queryset=roles))
 
 
 class Club(models.Model):
@@ -55,9 +51,10 @@ class Club(models.Model):
         blank=True,
     )
     country = models.CharField(max_length=100, blank=True)
-    head_coach = models.CharField(max_length=120, blank=True)
 
     history = HistoricalRecords()  # Who changed what, revertible (#5).
+
+    objects = ClubQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -77,6 +74,16 @@ class Club(models.Model):
 
     def get_squad_url(self):
         return slug_url("rumours:club-squad", self.slug)
+
+    @property
+    def staff(self):
+        """Return the roles held today, one a kind (loaded by ``with_staff()``)."""
+        return current_staff(self.roles.all())
+
+    @property
+    def head_coach(self):
+        """Return today's head coach's name, or "" (loaded by ``with_staff()``)."""
+        return current_head_coach(self.roles.all())
 
     def clean(self):
         # The mirror of ClubAlias.clean(): a name means one club, whether it
@@ -136,7 +143,13 @@ class Player(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     date_of_birth = models.DateField(null=True, blank=True)
     nationality = models.CharField(max_length=100, blank=True)
-    primary_position = models.CharField(max_length=2, choices=Position.choices)
+    primary_position = models.CharField(
+        max_length=2,
+        choices=Position.choices,
+        blank=True,
+        help_text="As the stories give it: “Defender” when no more is said; "
+        "blank when no position is given.",
+    )
     secondary_positions = models.JSONField(
         default=list,
         blank=True,
@@ -177,7 +190,7 @@ class Player(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(primary_position__in=Position.values),
+                condition=models.Q(primary_position__in=["", *Position.values]),
                 name="rumours_player_primary_position_valid",
                 violation_error_message="Choose a position from the vocabulary.",
             ),
@@ -210,7 +223,7 @@ class Player(models.Model):
                     )
                 }
             )
-        if self.primary_position in positions:
+        if self.primary_position and self.primary_position in positions:
             raise ValidationError(
                 {
                     "secondary_positions": (
@@ -223,10 +236,18 @@ class Player(models.Model):
     @property
     def secondary_position_labels(self):
         """Return the names of the positions the player covers, in team-sheet order."""
-        labels = dict(Position.choices)
-        return [
-            labels[code] for code in self.secondary_positions or [] if code in labels
-        ]
+        codes = self.secondary_positions or []
+        return [position_label(code) for code in codes if code in POSITION_ORDER]
+
+    @property
+    def primary_position_label(self):
+        """Return the primary position's name, or “Position not given”."""
+        return position_label(self.primary_position)
+
+    @property
+    def position_group(self):
+        """Return the group code ("DF") of the primary position, or ""."""
+        return GROUP_OF.get(self.primary_position, "")
 
     @property
     def is_available(self):
@@ -239,45 +260,3 @@ class Player(models.Model):
         if position in (self.secondary_positions or []):
             return "cover"
         return None
-
-
-class SquadTarget(models.Model):
-    """How many players a coach wants at a position (“four specialist centre-backs”)."""
-
-    club = models.ForeignKey(
-        Club, on_delete=models.CASCADE, related_name="squad_targets"
-    )
-    position = models.CharField(max_length=2, choices=Position.choices)
-    target_count = models.PositiveSmallIntegerField()
-    note = models.CharField(max_length=255, blank=True)
-    article = models.ForeignKey(
-        "rumours.Article",
-        on_delete=models.SET_NULL,
-        related_name="squad_targets",
-        null=True,
-        blank=True,
-        help_text="The story the target comes from.",
-    )
-
-    class Meta:
-        ordering = ["club__name", "position"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["club", "position"],
-                name="rumours_squadtarget_one_per_position",
-                violation_error_message="This club already has a target there.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(target_count__gte=0),
-                name="rumours_squadtarget_count_not_negative",
-                violation_error_message="A target count cannot be negative.",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(position__in=Position.values),
-                name="rumours_squadtarget_position_valid",
-                violation_error_message="Choose a position from the vocabulary.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.club}: {self.target_count} × {self.position}"

@@ -39,9 +39,10 @@ REPORTER_PERMISSIONS = (
     "rumours.view_source",
     "rumours.view_club",
     "rumours.view_clubalias",
+    "rumours.view_clubrole",
     "rumours.view_player",
     "rumours.view_competition",
-    "rumours.view_squadtarget",
+    "rumours.view_squadnote",
     "rumours.view_correction",
     "rumours.view_lapsewindow",
 )
@@ -54,9 +55,10 @@ EDITOR_NEWSROOM_MODELS = (
     "source",
     "club",
     "clubalias",
+    "clubrole",
     "player",
     "competition",
-    "squadtarget",
+    "squadnote",
     "lapsewindow",
 )
 EDITOR_PERMISSIONS = (

@@ -1,10 +1,11 @@
 """The needs-versus-surplus view of one club's squad (#3).
 
-For each position of the vocabulary, in team-sheet order: who plays there as
-a specialist (primary position) and as cover (secondary position), the
-coach's target, the balance of available specialists against it, and the
-open public rumours moving players of that position in and out. The squad
-page renders it; the partner API can serialise the same ``SquadDepth``.
+For each specific position, in team-sheet order: who plays there as a
+specialist (primary position) and as cover (secondary position), the current
+squad note (a target, need or surplus) with the notes it superseded, the
+balance, and the open public rumours moving players of that position in and
+out; for each position group, the players it counts and its own notes. The
+squad page renders it; the partner API can serialise the same ``SquadDepth``.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +13,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from .claims import TransferClaim
-from .football import Player, Position, SquadTarget
+from .football import Player
+from .positions import POSITION_GROUPS, SPECIFIC_POSITIONS, Position
+from .squad_notes import Balanced, NoteHistory, SquadNote, note_histories
 
 
 @dataclass
@@ -32,12 +35,12 @@ class Link:
 
 
 @dataclass
-class SquadRow:
+class SquadRow(Balanced):
     position: str
     label: str
     specialists: list
     cover: list
-    target: SquadTarget | None
+    notes: NoteHistory
     rumours_in: list
     rumours_out: list
 
@@ -46,47 +49,74 @@ class SquadRow:
         return [player for player in self.specialists if player.is_available]
 
     @property
+    def counted(self):
+        """Return the players a target is measured against: available specialists."""
+        return len(self.available_specialists)
+
+    @property
     def unavailable_count(self):
         return len(self.specialists) - len(self.available_specialists)
 
     @property
-    def balance(self):
-        """Return available specialists minus the target, or None without one."""
-        if self.target is None:
-            return None
-        return len(self.available_specialists) - self.target.target_count
-
-    @property
-    def balance_label(self):
-        """Return “Need 1”, “Balanced”, “Surplus 2”, or "" without a target."""
-        balance = self.balance
-        if balance is None:
-            return ""
-        if balance < 0:
-            return f"Need {-balance}"
-        if balance > 0:
-            return f"Surplus {balance}"
-        return "Balanced"
-
-    @property
-    def balance_kind(self):
-        """Return "need", "balanced", "surplus" or "" (a CSS hook, not the message)."""
-        balance = self.balance
-        if balance is None:
-            return ""
-        return "need" if balance < 0 else "surplus" if balance > 0 else "balanced"
+    def target(self):
+        """Return the current note when it is a target, else None."""
+        return self.notes.current if self.notes.target_count is not None else None
 
     @property
     def chart_size(self):
         """Return the number of slots the depth chart draws for this row."""
-        target = self.target.target_count if self.target else 0
+        target = self.notes.target_count or 0
         return max(len(self.specialists) + len(self.cover), target, 1)
+
+
+@dataclass
+class SquadGroup(Balanced):
+    """One position group (defenders): its rows and the players counted only in it.
+
+    ``players`` are everyone whose primary position is in the group, so a
+    player stored as plain “Defender” counts among the defenders without
+    being anybody's centre-back specialist; ``broad`` are those players, with
+    the rumours about them. ``notes`` are the notes about the whole group
+    (“need a defender”), measured against its available players;
+    ``broad_notes`` those at its other broad codes (“a wide defender”).
+    """
+
+    position: str
+    label: str
+    rows: list
+    players: list
+    broad: list
+    rumours_in: list
+    rumours_out: list
+    notes: NoteHistory
+    broad_notes: list
+
+    @property
+    def counted(self):
+        return self.available_count
+
+    @property
+    def player_count(self):
+        return len(self.players)
+
+    @property
+    def available_count(self):
+        return sum(1 for player in self.players if player.is_available)
 
 
 @dataclass
 class SquadDepth:
     club: object
     rows: list
+    groups: list = field(default_factory=list)
+    # Players whose stories give no position, and the rumours about them.
+    unplaced: list = field(default_factory=list)
+    unplaced_rumours_in: list = field(default_factory=list)
+    unplaced_rumours_out: list = field(default_factory=list)
+
+    def group(self, position):
+        """Return the group of ``position`` ("DF")."""
+        return next(group for group in self.groups if group.position == position)
 
     def row(self, position):
         """Return the row of ``position`` ("CB")."""
@@ -102,42 +132,64 @@ def squad_depth(club, *, with_amounts=False):
     """Return the ``SquadDepth`` of ``club``.
 
     Three queries whatever the size of the squad or the number of rumours:
-    the players, the squad targets, and the open public claims naming the
+    the players, the squad notes, and the open public claims naming the
     club (with their players and clubs). Injured and suspended specialists
-    are listed but not counted in the balance. ``with_amounts`` loads the
-    claims' amounts too (one query more), for the API's fees; the page shows
-    none.
+    are listed but not counted in the balance. A row is a specific position;
+    a group also counts the players stored only under a broad code
+    (“Defender”); players with no position are listed apart. ``with_amounts``
+    loads the claims' amounts too (one query more), for the API's fees; the
+    page shows none.
     """
     players = list(Player.objects.filter(current_club=club).order_by("name", "id"))
-    # The target's story is not loaded: it may be unpublished.
-    targets = {
-        target.position: target for target in SquadTarget.objects.filter(club=club)
-    }
+    notes = note_histories(SquadNote.objects.filter(club=club).for_squad())
     claims = open_claims_about(club)
     claims = list(claims.with_amounts() if with_amounts else claims)
     rumours_in, rumours_out = _links(club, claims)
-    rows = []
-    for position, label in Position.choices:
-        rows.append(
-            SquadRow(
-                position=position,
+    rows = {
+        position: SquadRow(
+            position=position,
+            label=Position(position).label,
+            specialists=[p for p in players if p.plays(position) == "specialist"],
+            cover=[p for p in players if p.plays(position) == "cover"],
+            notes=notes.get(position, NoteHistory(position)),
+            rumours_in=_playing(rumours_in, (position,)),
+            rumours_out=_playing(rumours_out, (position,)),
+        )
+        for position in SPECIFIC_POSITIONS
+    }
+    groups = []
+    for group, (label, specific, broad) in POSITION_GROUPS.items():
+        groups.append(
+            SquadGroup(
+                position=group,
                 label=label,
-                specialists=[p for p in players if p.plays(position) == "specialist"],
-                cover=[p for p in players if p.plays(position) == "cover"],
-                target=targets.get(position),
-                rumours_in=[
-                    link
-                    for link in rumours_in
-                    if link.player.primary_position == position
-                ],
-                rumours_out=[
-                    link
-                    for link in rumours_out
-                    if link.player.primary_position == position
+                rows=[rows[position] for position in specific],
+                players=[p for p in players if p.position_group == group],
+                broad=[p for p in players if p.primary_position in broad],
+                rumours_in=_playing(rumours_in, broad),
+                rumours_out=_playing(rumours_out, broad),
+                # A goalkeeper note is the GK row's, not the group's again.
+                notes=NoteHistory(group)
+                if group in specific
+                else notes.get(group, NoteHistory(group)),
+                broad_notes=[
+                    notes[code] for code in broad if code != group and code in notes
                 ],
             )
         )
-    return SquadDepth(club=club, rows=rows)
+    return SquadDepth(
+        club=club,
+        rows=list(rows.values()),
+        groups=groups,
+        unplaced=[p for p in players if not p.primary_position],
+        unplaced_rumours_in=_playing(rumours_in, ("",)),
+        unplaced_rumours_out=_playing(rumours_out, ("",)),
+    )
+
+
+def _playing(links, positions):
+    """Return the links whose player's primary position is one of ``positions``."""
+    return [link for link in links if link.player.primary_position in positions]
 
 
 def open_claims_about(club):

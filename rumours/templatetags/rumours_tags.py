@@ -146,7 +146,7 @@ def depth_chart(row, scale):
     for player in row.cover:
         slots.append({"x": x, "kind": "cover", "name": player.name})
         x += slot + gap
-    target = row.target.target_count if row.target else None
+    target = row.notes.target_count
     width = scale * (slot + gap) + gap
     return {
         "row": row,

@@ -15,7 +15,7 @@ from ..factories import (
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 
@@ -272,7 +272,7 @@ def test_datetimes_carry_a_time_zone(api):
 def test_club_squad_shows_needs_and_rumours(api):
     club = ClubFactory()
     PlayerFactory(current_club=club, primary_position=Position.CB)
-    SquadTargetFactory(club=club, position=Position.CB, target_count=3)
+    SquadNoteFactory(club=club, position=Position.CB, count=3)
     incoming = TransferClaimFactory(to_club=club)
 
     response = api.get(f"/api/v1/clubs/{club.slug}/squad/")

@@ -10,6 +10,7 @@ from rumours.api import (
     amount_serializers,
     article_serializers,
     changes,
+    club_serializers,
     schema,
     serializers,
     squad_serializers,
@@ -21,7 +22,7 @@ from ..factories import (
     ClaimAmountFactory,
     ClubAliasFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 from ..support.api_fields import FORBIDDEN_KEYS, SERIALIZER_FIELDS
@@ -32,6 +33,7 @@ RESPONSE_SERIALIZER_MODULES = (
     serializers,
     amount_serializers,
     article_serializers,
+    club_serializers,
     squad_serializers,
     changes,
     schema,
@@ -85,7 +87,7 @@ def crawl(client):
     )
     club = claim.to_club
     ClubAliasFactory(club=club)
-    SquadTargetFactory(club=club, position=Position.CB)
+    SquadNoteFactory(club=club, position=Position.CB)
     article.clubs.add(club)
     article.players.add(claim.player)
     Tombstone.objects.create(
@@ -112,11 +114,12 @@ def crawl(client):
     return {url: client.get(url).json() for url in urls}
 
 
-@pytest.mark.parametrize("module", RESPONSE_SERIALIZER_MODULES)
-def test_no_serializer_uses_all_fields(module):
-    source = Path(module.__file__).read_text()
+def test_no_serializer_uses_all_fields():
+    sources = [
+        Path(module.__file__).read_text() for module in RESPONSE_SERIALIZER_MODULES
+    ]
 
-    assert "__all__" not in source
+    assert not [source for source in sources if "__all__" in source]
 
 
 def test_every_serializer_declares_exactly_the_committed_fields():

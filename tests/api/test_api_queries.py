@@ -16,10 +16,11 @@ from ..factories import (
     AttributionFactory,
     ClubAliasFactory,
     ClubFactory,
+    ClubRoleFactory,
     CompetitionFactory,
     PlayerFactory,
     SourceFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 
@@ -35,9 +36,9 @@ BUDGET = {
     "/api/v1/claims/{claim}/": 6,
     "/api/v1/players/": 2,
     "/api/v1/players/{player}/": 2,
-    "/api/v1/clubs/": 3,
-    "/api/v1/clubs/{club}/": 3,
-    "/api/v1/clubs/{club}/squad/": 6,
+    "/api/v1/clubs/": 4,
+    "/api/v1/clubs/{club}/": 4,
+    "/api/v1/clubs/{club}/squad/": 7,
     "/api/v1/sources/": 2,
     "/api/v1/sources/{source}/": 2,
     "/api/v1/competitions/": 2,
@@ -89,10 +90,25 @@ class Newsroom:
                 replaces=player,
                 article__original_source=self.outlet,  # an aggregated story (#13)
             )
-            SquadTargetFactory(club=ClubFactory())
+            SquadNoteFactory(club=ClubFactory())
+            ClubRoleFactory(club=self.club, person=SourceFactory(kind="club_official"))
+            SquadNoteFactory(  # The club's history grows with its source and story.
+                club=self.club,
+                position="DF",
+                source=SourceFactory(),
+                article=self.article,
+            )
+            # A broad position and none at all have their own squad sections.
+            TransferClaimFactory(
+                from_club=self.club,
+                player=PlayerFactory(current_club=self.club, primary_position="DF"),
+            )
+            TransferClaimFactory(
+                to_club=self.club, player=PlayerFactory(primary_position="")
+            )
             self.claim = self.claim or claim
         if count == 1:
-            SquadTargetFactory(club=self.club, position=Position.ST)
+            SquadNoteFactory(club=self.club, position=Position.ST)
 
     def urls(self):
         names = {

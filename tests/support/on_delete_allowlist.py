@@ -43,9 +43,13 @@ ON_DELETE = {
     "rumours.Player.agent": models.PROTECT,
     # Belong to their club and mean nothing without it.
     "rumours.ClubAlias.club": models.CASCADE,
-    "rumours.SquadTarget.club": models.CASCADE,
-    # The target stays when the story it came from goes.
-    "rumours.SquadTarget.article": models.SET_NULL,
+    "rumours.SquadNote.club": models.CASCADE,
+    "rumours.ClubRole.club": models.CASCADE,
+    # A source who holds a club role stays while the role names him (#13).
+    "rumours.ClubRole.person": models.PROTECT,
+    # The note stays when the story it came from goes; a source it cites stays.
+    "rumours.SquadNote.article": models.SET_NULL,
+    "rumours.SquadNote.source": models.PROTECT,
     # Subject tags (Article.clubs, Article.players): the link row goes with
     # either end. A club or player that a claim names is protected above.
     "rumours.Article_clubs.article": models.CASCADE,

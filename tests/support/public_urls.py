@@ -10,7 +10,7 @@ from rest_framework_api_key.models import APIKey
 
 from ..factories import (
     ArticleFactory,
-    SquadTargetFactory,
+    SquadNoteFactory,
     TransferClaimFactory,
 )
 
@@ -43,7 +43,7 @@ def build_newsroom():
     article = claim.article
     article.clubs.add(claim.from_club, claim.to_club)
     article.players.add(claim.player)
-    SquadTargetFactory(club=claim.to_club)
+    SquadNoteFactory(club=claim.to_club)
     _, key = APIKey.objects.create_key(name="Calcio Daily")
     club = claim.to_club.slug
     newsroom = Newsroom(article=article, claim=claim, api_key=key)

@@ -126,6 +126,7 @@ class BuilderBase:
             competitions = self.competitions(clubs)
             club_rows = self.clubs(clubs, competitions)
             aliases = self.aliases(club_rows)
+            roles = self.club_roles(club_rows)
             player_rows = self.players(players, club_rows)
             targets = self.squad_targets(club_rows)
             sources = self.sources(club_rows)
@@ -142,8 +143,9 @@ class BuilderBase:
             "competitions": len(competitions),
             "clubs": len(club_rows),
             "club aliases": len(aliases),
+            "club roles": len(roles),
             "players": len(player_rows),
-            "squad targets": len(targets),
+            "squad notes": len(targets),
             "sources": len(sources),
             "articles": len(article_rows),
             "claims": len(claim_rows),

@@ -38,7 +38,7 @@ class SagasMixin:
     def sagas(self, total, players, clubs):
         """Return sagas holding ``total`` claims between them."""
         rng = self.rng
-        weights = [RUMOUR_WEIGHT[p.primary_position] for p in players]
+        weights = [RUMOUR_WEIGHT.get(p.primary_position, 2) for p in players]
         cumulative, running = [], 0
         for weight in weights:
             running += weight

@@ -1,4 +1,4 @@
-"""Competitions, clubs, squads, the coaches' targets, sources and reporters."""
+"""Competitions, clubs, squads, their squad notes, sources and reporters."""
 
 import datetime as dt
 
@@ -7,13 +7,16 @@ from django.contrib.auth import get_user_model
 from ...models import (
     Club,
     ClubAlias,
+    ClubRole,
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
 )
+from ...models.positions import GROUP_OF
 from .builder import CLUBS_PER_COMPETITION, REPORTERS
 from .vocabulary import (
+    BROAD_NEEDS,
     CLUB_PATTERNS,
     COACH_NAMES,
     COVER,
@@ -78,16 +81,40 @@ class SquadsMixin:
                 slug=self.slug_for(Club, name),
                 competition=competition,
                 country=competition.country,
-                head_coach=(
-                    f"{self.rng.choice(COACH_NAMES)} {self.rng.choice(LAST_NAMES)}"
-                    if self.rng.random() < 0.8
-                    else ""
-                ),
+            )
+            club.coach = (
+                f"{self.rng.choice(COACH_NAMES)} {self.rng.choice(LAST_NAMES)}"
+                if self.rng.random() < 0.8
+                else ""
             )
             club.currency = competition.currency
             club.town = town
             rows.append(club)
         return self.save_all(Club, rows)
+
+    def club_roles(self, clubs):
+        """Return the clubs' staff: most have a dated head coach, some a
+        predecessor who left, a sporting director or a president."""
+        rng, today = self.rng, self.anchor.date()
+        rows = []
+        for club in clubs:
+            started = today - dt.timedelta(days=rng.randrange(30, 900))
+            if club.coach:
+                rows.append(
+                    ClubRole(club=club, role="head_coach", name=club.coach,
+                             started_on=started)
+                )  # fmt: skip
+                if rng.random() < 0.3:
+                    rows.append(
+                        ClubRole(club=club, role="head_coach",
+                                 name=self.person_name(),
+                                 started_on=started - dt.timedelta(days=700),
+                                 ended_on=started - dt.timedelta(days=1))
+                    )  # fmt: skip
+            for role, share in (("sporting_director", 0.5), ("president", 0.4)):
+                if rng.random() < share:
+                    rows.append(ClubRole(club=club, role=role, name=self.person_name()))
+        return self.save_all(ClubRole, rows)
 
     def aliases(self, clubs):
         rows = []
@@ -137,6 +164,11 @@ class SquadsMixin:
             previous = None
         born = dt.date(1988, 1, 1) + dt.timedelta(days=rng.randrange(365 * 20))
         home = club.country if club else rng.choice(NATIONALITIES)
+        roll = rng.random()
+        if roll < 0.01:  # No story gave his position (#13).
+            position, cover = "", []
+        elif roll < 0.05:  # Only "a defender", "a forward": its group.
+            position, cover = GROUP_OF[position], []
         return Player(
             name=name,
             slug=self.slug_for(Player, name),
@@ -151,19 +183,48 @@ class SquadsMixin:
         )
 
     def squad_targets(self, clubs):
-        rows = [
-            SquadTarget(
-                club=club,
-                position=position,
-                target_count=max(1, wanted + self.rng.choice([-1, 0, 0, 0, 1])),
-                note="Set at the start of the window."
-                if self.rng.random() < 0.2
-                else "",
-            )
-            for club in clubs
-            for position, wanted in SQUAD_TARGETS.items()
-        ]
-        return self.save_all(SquadTarget, rows)
+        """Return the clubs' squad notes: a dated target at every position.
+
+        Now and then an earlier target it superseded, and for some clubs a
+        need with no number, at a broad position or a specific one.
+        """
+        rng = self.rng
+        rows = []
+        for club in clubs:
+            for position, wanted in SQUAD_TARGETS.items():
+                noted = self.anchor.date() - dt.timedelta(days=rng.randrange(20, 200))
+                rows.append(
+                    SquadNote(
+                        club=club,
+                        position=position,
+                        count=max(1, wanted + rng.choice([-1, 0, 0, 0, 1])),
+                        note="Set at the start of the window."
+                        if rng.random() < 0.2
+                        else "",
+                        noted_on=noted,
+                    )
+                )
+                if rng.random() < 0.15:
+                    rows.append(
+                        SquadNote(
+                            club=club,
+                            position=position,
+                            count=wanted,
+                            noted_on=noted - dt.timedelta(days=rng.randrange(200, 400)),
+                        )
+                    )
+            if rng.random() < 0.3:
+                rows.append(
+                    SquadNote(
+                        club=club,
+                        position=rng.choice(BROAD_NEEDS),
+                        kind=SquadNote.Kind.NEED,
+                        note="The coach wants another option there.",
+                        noted_on=self.anchor.date()
+                        - dt.timedelta(days=rng.randrange(5, 60)),
+                    )
+                )
+        return self.save_all(SquadNote, rows)
 
     def sources(self, clubs):
         rng = self.rng

@@ -144,6 +144,8 @@ SQUAD_TARGETS = {
     "GK": 2, "RB": 2, "CB": 4, "LB": 2, "DM": 2, "CM": 3, "AM": 2, "RW": 2,
     "LW": 2, "ST": 3,
 }  # fmt: skip
+# Where a club is said to need someone, with no number: often only a group.
+BROAD_NEEDS = ["DF", "WD", "MF", "FW", "CB", "LB", "ST"]
 # Positions a specialist can cover, most likely first.
 COVER = {
     "GK": [], "RB": ["CB", "RW", "LB"], "CB": ["RB", "LB", "DM"],

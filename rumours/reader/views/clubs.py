@@ -16,7 +16,7 @@ class ClubDetailView(DetailView):
     context_object_name = "club"
 
     def get_queryset(self):
-        return Club.objects.select_related("competition")
+        return Club.objects.select_related("competition").with_staff()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -42,7 +42,7 @@ class ClubSquadView(DetailView):
     context_object_name = "club"
 
     def get_queryset(self):
-        return Club.objects.select_related("competition")
+        return Club.objects.select_related("competition").with_staff()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

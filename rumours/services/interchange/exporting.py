@@ -10,14 +10,16 @@ from django.db.models import Prefetch
 from rumours.models import (
     Article,
     Club,
+    ClubRole,
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
-from rumours.models.football import POSITION_ORDER
+from rumours.models.positions import POSITION_ORDER
 
+from .club_roles import export_roles
 from .fields import FORMAT, VERSION
 
 IMAGE_FOLDER = "images"
@@ -35,7 +37,11 @@ def export_newsroom(*, image_dir=None):
     without, ``file`` is null. Twelve queries, whatever the newsroom's size.
     """
     competitions = list(Competition.objects.order_by("slug"))
-    clubs = list(Club.objects.prefetch_related("aliases").order_by("slug"))
+    clubs = list(
+        Club.objects.prefetch_related(
+            "aliases", Prefetch("roles", queryset=ClubRole.objects.in_order())
+        ).order_by("slug")
+    )
     players = list(Player.objects.order_by("slug"))
     sources = list(Source.objects.order_by("slug"))
     articles = list(
@@ -52,7 +58,7 @@ def export_newsroom(*, image_dir=None):
         )
         .order_by("slug")
     )
-    targets = list(SquadTarget.objects.all())
+    targets = list(SquadNote.objects.all())
 
     names = References(competitions, clubs, players, sources, articles)
     return {
@@ -67,9 +73,11 @@ def export_newsroom(*, image_dir=None):
             export_squad_target(item, names)
             for item in sorted(
                 targets,
-                key=lambda target: (
-                    names.club_slugs[target.club_id],
-                    POSITION_ORDER[target.position],
+                key=lambda note: (
+                    names.club_slugs[note.club_id],
+                    POSITION_ORDER[note.position],
+                    note.noted_on or dt.date.min,
+                    note.kind,
                 ),
             )
         ],
@@ -177,7 +185,7 @@ def export_club(club, names):
         ),
         "competition": club.competition_id and names.competitions[club.competition_id],
         "country": club.country,
-        "head_coach": club.head_coach,
+        "roles": export_roles(club, names),
     }
 
 
@@ -187,7 +195,7 @@ def export_player(player, names):
         "slug": player.slug,
         "date_of_birth": player.date_of_birth and player.date_of_birth.isoformat(),
         "nationality": player.nationality,
-        "primary_position": player.primary_position,
+        "primary_position": player.primary_position or None,
         "secondary_positions": list(player.secondary_positions or []),
         "current_club": names.club(player.current_club_id),
         "previous_club": names.club(player.previous_club_id),
@@ -356,11 +364,14 @@ def export_claim_amount(row):
     }
 
 
-def export_squad_target(target, names):
+def export_squad_target(note, names):
     return {
-        "club": names.club(target.club_id),
-        "position": target.position,
-        "target_count": target.target_count,
-        "note": target.note,
-        "article": target.article_id and names.articles[target.article_id],
+        "club": names.club(note.club_id),
+        "position": note.position,
+        "kind": note.kind,
+        "target_count": note.count,
+        "note": note.note,
+        "noted_on": note.noted_on and note.noted_on.isoformat(),
+        "article": note.article_id and names.articles[note.article_id],
+        "source": note.source_id and names.sources[note.source_id],
     }

@@ -23,8 +23,11 @@ CLUB_FIELDS = (
     "aliases",
     "competition",
     "country",
-    "head_coach",
+    "roles",
 )
+# Read as well: v1 and older v2 files give a head coach's name, no roles.
+CLUB_READ_FIELDS = (*CLUB_FIELDS, "head_coach")
+ROLE_FIELDS = ("role", "name", "person", "started_on", "ended_on")
 PLAYER_FIELDS = (
     "name",
     "slug",
@@ -104,7 +107,18 @@ AMOUNT_FIELDS = (
 )
 EVENT_FIELDS = ("date", "precision")
 ATTRIBUTION_FIELDS = ("source", "role")
-SQUAD_TARGET_FIELDS = ("club", "position", "target_count", "note", "article")
+# A squad note (#13): "kind", "noted_on" and "source" are new in v2 and
+# optional; without them an item is the undated target older files hold.
+SQUAD_TARGET_FIELDS = (
+    "club",
+    "position",
+    "kind",
+    "target_count",
+    "note",
+    "noted_on",
+    "article",
+    "source",
+)
 
 # Where a model field sits in an item of the file, when not under its own name.
 # "" is the item itself.

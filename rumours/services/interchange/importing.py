@@ -14,7 +14,7 @@ from rumours.models import (
     Competition,
     Player,
     Source,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.models.events import newsroom_bulk_written
@@ -22,6 +22,7 @@ from rumours.models.history import acting_user
 from rumours.services.versioning import mark_changed
 
 from .batches import Row, RowBatches, loaded_values
+from .club_roles import RoleWriter
 from .errors import Problems
 from .fields import FIELD_PATHS
 from .plan import read_newsroom
@@ -35,7 +36,7 @@ MODELS = {
     "sources": Source,
     "articles": Article,
     "claims": TransferClaim,
-    "squad_targets": SquadTarget,
+    "squad_targets": SquadNote,
 }
 KIND_OF_MODEL = {model: kind for kind, model in MODELS.items()}
 
@@ -93,7 +94,7 @@ def summarise_counts(counts):
     return "; ".join(parts)
 
 
-class NewsroomWriter(ItemWriters):
+class NewsroomWriter(ItemWriters, RoleWriter):
     """Apply a checked plan; every step notes its problems, then stops if any."""
 
     def __init__(self, plan):
@@ -114,6 +115,7 @@ class NewsroomWriter(ItemWriters):
             self.write_clubs,
             self.write_aliases,
             self.write_sources,
+            self.write_club_roles,
             self.write_players,
             self.write_authors,
             self.write_articles,

@@ -20,11 +20,12 @@ from rumours.models import (
     Player,
     Position,
     Source,
-    SquadTarget,
+    SquadNote,
 )
-from rumours.models.football import POSITION_ORDER
+from rumours.models.positions import POSITION_ORDER
 
 from .claim_items import ClaimReader
+from .club_roles import read_roles
 from .entries import Entry
 from .errors import describe
 from .fields import (
@@ -80,10 +81,12 @@ class ItemReader:
             "short_name": short_name,
             "slug": slug,
             "country": fields.text("country", model=Club),
-            "head_coach": fields.text("head_coach", model=Club),
         }
         refs = {"competition": fields.ref("competition", "competitions")}
-        extra = {"aliases": self.read_aliases(fields)}
+        extra = {
+            "aliases": self.read_aliases(fields),
+            "roles": read_roles(fields, self.problems),
+        }
         return Entry(fields.path, slug, values, refs, extra)
 
     def read_aliases(self, fields):
@@ -114,13 +117,14 @@ class ItemReader:
     def read_player(self, fields):
         name = fields.text("name", model=Player, required=True)
         slug = self.slug(fields, name, Player)
-        primary = fields.choice("primary_position", Position.values, required=True)
+        # Optional since #13: absent or null means no position was given.
+        primary = fields.choice("primary_position", Position.values, nullable=True)
         values = {
             "name": name,
             "slug": slug,
             "date_of_birth": fields.date("date_of_birth"),
             "nationality": fields.text("nationality", model=Player),
-            "primary_position": primary,
+            "primary_position": primary or "",
             "secondary_positions": self.read_positions(fields, primary),
             "fitness": fields.choice(
                 "fitness", Player.Fitness.values, default=Player.Fitness.AVAILABLE
@@ -151,7 +155,7 @@ class ItemReader:
             )
         if unknown:
             return INVALID
-        if primary in positions:
+        if primary and primary in positions:
             return fields.fail(
                 "secondary_positions",
                 f"{primary} is already the primary position; list only the others",
@@ -321,15 +325,25 @@ class ItemReader:
             return ContentFile(handle.read(), name=relative.name)
 
     def read_squad_target(self, fields):
+        """Return a squad note; v1 files and older v2 ones give only targets."""
+        target = SquadNote.Kind.TARGET
+        kind = fields.choice("kind", SquadNote.Kind.values, default=target)
         values = {
             "position": fields.choice("position", Position.values, required=True),
-            "target_count": fields.integer(
-                "target_count", minimum=0, maximum=32767, required=True
+            "kind": kind,
+            "count": fields.integer(
+                "target_count",
+                minimum=0,
+                maximum=32767,
+                required=kind == target,
+                nullable=kind != target,
             ),
-            "note": fields.text("note", model=SquadTarget),
+            "note": fields.text("note", model=SquadNote),
+            "noted_on": fields.date("noted_on"),
         }
         refs = {
             "club": fields.ref("club", "clubs", required=True),
             "article": fields.ref("article", "articles"),
+            "source": fields.ref("source", "sources"),
         }
         return Entry(fields.path, None, values, refs)

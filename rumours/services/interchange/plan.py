@@ -23,7 +23,7 @@ from .directory import (
 from .errors import Problems, describe
 from .fields import (
     ARTICLE_FIELDS,
-    CLUB_FIELDS,
+    CLUB_READ_FIELDS,
     COMPETITION_FIELDS,
     DOCUMENT_FIELDS,
     FORMAT,
@@ -118,7 +118,7 @@ class NewsroomReader(ClaimChecks):
                 COMPETITION_FIELDS,
                 "competition",
             ),
-            "clubs": (reader.read_club, CLUB_FIELDS, "club"),
+            "clubs": (reader.read_club, CLUB_READ_FIELDS, "club"),
             "players": (reader.read_player, PLAYER_FIELDS, "player"),
             "sources": (reader.read_source, SOURCE_FIELDS, "source"),
             "articles": (reader.read_article, ARTICLE_FIELDS, "article"),
@@ -264,6 +264,7 @@ class NewsroomReader(ClaimChecks):
         for kind in ("clubs", "players", "sources"):
             for entry in self.entries[kind]:
                 self.resolve_refs(entry.refs.values())
+                self.resolve_refs(role.person for role in entry.extra.get("roles", ()))
 
         players = PlayerDirectory(clubs)
         records = self.merged(
@@ -336,13 +337,14 @@ class NewsroomReader(ClaimChecks):
     def check_squad_targets(self):
         first = {}
         for entry in self.entries["squad_targets"]:
-            key = (key_of(entry.refs["club"]), entry.values["position"])
+            day = (entry.values[name] for name in ("position", "kind", "noted_on"))
+            key = (key_of(entry.refs["club"]), *day)
             if INVALID in key:
                 continue
             entry.key = key
             if first.setdefault(key, entry) is not entry:
                 self.problems.add(
                     entry.path,
-                    f"repeats {first[key].path} (the same club and position); "
-                    "a club has one target per position",
+                    f"repeats {first[key].path} (the same club, position, kind "
+                    "and date); a club has one such note a day",
                 )

@@ -15,7 +15,7 @@ from rumours.models import (
     Attribution,
     ClaimAmount,
     ClubAlias,
-    SquadTarget,
+    SquadNote,
     TransferClaim,
 )
 from rumours.models.amounts import AMOUNT_FIELDS
@@ -262,13 +262,13 @@ class ItemWriters:
         entries = self.entries["squad_targets"]
         club_ids = {self.pks["clubs"][entry.key[0]] for entry in entries}
         stored = {
-            (target.club_id, target.position): target
-            for target in SquadTarget.objects.filter(club_id__in=club_ids)
+            (note.club_id, note.position, note.kind, note.noted_on): note
+            for note in SquadNote.objects.filter(club_id__in=club_ids)
         }
         pending = []
         for entry in entries:
-            club, position = entry.key
-            instance = stored.get((self.pks["clubs"][club], position)) or SquadTarget()
+            club, *rest = entry.key
+            instance = stored.get((self.pks["clubs"][club], *rest)) or SquadNote()
             self.store("squad_targets", instance, entry, pending)
         self.batches.write(pending)
 

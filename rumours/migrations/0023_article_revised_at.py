@@ -12,7 +12,7 @@ def shown_as_before(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rumours', '0041_amount_roles'),
+        ('rumours', '0022_amount_roles'),
     ]
 
     operations = [

@@ -41,6 +41,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("rumours", "0040_claim_amounts")]
+    dependencies = [("rumours", "0021_claim_amounts")]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -1,0 +1,223 @@
+"""What a club is said to want at a position, dated and sourced, with history (#13).
+
+A note is a target (“wants four specialist centre-backs”), a need (“need a
+left-back”) or a surplus (“too many midfielders”), counted or not, at a
+specific position or a broad one (“a defender”). Notes are never replaced:
+the newest at a position is the current one, and the older ones stay as the
+history the squad page shows under it.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import F, OuterRef, Subquery
+
+from .links import slug_url
+from .positions import Position
+
+TARGET_NEEDS_COUNT = "A target needs a count: how many players the club wants there."
+
+
+class SquadNoteQuerySet(models.QuerySet):
+    def newest_first(self):
+        """Return the notes newest first: by date (undated last), then as entered."""
+        return self.order_by(F("noted_on").desc(nulls_last=True), "-pk")
+
+    def for_squad(self):
+        """Return the notes with their source and, when published, their story's slug.
+
+        One query. The story itself is not loaded: it may be unpublished, and
+        only a published one is linked (``public_article_slug``).
+        """
+        from .articles import Article
+
+        published = Article.objects.published().filter(pk=OuterRef("article_id"))
+        return (
+            self.select_related("source")
+            .annotate(public_article_slug=Subquery(published.values("slug")[:1]))
+            .newest_first()
+        )
+
+
+class SquadNoteKind(models.TextChoices):
+    TARGET = "target", "Target"
+    NEED = "need", "Need"
+    SURPLUS = "surplus", "Surplus"
+
+
+class SquadNote(models.Model):
+    Kind = SquadNoteKind
+
+    club = models.ForeignKey(
+        "rumours.Club", on_delete=models.CASCADE, related_name="squad_notes"
+    )
+    position = models.CharField(
+        max_length=2,
+        choices=Position.choices,
+        help_text="As the story says it: “Centre-back”, or only “Defender”.",
+    )
+    kind = models.CharField(
+        max_length=10, choices=SquadNoteKind.choices, default=SquadNoteKind.TARGET
+    )
+    count = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many (a target's specialists; the players needed or too "
+        "many). Blank when the story gives no number; a target needs one.",
+    )
+    note = models.CharField(max_length=255, blank=True)
+    noted_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it was said. Blank only for notes older than dates (#13).",
+    )
+    article = models.ForeignKey(
+        "rumours.Article",
+        on_delete=models.SET_NULL,
+        related_name="squad_notes",
+        null=True,
+        blank=True,
+        help_text="The story it comes from.",
+    )
+    source = models.ForeignKey(
+        "rumours.Source",
+        on_delete=models.PROTECT,
+        related_name="squad_notes",
+        null=True,
+        blank=True,
+        help_text="Who said it, when that is not (only) the story.",
+    )
+
+    objects = SquadNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["club__name", "position", "-noted_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["club", "position", "kind", "noted_on"],
+                name="rumours_squadnote_one_a_day",
+                violation_error_message=(
+                    "This club already has a note of this kind there on that date; "
+                    "change that one."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(count__gte=0),
+                name="rumours_squadnote_count_not_negative",
+                violation_error_message="A count cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="target") | models.Q(count__isnull=False),
+                name="rumours_squadnote_target_counted",
+                violation_error_message=TARGET_NEEDS_COUNT,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__in=Position.values),
+                name="rumours_squadnote_position_valid",
+                violation_error_message="Choose a position from the vocabulary.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SquadNoteKind.values),
+                name="rumours_squadnote_kind_valid",
+                violation_error_message="Choose target, need or surplus.",
+            ),
+        ]
+
+    def __str__(self):
+        count = "" if self.count is None else f"{self.count} × "
+        return f"{self.club}: {self.get_kind_display()} {count}{self.position}"
+
+    @property
+    def public_article_url(self):
+        """Return the story's address if it is published (``for_squad()``), else ""."""
+        slug = getattr(self, "public_article_slug", None)
+        return slug_url("rumours:article-detail", slug) if slug else ""
+
+    @property
+    def summary(self):
+        """Return the note in words: “Target 4”, “Need 1”, “Need (no number given)”."""
+        if self.count is None:
+            return f"{self.get_kind_display()} (no number given)"
+        return f"{self.get_kind_display()} {self.count}"
+
+
+@dataclass
+class NoteHistory:
+    """The notes at one position of one club, newest first (no queries).
+
+    The first is the current note; the others are the history it superseded.
+    """
+
+    position: str
+    notes: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        return Position(self.position).label
+
+    @property
+    def current(self):
+        return self.notes[0] if self.notes else None
+
+    @property
+    def earlier(self):
+        return self.notes[1:]
+
+    @property
+    def target_count(self):
+        """Return the current target's count, or None when the note is no target."""
+        note = self.current
+        return note.count if note and note.kind == SquadNoteKind.TARGET else None
+
+    def balance(self, available):
+        """Return the balance against ``available`` players (need < 0 < surplus).
+
+        A target counts ``available`` against its number; a counted need or
+        surplus is the number the story gave. None without a counted note.
+        """
+        note = self.current
+        if note is None or note.count is None:
+            return None
+        if note.kind == SquadNoteKind.TARGET:
+            return available - note.count
+        return -note.count if note.kind == SquadNoteKind.NEED else note.count
+
+
+class Balanced:
+    """The balance of a squad row or group: it has ``notes`` and ``counted``."""
+
+    @property
+    def balance(self):
+        return self.notes.balance(self.counted)
+
+    @property
+    def balance_label(self):
+        """Return “Need 1”, “Balanced”, “Surplus 2”, “Need (no number given)” or ""."""
+        note, balance = self.notes.current, self.balance
+        if note is None:
+            return ""
+        if balance is None:
+            return note.summary
+        if balance < 0:
+            return f"Need {-balance}"
+        return f"Surplus {balance}" if balance > 0 else "Balanced"
+
+    @property
+    def balance_kind(self):
+        """Return "need", "balanced", "surplus" or "" (a CSS hook, not the message)."""
+        note, balance = self.notes.current, self.balance
+        if note is None:
+            return ""
+        if balance is None:
+            return note.kind
+        return "need" if balance < 0 else "surplus" if balance > 0 else "balanced"
+
+
+def note_histories(notes):
+    """Return ``{position: NoteHistory}`` from notes already newest first."""
+    histories = {}
+    for note in notes:
+        histories.setdefault(note.position, NoteHistory(note.position)).notes.append(
+            note
+        )
+    return histories
