@@ -43,8 +43,17 @@ class SquadLinkSerializer(serializers.Serializer):
         help_text="The other clubs: suitors of a player going out, "
         "the selling club of one coming in.",
     )
+    described = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Other sides the stories described without naming them "
+        "(“a host of Bundesliga clubs”).",
+    )
     wants_to_leave = serializers.BooleanField()
     blocked = serializers.BooleanField()
+    surplus = serializers.BooleanField(
+        help_text="His own club is willing to sell him or has made him "
+        "available: a player-level surplus."
+    )
     claims = SquadClaimSerializer(many=True)
 
 

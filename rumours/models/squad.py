@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from .claim_terms import SURPLUS_KINDS
 from .claims import TransferClaim
 from .football import Player
 from .positions import POSITION_GROUPS, SPECIFIC_POSITIONS, Position
@@ -23,15 +24,20 @@ class Link:
     """One player's open rumours in one direction, gathered from his claims.
 
     ``clubs`` are the other clubs: the suitors of an outgoing player, the
-    selling club of an incoming one. ``wants_to_leave`` and ``blocked`` carry
-    the two stages that name no destination.
+    selling club of an incoming one; ``described`` the other sides a story
+    described without naming (“a host of Bundesliga clubs”).
+    ``wants_to_leave`` and ``blocked`` carry the two stages that name no
+    destination; ``surplus`` that his own club is willing to sell him or has
+    made him available (#13): a player-level surplus.
     """
 
     player: Player
     clubs: list = field(default_factory=list)
+    described: list = field(default_factory=list)
     claims: list = field(default_factory=list)
     wants_to_leave: bool = False
     blocked: bool = False
+    surplus: bool = False
 
 
 @dataclass
@@ -221,10 +227,17 @@ def _links(club, claims):
         link.claims.append(claim)
         if other is not None and other not in link.clubs:
             link.clubs.append(other)
+        words = (
+            claim.from_described if claim.to_club_id == club.pk else claim.to_described
+        )
+        if words and words not in link.described:
+            link.described.append(words)
         if claim.claim_type == TransferClaim.Type.WANTS_TO_LEAVE:
             link.wants_to_leave = True
         elif claim.claim_type == TransferClaim.Type.BLOCKED:
             link.blocked = True
+        elif claim.claim_type in SURPLUS_KINDS and claim.from_club_id == club.pk:
+            link.surplus = True
     for link in (*incoming.values(), *outgoing.values()):
         link.clubs.sort(key=lambda other: other.short_name)
     return _by_player_name(incoming.values()), _by_player_name(outgoing.values())

@@ -153,7 +153,15 @@ SERIALIZER_FIELDS = {
         "amounts",
         "reported_at",
     ],
-    "SquadLinkSerializer": ["player", "clubs", "wants_to_leave", "blocked", "claims"],
+    "SquadLinkSerializer": [
+        "player",
+        "clubs",
+        "described",
+        "wants_to_leave",
+        "blocked",
+        "surplus",
+        "claims",
+    ],
     "SquadPlayerSerializer": ["id", "name", "slug", "primary_position", "fitness"],
     "SquadRowSerializer": [
         "position",
