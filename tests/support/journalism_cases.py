@@ -48,6 +48,8 @@ class Case:
     shows: list = field(default_factory=list)  # phrases of the story page
     hides: list = field(default_factory=list)  # phrases it must not show
     article: dict = field(default_factory=dict)  # story-level fields
+    squad_notes: list = field(default_factory=list)  # squad_targets items
+    pages: dict = field(default_factory=dict)  # {other page: [phrases]}
 
     def claim_items(self):
         """Return the claims as the file writes them: every key, in order."""
@@ -78,7 +80,7 @@ COMPETITIONS = [
 ]
 
 
-def club(name, slug, competition, country):
+def club(name, slug, competition, country, roles=()):
     return {
         "name": name,
         "short_name": name,
@@ -86,7 +88,34 @@ def club(name, slug, competition, country):
         "aliases": [],
         "competition": competition,
         "country": country,
-        "head_coach": "",
+        "roles": list(roles),
+    }
+
+
+def amount(kind, value=None, currency=None, qualifier="exact", **rest):
+    """Return an amount item as the file writes it: every key, in order."""
+    return {
+        "kind": kind,
+        "amount": value,
+        "upper_amount": rest.get("upper"),
+        "currency": currency,
+        "qualifier": qualifier,
+        "converted_amount": rest.get("converted"),
+        "converted_currency": rest.get("converted_currency"),
+        "period": rest.get("period"),
+    }
+
+
+def squad_note(club, position, kind, count, note, noted_on, article):
+    return {
+        "club": club,
+        "position": position,
+        "kind": kind,
+        "target_count": count,
+        "note": note,
+        "noted_on": noted_on,
+        "article": article,
+        "source": None,
     }
 
 
@@ -94,7 +123,21 @@ CLUBS = [
     club("AC Milan", "ac-milan", "Serie A", "Italy"),
     club("Brighton", "brighton", "Premier League", "England"),
     club("Eintracht Frankfurt", "eintracht-frankfurt", "Bundesliga", "Germany"),
-    club("Genoa", "genoa", "Serie A", "Italy"),
+    club(
+        "Genoa",
+        "genoa",
+        "Serie A",
+        "Italy",
+        roles=[
+            {
+                "role": "sporting_director",
+                "name": "Luca Ferrando",
+                "person": "genoa-director",
+                "started_on": "2024-07-01",
+                "ended_on": None,
+            }
+        ],
+    ),
     club("Inter", "inter", "Serie A", "Italy"),
     club("Juventus", "juventus", "Serie A", "Italy"),
     club("Tottenham Hotspur", "tottenham-hotspur", "Premier League", "England"),
@@ -121,8 +164,10 @@ PLAYERS = [
     player("Ari Lindqvist", "ari-lindqvist", "CM", "Tottenham Hotspur"),
     player("Dario Neri", "dario-neri", "CB", "Genoa", agent="paolo-serra"),
     player("Enzo Ferri", "enzo-ferri", "AM", "Juventus"),
+    player("Jonas Keller", "jonas-keller", "DF", "Eintracht Frankfurt"),
     player("Lukas Brenner", "lukas-brenner", "ST", "Eintracht Frankfurt"),
     player("Marek Novak", "marek-novak", "RB", None),
+    player("Mateo Ruiz", "mateo-ruiz", None, "Juventus"),
     player("Pietro Galli", "pietro-galli", "DM", "Inter"),
     player("Sam Okafor", "sam-okafor", "ST", None),
     player("Tom Ashby", "tom-ashby", "CM", "Brighton"),
@@ -143,7 +188,7 @@ def source(name, slug, kind, tier, outlet=None):
 
 SOURCES = [
     source("Calciomercato Live", "calciomercato-live", "outlet", None),
-    source("Genoa's sporting director", "genoa-director", "club_official", 2),
+    source("Luca Ferrando", "genoa-director", "club_official", 2),
     source("Kicker", "kicker", "outlet", 2),
     source("La Gazzetta dello Sport", "gazzetta", "outlet", 1),
     source("Lena Vogt", "lena-vogt", "journalist", 2, outlet="kicker"),
@@ -594,5 +639,266 @@ CASES = [
             }
         ],
         shows=["Tottenham Hotspur are willing to let Ari Lindqvist go"],
+    ),
+    Case(
+        "case-26-a-defender",
+        (3,),
+        "A defender, as the story says",
+        "Inter are keeping an eye on Eintracht Frankfurt defender Jonas Keller, "
+        "Kicker reports.",
+        [
+            {
+                "player": "Jonas Keller",
+                "from_club": "Eintracht Frankfurt",
+                "to_club": "Inter",
+                "claim_type": "interest",
+                "source": "kicker",
+            }
+        ],
+        shows=["Inter are interested in Jonas Keller"],
+        pages={"/players/jonas-keller/": ["Defender"]},
+    ),
+    Case(
+        "case-27-no-position",
+        (3,),
+        "No position given",
+        "Juventus youngster Mateo Ruiz is wanted by AC Milan, Calciomercato "
+        "Live claims.",
+        [
+            {
+                "player": "Mateo Ruiz",
+                "from_club": "Juventus",
+                "to_club": "AC Milan",
+                "claim_type": "interest",
+                "source": "calciomercato-live",
+            }
+        ],
+        shows=["AC Milan are interested in Mateo Ruiz"],
+        pages={"/players/mateo-ruiz/": ["Position not given"]},
+    ),
+    Case(
+        "case-28-asking-price",
+        (4, 5),
+        "An asking price with add-ons of unknown size",
+        "Brighton want £40m plus add-ons for Tom Ashby, La Gazzetta dello "
+        "Sport reports.",
+        [
+            {
+                "player": "Tom Ashby",
+                "from_club": "Brighton",
+                "claim_type": "asking_price",
+                "amounts": [
+                    amount("asking_price", "40000000.00", "GBP"),
+                    amount("add_ons"),
+                ],
+                "source": "gazzetta",
+            }
+        ],
+        shows=["Brighton have set an asking price for Tom Ashby", "£40m plus add-ons"],
+    ),
+    Case(
+        "case-29-hedged-release-clause",
+        (4, 5),
+        "A release clause, hedged",
+        "Lukas Brenner's release clause is thought to be around €60m, Kicker says.",
+        [
+            {
+                "player": "Lukas Brenner",
+                "from_club": "Eintracht Frankfurt",
+                "claim_type": "release_clause",
+                "amounts": [amount("release_clause", "60000000.00", "EUR", "around")],
+                "source": "kicker",
+            }
+        ],
+        shows=["around €60m"],
+    ),
+    Case(
+        "case-30-loan-and-option",
+        (5,),
+        "A loan fee, then an option",
+        "AC Milan are negotiating to take Enzo Ferri on loan for €2m, with an "
+        "option to buy him for €25m, according to Gazzetta.",
+        [
+            {
+                "player": "Enzo Ferri",
+                "from_club": "Juventus",
+                "to_club": "AC Milan",
+                "claim_type": "negotiation",
+                "deal_type": "loan_with_option",
+                "amounts": [
+                    amount("loan_fee", "2000000.00", "EUR"),
+                    amount("option_price", "25000000.00", "EUR"),
+                ],
+                "source": "gazzetta",
+            }
+        ],
+        shows=["loan fee of €2m, with an option to buy at €25m"],
+    ),
+    Case(
+        "case-31-second-currency",
+        (5,),
+        "Two currencies, as reported",
+        "Inter have offered almost €40m (£34m) for Tom Ashby, Kicker says.",
+        [
+            {
+                "player": "Tom Ashby",
+                "from_club": "Brighton",
+                "to_club": "Inter",
+                "claim_type": "bid",
+                "amounts": [
+                    amount(
+                        "transfer_fee",
+                        "40000000.00",
+                        "EUR",
+                        "almost",
+                        converted="34000000.00",
+                        converted_currency="GBP",
+                    )
+                ],
+                "source": "kicker",
+            }
+        ],
+        shows=["almost €40m (about £34m)"],
+    ),
+    Case(
+        "case-32-two-rejected-bids",
+        (5,),
+        "Two offers turned down",
+        "Tottenham have rejected two offers from Juventus for Ari Lindqvist, "
+        "the second worth €30m, Calciomercato Live reports.",
+        [
+            {
+                "player": "Ari Lindqvist",
+                "from_club": "Tottenham Hotspur",
+                "to_club": "Juventus",
+                "claim_type": "bid_rejected",
+                "source": "calciomercato-live",
+            },
+            {
+                "player": "Ari Lindqvist",
+                "from_club": "Tottenham Hotspur",
+                "to_club": "Juventus",
+                "claim_type": "bid_rejected",
+                "occurrence": 2,
+                "amounts": [amount("transfer_fee", "30000000.00", "EUR")],
+                "source": "calciomercato-live",
+            },
+        ],
+        shows=["€30m"],
+    ),
+    Case(
+        "case-33-wages",
+        (5,),
+        "Wages",
+        "Brighton are offering Sam Okafor £150,000 a week, Sky Sport "
+        "Deutschland reports.",
+        [
+            {
+                "player": "Sam Okafor",
+                "free_agent": True,
+                "to_club": "Brighton",
+                "claim_type": "negotiation",
+                "amounts": [amount("wages", "150000.00", "GBP", period="week")],
+                "source": "sky-sport-deutschland",
+            }
+        ],
+        shows=["£150k a week"],
+    ),
+    Case(
+        "case-34-a-need-without-a-number",
+        (7,),
+        "A need, not counted",
+        "Genoa's coach says the club need a centre-back before the window closes.",
+        [],
+        squad_notes=[
+            squad_note(
+                "Genoa",
+                "CB",
+                "need",
+                None,
+                "The coach wants a centre-back before the window closes.",
+                "2026-10-20",
+                "case-34-a-need-without-a-number",
+            )
+        ],
+    ),
+    Case(
+        "case-35-a-newer-need",
+        (7,),
+        "A newer note supersedes, visibly",
+        "Genoa now want two centre-backs, their coach told reporters.",
+        [],
+        squad_notes=[
+            squad_note(
+                "Genoa",
+                "CB",
+                "need",
+                2,
+                "Now two centre-backs.",
+                "2026-11-01",
+                "case-35-a-newer-need",
+            )
+        ],
+        pages={
+            "/clubs/genoa/squad/": [
+                "Now two centre-backs.",
+                "The coach wants a centre-back before the window closes.",
+            ]
+        },
+    ),
+    Case(
+        "case-36-too-many-left-backs",
+        (7,),
+        "A surplus at a position",
+        "Juventus have too many left-backs and will let one go, La Gazzetta "
+        "dello Sport says.",
+        [],
+        squad_notes=[
+            squad_note(
+                "Juventus",
+                "LB",
+                "surplus",
+                None,
+                "Too many left-backs: one can go.",
+                "2026-10-28",
+                "case-36-too-many-left-backs",
+            )
+        ],
+        pages={"/clubs/juventus/squad/": ["Too many left-backs: one can go."]},
+    ),
+    Case(
+        "case-37-director-speaks",
+        (1, 7),
+        "A director quoted, with his club role",
+        "Genoa's sporting director Luca Ferrando told Gazzetta that Dario Neri "
+        "is not for sale.",
+        [
+            {
+                "player": "Dario Neri",
+                "from_club": "Genoa",
+                "claim_type": "blocked",
+                "source": "gazzetta",
+                "attributions": [speaker("genoa-director")],
+            }
+        ],
+        shows=["Genoa are blocking a move for Dario Neri", "as Luca Ferrando"],
+        pages={"/clubs/genoa/": ["Luca Ferrando"]},
+    ),
+    Case(
+        "case-38-archive-times",
+        (6,),
+        "An archived story keeps its times",
+        "Tottenham are weighing a new contract for Ari Lindqvist, Kicker "
+        "reported before the window.",
+        [
+            {
+                "player": "Ari Lindqvist",
+                "from_club": "Tottenham Hotspur",
+                "claim_type": "contract_talks",
+                "source": "kicker",
+            }
+        ],
+        shows=["Updated 3 November 2026"],
+        article={"updated_at": "2026-11-03T09:15:00Z"},
     ),
 ]
