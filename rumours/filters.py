@@ -254,6 +254,7 @@ class PlayerFilter(StrictFilterSet):
         model = Player
         fields = []
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_position_group(self, queryset, name, value):
         return queryset.filter(
             primary_position__in=[
