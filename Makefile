@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-quick lint format install install-dev install-security browser-deps chromium bench wrk mutate
+.PHONY: run test test-quick lint format install install-dev install-security browser-deps chromium nginx bench wrk mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,19 @@ chromium:
 		|| echo "apt-get could not install chromium: browser tests will skip"; \
 	fi
 
+# The reverse proxy of the production topology (#18): the nginx tests run
+# Debian's nginx on a spare port with deploy/nginx-site.conf.template.
+nginx:
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" != 0 ]; then \
+		echo "nginx missing, not root: the nginx tests will skip (as root: apt-get install nginx-light)"; \
+	elif ! command -v apt-get >/dev/null; then \
+		echo "nginx missing, no apt-get here: the nginx tests will skip"; \
+	else \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light; } \
+		|| echo "apt-get could not install nginx: the nginx tests will skip"; \
+	fi
+
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then \
 		{ npm ci --no-audit --no-fund && touch $@; } \
@@ -70,7 +83,7 @@ node_modules/.installed: package.json package-lock.json
 		echo "npm missing: no axe-core, browser tests will skip (install Node.js and npm)"; \
 	fi
 
-test: lint browser-deps install-security
+test: lint browser-deps nginx install-security
 	$(BIN)/pytest
 
 # The suite less the tests marked slow or browser (pyproject.toml): live
