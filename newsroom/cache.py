@@ -134,7 +134,8 @@ class FailOpenRedisCache(ReusingRedisCache):
 
     ``OPTIONS`` may set redis-py's ``socket_connect_timeout`` and
     ``socket_timeout`` (0.2 s by default) and ``RETRY_AFTER``, the seconds
-    between attempts while Redis is down (0.5 by default, so the cache is back within a second of Redis).
+    between attempts while Redis is down (0.5 by default: the cache is back
+    within a second of Redis).
     """
 
     def __init__(self, server, params):
