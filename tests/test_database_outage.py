@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from .support.live_servers import Browser, LiveStack, Unavailable
+from .support.load import Load
 from .support.tcp_gate import TcpGate
 
 pytestmark = pytest.mark.slow
@@ -89,3 +90,36 @@ def test_readers_get_the_last_good_copies_while_the_database_is_down(stack, gate
     assert int(stale_story.headers["Age"]) >= 1
     assert (never_served.status, never_served.headers["Retry-After"]) == (503, "5")
     assert back.status == 200
+
+
+def test_warm_pages_answer_under_load_while_the_database_is_down(stack, gated):
+    gate, database_url = gated
+    key = json.loads(stack.python(SETUP.replace("outage-story", "load-story")))["key"]
+    paths = ["/", "/stories/load-story-0/", "/feeds/latest.atom"]
+    api_paths = ["/api/v1/articles/load-story-0/"]
+    with stack.servers(
+        1,
+        workers=2,
+        DATABASE_URL=database_url,
+        PUBLIC_CACHE_SECONDS=1,
+        API_PARTNER_RATE="100000/minute",
+    ) as [server]:
+        for path in paths:
+            Browser().get(server, path)
+        for path in api_paths:
+            Browser().get(server, path, headers={"Authorization": f"Api-Key {key}"})
+        with Load(server, key, paths, api_paths) as load:
+            time.sleep(1.5)
+            gate.refuse()
+            time.sleep(5)
+            back = time.monotonic()
+            gate.open()
+            time.sleep(2)
+
+    assert {outcome[0] for _, _, outcome in load.answers} == {200}
+    fresh = [
+        moment
+        for moment, _, outcome in load.since(back)
+        if outcome[1] in ("miss", "hit")
+    ]
+    assert min(fresh) - back < 1.0

@@ -6,13 +6,13 @@ Readers keep asking for pages, feeds and the API the whole time.
 """
 
 import json
-import threading
 import time
 from urllib.parse import urlsplit
 
 import pytest
 
-from .support.live_servers import Browser, LiveStack, Unavailable
+from .support.live_servers import LiveStack, Unavailable
+from .support.load import Load, p99
 from .support.tcp_gate import TcpGate
 
 pytestmark = pytest.mark.slow
@@ -30,6 +30,7 @@ Article.objects.create(
 print(json.dumps({"key": APIKey.objects.create_key(name="Outage partner")[1]}))
 """
 PATHS = ["/", "/stories/redis-outage-story/", "/feeds/latest.atom"]
+API_PATHS = ["/api/v1/articles/"]
 
 
 @pytest.fixture(scope="module")
@@ -57,49 +58,6 @@ def gate(stack):
     gate.close()
 
 
-class Load:
-    """Readers asking for pages and the API until stopped; every answer timed."""
-
-    def __init__(self, server, key, readers=4):
-        self.server, self.key = server, key
-        self.answers, self.stop = [], threading.Event()
-        self.threads = [threading.Thread(target=self.read) for _ in range(readers)]
-
-    def read(self):
-        browser, api = Browser(), {"Authorization": f"Api-Key {self.key}"}
-        while not self.stop.is_set():
-            for path in PATHS:
-                self.ask(browser, path)
-            self.ask(browser, "/api/v1/articles/", headers=api)
-
-    def ask(self, browser, path, **kwargs):
-        started = time.monotonic()
-        try:
-            response = browser.get(self.server, path, **kwargs)
-            outcome = response.status, response.headers.get("X-Public-Cache")
-        except OSError as error:
-            outcome = type(error).__name__, None
-        self.answers.append((time.monotonic(), time.monotonic() - started, outcome))
-
-    def __enter__(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for thread in self.threads:
-            thread.join()
-
-    def since(self, moment):
-        return [answer for answer in self.answers if answer[0] >= moment]
-
-
-def p99(answers):
-    seconds = sorted(taken for _, taken, _ in answers)
-    return seconds[int(len(seconds) * 0.99) - 1]
-
-
 def serve_through(stack, gate):
     """Start a server whose Redis (the stack's database on it) is behind ``gate``."""
     database = urlsplit(stack.redis_url).path
@@ -114,7 +72,10 @@ def serve_through(stack, gate):
 def test_readers_see_no_error_while_redis_is_killed_and_hits_resume(
     stack, gate, partner_key
 ):
-    with serve_through(stack, gate) as [server], Load(server, partner_key) as load:
+    with (
+        serve_through(stack, gate) as [server],
+        Load(server, partner_key, PATHS, API_PATHS) as load,
+    ):
         time.sleep(1)
         gate.refuse()
         time.sleep(3)
@@ -131,7 +92,10 @@ def test_readers_see_no_error_while_redis_is_killed_and_hits_resume(
 
 
 def test_a_frozen_redis_stalls_no_reader_past_half_a_second(stack, gate, partner_key):
-    with serve_through(stack, gate) as [server], Load(server, partner_key) as load:
+    with (
+        serve_through(stack, gate) as [server],
+        Load(server, partner_key, PATHS, API_PATHS) as load,
+    ):
         time.sleep(1)
         frozen = time.monotonic()
         gate.freeze()
