@@ -34,15 +34,19 @@ class CompetitionSerializer(serializers.ModelSerializer):
 
 
 class ClubSummarySerializer(serializers.ModelSerializer):
+    url = WebUrlField()
+
     class Meta:
         model = Club
-        fields = ["id", "name", "short_name", "slug"]
+        fields = ["id", "name", "short_name", "slug", "url"]
 
 
 class SourceSummarySerializer(serializers.ModelSerializer):
+    url = WebUrlField()
+
     class Meta:
         model = Source
-        fields = ["id", "name", "slug", "kind", "reliability_tier"]
+        fields = ["id", "name", "slug", "kind", "reliability_tier", "url"]
 
 
 def primary_position_field():
@@ -56,10 +60,11 @@ def primary_position_field():
 
 class PlayerSummarySerializer(serializers.ModelSerializer):
     primary_position = primary_position_field()
+    url = WebUrlField()
 
     class Meta:
         model = Player
-        fields = ["id", "name", "slug", "primary_position"]
+        fields = ["id", "name", "slug", "primary_position", "url"]
 
 
 class PlayerSerializer(serializers.ModelSerializer):
@@ -231,6 +236,36 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         "so it does not appear in `changes/`: compare with the clock.",
     )
     replaces = PlayerSummarySerializer(allow_null=True)
+    claim_type_label = serializers.CharField(
+        source="get_claim_type_display",
+        read_only=True,
+        help_text="The kind in words: “Personal terms agreed”.",
+    )
+    sentence = serializers.CharField(
+        source="sentence_text",
+        read_only=True,
+        help_text="The claim in plain words, as the site says it: “Napoli are "
+        "negotiating for Carlos Baleba”.",
+    )
+    attribution_text = serializers.CharField(
+        read_only=True,
+        help_text="Who it is credited to, as the site says it: “according to "
+        "Kicker (tier 2), via Sky Sport Deutschland (tier 1)”, “reportedly”.",
+    )
+    amounts_display = serializers.CharField(
+        source="fee_display",
+        read_only=True,
+        help_text="Every amount in words, with its qualifiers, as a phrase to "
+        "place in a sentence: “a fee of around €40m (about £34m) plus add-ons”; "
+        "empty when the story quotes no money.",
+    )
+    outcome_label = serializers.CharField(
+        source="shown_outcome_label",
+        read_only=True,
+        help_text="The outcome readers see, in words (“Lapsed” once an open "
+        "claim is past its window).",
+    )
+    url = WebUrlField(help_text="The claim on its story's page (an anchor).")
     answers = serializers.PrimaryKeyRelatedField(
         read_only=True,
         allow_null=True,
@@ -248,6 +283,12 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         model = TransferClaim
         fields = [
             "id",
+            "url",
+            "sentence",
+            "claim_type_label",
+            "attribution_text",
+            "amounts_display",
+            "outcome_label",
             "player",
             "from_club",
             "from_party",

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from django.utils import dateformat
 
+from .claim_phrases import credit_text, say_attribution, say_claim
 from .claim_terms import (
     CLAIM_TYPE_ORDER,
     KIND_TERMS,
@@ -33,6 +34,23 @@ class Side(NamedTuple):
 
 class ClaimWording:
     """The words of a claim, read from its loaded fields."""
+
+    @property
+    def sentence_text(self):
+        """Return the sentence as plain text (needs the player and clubs loaded)."""
+        return say_claim(self, _plain_name, str.format)
+
+    @property
+    def attribution_text(self):
+        """Return the attribution as plain text (needs ``with_attributions()``)."""
+        return say_attribution(self, credit_text, str.format)
+
+    @property
+    def shown_outcome_label(self):
+        """Return the outcome readers see, in words: “Lapsed” once past its window."""
+        if self.has_lapsed:
+            return self.Outcome.LAPSED.label
+        return self.get_outcome_display()
 
     @property
     def sentence(self):
@@ -114,3 +132,7 @@ def _side_name(side):
     if side.kind == SideKind.CLUB:
         return side.club.short_name
     return side.text
+
+
+def _plain_name(obj):
+    return getattr(obj, "short_name", None) or obj.name

@@ -226,6 +226,10 @@ class TransferClaim(ClaimWording, models.Model):
     def __str__(self):
         return f"{self.player}: {self.route} ({self.get_claim_type_display()})"
 
+    def get_absolute_url(self):
+        """Return the claim's place on its story's page (needs the story loaded)."""
+        return f"{self.article.get_absolute_url()}#claim-{self.pk}"
+
     def subject_ids(self):
         """Return the ids of the clubs and players this claim names.
 

@@ -4,13 +4,12 @@ None of them queries: each reads what the view loaded.
 """
 
 import json
-import re
 
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeData, mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
-from ..models import Attribution
+from ..models.claim_phrases import is_desk, say_attribution, say_claim
 
 register = template.Library()
 
@@ -26,81 +25,28 @@ def claim_sentence(claim):
     “AC Milan have made an enquiry for Radu Dragusin”. Needs the claim's
     player and clubs loaded (``with_parties()``).
     """
-    parts = {
-        "player": _link(claim.player, claim.player.name),
-        "to": _party(claim.to_side, unknown="an unnamed club"),
-        "from": _party(claim.from_side, unknown="his club"),
-    }
-    sentence = claim.sentence
-    # A sentence may open with a party the story did not name ("an unnamed
-    # club are ..."): capitalise those words too, not only the template.
-    leading = re.match(r"\{(\w+)\}", sentence)
-    if leading and not isinstance(parts[leading[1]], SafeData):
-        parts[leading[1]] = _capitalised(parts[leading[1]])
-    return format_html(_capitalised(sentence), **parts)
+    return say_claim(claim, _name_linked, format_html)
 
 
-def _party(side, unknown):
-    """Return one side of a claim the way the story named it."""
-    if side.kind == "club":
-        return _link(side.club, side.club.short_name)
-    if side.kind == "described":
-        return side.text
-    return "no club" if side.kind == "free_agent" else unknown
-
-
-def _capitalised(text):
-    return text[:1].upper() + text[1:]
+def _name_linked(obj):
+    return _link(obj, getattr(obj, "short_name", None) or obj.name)
 
 
 @register.simple_tag
 def claim_attribution(claim):
-    """Return who the claim is credited to, the way a careful reader says it.
+    """Return who the claim is credited to, each source linked with its tier.
 
-    “according to Kicker (tier 2), via Sky Sport Deutschland (tier 1)”; “as
-    the player's agent (tier 2) told La Gazzetta dello Sport (tier 1)”. Only a
-    claim sourced to the desk itself is our own reporting: one whose story
-    names no one reads “reportedly”. Needs the source and the attributions
-    loaded (``with_attributions()``).
+    The wording is ``claim_phrases.say_attribution``'s; needs the source and
+    the attributions loaded (``with_attributions()``).
     """
-    originator = claim.source
-    speakers, relays = [], []
-    for row in claim.attributions.all():
-        (speakers if row.role == Attribution.Role.SPEAKER else relays).append(
-            row.source
-        )
-    if speakers and originator is not None:
-        told = "us" if _is_desk(originator) else _credit(originator)
-        text = format_html("as {} told {}", _joined(speakers), told)
-    elif speakers:
-        text = format_html("according to {}", _joined(speakers))
-    elif originator is not None:
-        text = format_html("according to {}", _credit(originator))
-    else:
-        text = "reportedly"
-    if relays:
-        text = format_html("{}, via {}", text, _joined(relays))
-    return text
-
-
-def _is_desk(source):
-    return source.kind == source.Kind.DESK
+    return say_attribution(claim, _credit, format_html)
 
 
 def _credit(source):
     """Return the source linked, with its tier; the desk as “our own reporting”."""
-    if _is_desk(source):
+    if is_desk(source):
         return _link(source, "our own reporting")
     return format_html("{} ({})", _link(source), source.tier_label)
-
-
-def _joined(sources):
-    """Return “A”, “A and B”, “A, B and C”, each credited."""
-    credits = [_credit(source) for source in sources]
-    if len(credits) == 1:
-        return credits[0]
-    listed = format_html_join(", ", "{}", ((credit,) for credit in credits[:-1]))
-    return format_html("{} and {}", listed, credits[-1])
 
 
 @register.inclusion_tag("rumours/_picture.html")
