@@ -206,7 +206,8 @@ class ClubRoleFactory(factory.django.DjangoModelFactory):
 
     club = factory.SubFactory(ClubFactory)
     role = ClubRole.Kind.HEAD_COACH
-    name = factory.Faker("name")
+    # Unique: a club holds one role per name and start date.
+    name = factory.Sequence(lambda n: f"Coach Number {n}")
     started_on = dt.date(2025, 7, 1)
 
 
