@@ -160,3 +160,41 @@ def test_a_body_over_the_sign_in_limit_never_reaches_the_app(stack, front_of):
 
     assert response.status == 413
     assert "/admin/login/" not in log
+
+
+GUESSER = """
+from django.contrib.auth import get_user_model
+get_user_model().objects.create_superuser("guessed", "g@example.com", "right-one-7")
+"""
+
+
+def guess(front):
+    """Post one wrong password for the same account, as a browser would."""
+    browser = Browser()
+    browser.get(front, "/admin/login/")
+    return browser.post(
+        front,
+        "/admin/login/",
+        {
+            "username": "guessed",
+            "password": "wrong-guess",
+            "csrfmiddlewaretoken": browser.cookies.get("csrftoken", ""),
+        },
+    ).status
+
+
+def test_readers_keep_their_pace_while_one_account_is_guessed(stack, front_of):
+    stack.python(GUESSER)
+    with stack.servers(1, workers=2) as servers:
+        front = front_of(servers)
+        Browser().get(front, "/")  # the home page, now in the cache
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            guesses = pool.map(lambda _: guess(front), range(100))
+            reads = [timed_get(front, "/") for _ in range(200)]
+            statuses = list(guesses)
+
+    seconds = sorted(taken for _, taken in reads)
+    assert {status for status, _ in reads} == {200}
+    assert set(statuses) <= {200, 429}
+    assert statuses.count(429) >= 80
+    assert seconds[int(len(seconds) * 0.99) - 1] < 0.05
