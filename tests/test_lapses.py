@@ -144,7 +144,7 @@ def test_the_story_page_marks_a_lapsed_claim(client):
     with time_machine.travel(BID_ENDS + dt.timedelta(days=1), tick=False):
         html = client.get(claim.article.get_absolute_url()).content.decode()
 
-    assert '<li class="claim claim--lapsed">' in html
+    assert '<li class="claim claim--lapsed" id="claim-' in html
     assert 'class="outcome outcome--lapsed">Lapsed</strong>' in html
     text = " ".join(strip_tags(html).split())
     assert "Outcome: Lapsed (no follow-up by 23 March 2026)" in text
