@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from .support.live_servers import Browser, LiveStack, Unavailable
+from .support.live_servers import Browser, module_stack
 from .support.load import Load
 from .support.tcp_gate import TcpGate
 
@@ -35,16 +35,7 @@ print(json.dumps({"key": APIKey.objects.create_key(name="Outage partner")[1]}))
 """
 
 
-@pytest.fixture(scope="module")
-def stack():
-    try:
-        live = LiveStack(require_postgres=True)
-    except Unavailable as reason:
-        pytest.skip(f"live servers: {reason}")
-    try:
-        yield live
-    finally:
-        live.close()
+stack = module_stack(require_postgres=True)
 
 
 @pytest.fixture

@@ -10,21 +10,12 @@ import time
 
 import pytest
 
-from .support.live_servers import Browser, LiveStack, Unavailable, free_port
+from .support.live_servers import Browser, free_port, module_stack
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def stack():
-    try:
-        live = LiveStack(require_postgres=False)
-    except Unavailable as reason:
-        pytest.skip(f"live servers: {reason}")
-    try:
-        yield live
-    finally:
-        live.close()
+stack = module_stack()
 
 
 def test_a_ready_server_reports_database_and_cache(stack):

@@ -19,7 +19,7 @@ import pytest
 from django.utils import timezone
 
 from .support.admin_forms import form_data
-from .support.live_servers import Browser, LiveStack, Unavailable
+from .support.live_servers import Browser, module_stack
 
 pytestmark = pytest.mark.slow
 
@@ -51,16 +51,7 @@ print(json.dumps({{"pk": article.pk, "slug": article.slug, "keys": keys}}))
 """
 
 
-@pytest.fixture(scope="module")
-def stack():
-    try:
-        live = LiveStack(require_postgres=False)
-    except Unavailable as reason:
-        pytest.skip(f"live servers: {reason}")
-    try:
-        yield live
-    finally:
-        live.close()
+stack = module_stack()
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .support.live_servers import Browser, LiveStack, Unavailable
+from .support.live_servers import Browser, Unavailable, module_stack
 from .support.nginx import NginxFront
 
 pytestmark = pytest.mark.slow
@@ -29,16 +29,7 @@ SLOW_CLIENTS = 50
 READERS = 12
 
 
-@pytest.fixture(scope="module")
-def stack():
-    try:
-        live = LiveStack(require_postgres=False)
-    except Unavailable as reason:
-        pytest.skip(f"live servers: {reason}")
-    try:
-        yield live
-    finally:
-        live.close()
+stack = module_stack()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .support.live_servers import LiveStack, Unavailable
+from .support.live_servers import module_stack
 from .support.load import Load, p99
 from .support.tcp_gate import TcpGate
 
@@ -33,16 +33,7 @@ PATHS = ["/", "/stories/redis-outage-story/", "/feeds/latest.atom"]
 API_PATHS = ["/api/v1/articles/"]
 
 
-@pytest.fixture(scope="module")
-def stack():
-    try:
-        live = LiveStack(require_postgres=False)
-    except Unavailable as reason:
-        pytest.skip(f"live servers: {reason}")
-    try:
-        yield live
-    finally:
-        live.close()
+stack = module_stack()
 
 
 @pytest.fixture(scope="module")

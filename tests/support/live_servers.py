@@ -38,6 +38,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import pytest
 import redis
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -319,3 +320,23 @@ class LiveStack:
         if self.postgres_name:
             run_postgres(f'DROP DATABASE IF EXISTS "{self.postgres_name}" WITH (FORCE)')
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def module_stack(*, require_postgres=False):
+    """Return a module-scoped ``stack`` fixture: a ``LiveStack``, or a skip saying why.
+
+    Each module of live tests declares ``stack = module_stack()``.
+    """
+
+    @pytest.fixture(scope="module")
+    def stack():
+        try:
+            live = LiveStack(require_postgres=require_postgres)
+        except Unavailable as reason:
+            pytest.skip(f"live servers: {reason}")
+        try:
+            yield live
+        finally:
+            live.close()
+
+    return stack
