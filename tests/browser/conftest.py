@@ -7,6 +7,7 @@ with the reason, which pytest's ``-ra`` summary prints.
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -73,11 +74,37 @@ def axe_script():
     return AXE_SCRIPT
 
 
+class OneRequestAtATime:
+    """Run the live server's requests one after another.
+
+    On SQLite the test database lives in memory, so the server's threads all
+    share the test's one connection. A browser sends requests side by side (a
+    form post while an autocomplete lookup is still answering), and two
+    requests on one connection release each other's savepoints: "no such
+    savepoint", then a broken transaction and a 500 that no user would see.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+
 @pytest.fixture(scope="session")
 def base_url(live_server):
     # Pages open relative to the live server: page.goto("/stories/...").
     # Overriding the fixture also keeps pytest-playwright's own fallback, a
     # session fixture on an instance that pytest 9 warns about, from running.
+    server = live_server.thread.httpd
+    server.set_app(OneRequestAtATime(server.get_app()))
     return live_server.url
 
 
