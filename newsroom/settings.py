@@ -186,6 +186,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Journals of pictures stored by imports not yet committed (#18): outside
+# MEDIA_ROOT, which the web server publishes. One folder per host.
+PENDING_PICTURES_DIR = env.path(
+    "PENDING_PICTURES_DIR", default=BASE_DIR / "var" / "pending-pictures"
+)
 
 # Media go through STORAGES["default"]: the local disk by default (shared
 # storage such as NFS when several app servers run), or an S3-compatible

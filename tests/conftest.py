@@ -19,6 +19,7 @@ _REPORT_LINES = []
 def media_root(settings, tmp_path):
     """Keep uploads of every test in a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PENDING_PICTURES_DIR = tmp_path / "pending-pictures"
     return settings.MEDIA_ROOT
 
 

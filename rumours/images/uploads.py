@@ -21,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .pending import record_pending_picture
 from .renditions import make_renditions
 
 # Pillow reads a phone photo with a depth map or a preview as "MPO" (a JPEG
@@ -226,6 +227,12 @@ class SanitisedImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SanitisedImageFormField, **kwargs})
+
+    def generate_filename(self, instance, filename):
+        # Journalled before FieldFile.save() stores the file (pending.py).
+        name = super().generate_filename(instance, filename)
+        record_pending_picture(name)
+        return name
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)

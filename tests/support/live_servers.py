@@ -225,6 +225,7 @@ class LiveStack:
             CACHE_KEY_PREFIX=self.key_prefix,
             STATIC_ROOT=str(self.folder / "static"),
             MEDIA_ROOT=str(self.folder / "media"),
+            PENDING_PICTURES_DIR=str(self.folder / "pending-pictures"),
             LOG_LEVEL="WARNING",
         )
         env.update({key: str(value) for key, value in extra.items()})

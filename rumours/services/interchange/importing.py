@@ -7,6 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.fields.files import FieldFile
 
+from rumours.images.pending import journalled_pictures
 from rumours.images.renditions import delete_picture
 from rumours.models import (
     Article,
@@ -25,6 +26,7 @@ from .batches import Row, RowBatches, loaded_values
 from .club_roles import RoleWriter
 from .errors import Problems
 from .fields import FIELD_PATHS
+from .interrupted import recover_interrupted_imports
 from .plan import read_newsroom
 from .reading import key_of
 from .writers import ItemWriters
@@ -54,7 +56,6 @@ COUNTED_KINDS = (
 )
 
 
-@transaction.atomic
 def import_newsroom(data, *, base_dir=None, user=None):
     """Import a newsroom document (docs/interchange.md): all of it, or nothing.
 
@@ -62,7 +63,9 @@ def import_newsroom(data, *, base_dir=None, user=None):
     problem, each with its path. Then write it in one transaction, validating
     every row written as ``full_clean()`` does, so a rule only the database
     knows (an alias another club already uses) is reported by path too and
-    undoes everything. Hero image files are read relative to ``base_dir``.
+    undoes everything. Hero image files are read relative to ``base_dir``;
+    those it stores are journalled until the rows commit, so even a killed
+    import leaves none behind once the next one starts (``interrupted``).
 
     Re-importing updates and never duplicates. Return, per kind, how many
     items were created, updated and left unchanged (and claims deleted).
@@ -74,9 +77,11 @@ def import_newsroom(data, *, base_dir=None, user=None):
     Each change is in the history tables (#5), attributed to ``user`` (the
     importing editor) when given.
     """
-    plan = read_newsroom(data, base_dir=base_dir)
-    with acting_user(user):
-        return NewsroomWriter(plan).write()
+    recover_interrupted_imports()
+    with journalled_pictures(), transaction.atomic():
+        plan = read_newsroom(data, base_dir=base_dir)
+        with acting_user(user):
+            return NewsroomWriter(plan).write()
 
 
 def summarise_counts(counts):
