@@ -1,19 +1,18 @@
 """Redis killed and frozen under load, on real gunicorn servers (#18, R28).
 
-The server's Redis is the machine's, reached through a ``TcpGate`` that
-refuses (killed) or stalls (frozen) it without touching the shared server.
-Readers keep asking for pages, feeds and the API the whole time.
+The server's Redis is one of this module's own (``tests/support/
+redis_server.py``), killed with SIGKILL or frozen with SIGSTOP, never the
+machine's that the rest of the suite shares. Readers keep asking for pages,
+feeds and the API the whole time.
 """
 
 import json
 import time
-from urllib.parse import urlsplit
 
 import pytest
 
 from .support.live_servers import module_stack
 from .support.load import Load, p99
-from .support.tcp_gate import TcpGate
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +32,7 @@ PATHS = ["/", "/stories/redis-outage-story/", "/feeds/latest.atom"]
 API_PATHS = ["/api/v1/articles/"]
 
 
-stack = module_stack()
+stack = module_stack(own_redis=True)
 
 
 @pytest.fixture(scope="module")
@@ -41,37 +40,21 @@ def partner_key(stack):
     return json.loads(stack.python(SETUP))["key"]
 
 
-@pytest.fixture
-def gate(stack):
-    target = urlsplit(stack.redis_url)
-    gate = TcpGate((target.hostname, target.port or 6379))
-    yield gate
-    gate.close()
+def serve(stack):
+    # The whole load is one partner's: its rate limit must not be what answers.
+    return stack.servers(1, workers=2, API_PARTNER_RATE="100000/minute")
 
 
-def serve_through(stack, gate):
-    """Start a server whose Redis (the stack's database on it) is behind ``gate``."""
-    database = urlsplit(stack.redis_url).path
-    return stack.servers(
-        1,
-        workers=2,
-        REDIS_URL=f"redis://127.0.0.1:{gate.port}{database}",
-        API_PARTNER_RATE="100000/minute",  # the load is one partner's
-    )
-
-
-def test_readers_see_no_error_while_redis_is_killed_and_hits_resume(
-    stack, gate, partner_key
-):
+def test_readers_see_no_error_while_redis_is_killed_and_hits_resume(stack, partner_key):
     with (
-        serve_through(stack, gate) as [server],
+        serve(stack) as [server],
         Load(server, partner_key, PATHS, API_PATHS) as load,
     ):
         time.sleep(1)
-        gate.refuse()
-        time.sleep(3)
+        stack.redis_server.kill()
+        time.sleep(10)
+        stack.redis_server.start()
         back = time.monotonic()
-        gate.open()
         time.sleep(2)
 
     statuses = {outcome[0] for _, _, outcome in load.answers}
@@ -82,16 +65,16 @@ def test_readers_see_no_error_while_redis_is_killed_and_hits_resume(
     assert first_hit - back < 1.0
 
 
-def test_a_frozen_redis_stalls_no_reader_past_half_a_second(stack, gate, partner_key):
+def test_a_frozen_redis_stalls_no_reader_past_half_a_second(stack, partner_key):
     with (
-        serve_through(stack, gate) as [server],
+        serve(stack) as [server],
         Load(server, partner_key, PATHS, API_PATHS) as load,
     ):
         time.sleep(1)
         frozen = time.monotonic()
-        gate.freeze()
-        time.sleep(3)
-        gate.open()
+        stack.redis_server.freeze()
+        time.sleep(10)
+        stack.redis_server.thaw()
 
     during = load.since(frozen)
     assert {outcome[0] for _, _, outcome in during} == {200}

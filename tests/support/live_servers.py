@@ -26,7 +26,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,10 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pytest
 import redis
+
+from .ports import free_port
+from .postgres_cluster import ClusterUnavailable, PostgresCluster
+from .redis_server import RedisServer, RedisUnavailable
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -70,15 +73,15 @@ def redis_answers(url):
         return False
 
 
-def postgres_url(name):
-    return f"{POSTGRES_SERVER}/{name}"
+def postgres_url(name, server=POSTGRES_SERVER):
+    return f"{server}/{name}"
 
 
-def postgres_answers():
+def postgres_answers(server=POSTGRES_SERVER):
     import psycopg
 
     try:
-        psycopg.connect(postgres_url("postgres"), connect_timeout=2).close()
+        psycopg.connect(postgres_url("postgres", server), connect_timeout=2).close()
     except psycopg.Error:
         return False
     return True
@@ -91,17 +94,13 @@ def live_database_name():
     return f"td_live_{os.getpid()}"
 
 
-def run_postgres(statement):
+def run_postgres(statement, server=POSTGRES_SERVER):
     import psycopg
 
-    with psycopg.connect(postgres_url("postgres"), autocommit=True) as connection:
+    with psycopg.connect(
+        postgres_url("postgres", server), autocommit=True
+    ) as connection:
         connection.execute(statement)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -182,27 +181,35 @@ class LiveServer:
 class LiveStack:
     """What the app servers share: database, Redis, static files (see above)."""
 
-    def __init__(self, *, require_postgres):
+    def __init__(
+        self, *, require_postgres, postgres_server=POSTGRES_SERVER, redis=None
+    ):
         self.folder = Path(tempfile.mkdtemp(prefix="td-live-"))
-        self.redis_url = redis_url()
+        self.postgres_server = postgres_server
+        self.redis_url = redis or redis_url()
         if not redis_answers(self.redis_url):
             raise Unavailable(f"no Redis answers at {self.redis_url}")
         self.key_prefix = f"live-{uuid.uuid4().hex[:12]}"
         self.postgres_name = None
-        if postgres_answers():
+        if postgres_answers(postgres_server):
             self.postgres_name = live_database_name()
-            self.database_url = postgres_url(self.postgres_name)
+            self.database_url = postgres_url(self.postgres_name, postgres_server)
         elif require_postgres:
-            raise Unavailable(f"no PostgreSQL answers at {POSTGRES_SERVER}")
+            raise Unavailable(f"no PostgreSQL answers at {postgres_server}")
         else:
             self.database_url = f"sqlite:///{self.folder / 'live.sqlite3'}"
         self.secret_key = secrets.token_urlsafe(50)
         self.forget_cache()
         if self.postgres_name:
-            run_postgres(f'DROP DATABASE IF EXISTS "{self.postgres_name}" WITH (FORCE)')
-            run_postgres(f'CREATE DATABASE "{self.postgres_name}"')
+            self.run_postgres(
+                f'DROP DATABASE IF EXISTS "{self.postgres_name}" WITH (FORCE)'
+            )
+            self.run_postgres(f'CREATE DATABASE "{self.postgres_name}"')
         self.manage("migrate", "--noinput")
         self.manage("collectstatic", "--noinput")
+
+    def run_postgres(self, statement):
+        run_postgres(statement, self.postgres_server)
 
     @property
     def kind(self):
@@ -319,25 +326,49 @@ class LiveStack:
     def close(self):
         self.forget_cache()
         if self.postgres_name:
-            run_postgres(f'DROP DATABASE IF EXISTS "{self.postgres_name}" WITH (FORCE)')
+            self.run_postgres(
+                f'DROP DATABASE IF EXISTS "{self.postgres_name}" WITH (FORCE)'
+            )
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def module_stack(*, require_postgres=False):
+def module_stack(*, require_postgres=False, own_postgres=False, own_redis=False):
     """Return a module-scoped ``stack`` fixture: a ``LiveStack``, or a skip saying why.
 
-    Each module of live tests declares ``stack = module_stack()``.
+    Each module of live tests declares ``stack = module_stack()``. With
+    ``own_postgres`` the stack's database is on a PostgreSQL server of the
+    module's own (``stack.cluster``), with ``own_redis`` its cache on a Redis
+    of its own (``stack.redis_server``): its tests may stop, crash and
+    freeze them.
     """
 
     @pytest.fixture(scope="module")
     def stack():
+        owned = []
         try:
-            live = LiveStack(require_postgres=require_postgres)
-        except Unavailable as reason:
+            cluster = PostgresCluster() if own_postgres else None
+            owned.append(cluster)
+            redis_server = RedisServer() if own_redis else None
+            owned.append(redis_server)
+            live = LiveStack(
+                require_postgres=require_postgres or own_postgres,
+                postgres_server=cluster.server_url if cluster else POSTGRES_SERVER,
+                redis=redis_server.url if redis_server else None,
+            )
+        except (Unavailable, ClusterUnavailable, RedisUnavailable) as reason:
+            close_all(owned)
             pytest.skip(f"live servers: {reason}")
+        live.cluster, live.redis_server = cluster, redis_server
         try:
             yield live
         finally:
             live.close()
+            close_all(owned)
 
     return stack
+
+
+def close_all(servers):
+    for server in servers:
+        if server is not None:
+            server.close()
