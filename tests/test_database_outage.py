@@ -16,9 +16,8 @@ import threading
 import time
 
 import pytest
-from django.utils.text import slugify
 
-from .support.admin_forms import form_data
+from .support.admin_load import EDITOR, Editor
 from .support.live_servers import Browser, module_stack
 from .support.load import Load
 
@@ -105,81 +104,14 @@ def test_warm_pages_answer_under_load_while_the_database_is_down(stack):
     assert min(fresh) - back < 1.0
 
 
-EDITOR = """
-from django.contrib.auth import get_user_model
-get_user_model().objects.create_superuser(
-    "crash-editor", "c@example.com", "saves-survive-9"
-)
-"""
-
 STORED_HEADLINES = """
 import json
 from rumours.models import Article
 print(json.dumps(list(
-    Article._base_manager.filter(headline__startswith="Crash save")
+    Article._base_manager.filter(headline__startswith="Live save")
     .values_list("headline", flat=True)
 )))
 """
-
-ADD_STORY = "/admin/rumours/article/add/"
-
-
-def signed_in_editor(server):
-    browser = Browser()
-    browser.get(server, "/admin/login/")
-    answer = browser.post(
-        server,
-        "/admin/login/",
-        {
-            "username": "crash-editor",
-            "password": "saves-survive-9",
-            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
-            "next": "/admin/",
-        },
-    )
-    assert answer.status == 302
-    return browser
-
-
-class Editor(threading.Thread):
-    """Adds stories through the admin, one after another, until told to stop.
-
-    ``acknowledged`` holds (when, headline) for each save the admin answered
-    with its redirect: the editor was told the story is saved.
-    """
-
-    def __init__(self, server, number, stopping):
-        super().__init__(daemon=True)
-        self.server, self.number, self.stopping = server, number, stopping
-        self.browser = signed_in_editor(server)
-        self.acknowledged = []
-
-    def run(self):
-        form, count = None, 0
-        while not self.stopping.is_set():
-            try:
-                if form is None:
-                    page = self.browser.get(self.server, ADD_STORY)
-                    if page.status != 200:
-                        time.sleep(0.05)
-                        continue
-                    form = form_data(page, "article_form")
-                headline = f"Crash save {self.number}-{count}"
-                count += 1
-                answer = self.browser.post(
-                    self.server,
-                    ADD_STORY,
-                    {
-                        **form,
-                        "headline": headline,
-                        "slug": slugify(headline),
-                        "body": "Saved while the database may be going down.",
-                    },
-                )
-                if answer.status == 302:
-                    self.acknowledged.append((time.monotonic(), headline))
-            except OSError:
-                time.sleep(0.05)
 
 
 def test_no_acknowledged_save_is_lost_across_a_crash_like_restart(

@@ -3,14 +3,17 @@
 The server's Redis is one of this module's own (``tests/support/
 redis_server.py``), killed with SIGKILL or frozen with SIGSTOP, never the
 machine's that the rest of the suite shares. Readers keep asking for pages,
-feeds and the API the whole time.
+feeds and the API the whole time, and an editor keeps adding stories in
+the admin.
 """
 
 import json
+import threading
 import time
 
 import pytest
 
+from .support.admin_load import EDITOR, Editor
 from .support.live_servers import module_stack
 from .support.load import Load, p99
 
@@ -37,6 +40,7 @@ stack = module_stack(own_redis=True)
 
 @pytest.fixture(scope="module")
 def partner_key(stack):
+    stack.python(EDITOR)
     return json.loads(stack.python(SETUP))["key"]
 
 
@@ -46,16 +50,22 @@ def serve(stack):
 
 
 def test_readers_see_no_error_while_redis_is_killed_and_hits_resume(stack, partner_key):
+    stopping = threading.Event()
     with (
         serve(stack) as [server],
         Load(server, partner_key, PATHS, API_PATHS) as load,
     ):
+        editor = Editor(server, 0, stopping)
+        editor.start()
         time.sleep(1)
+        killed = time.monotonic()
         stack.redis_server.kill()
         time.sleep(10)
         stack.redis_server.start()
         back = time.monotonic()
         time.sleep(2)
+        stopping.set()
+        editor.join(timeout=30)
 
     statuses = {outcome[0] for _, _, outcome in load.answers}
     first_hit = min(
@@ -63,6 +73,9 @@ def test_readers_see_no_error_while_redis_is_killed_and_hits_resume(stack, partn
     )
     assert statuses == {200}
     assert first_hit - back < 1.0
+    # The admin kept saving while Redis was dead.
+    assert set(editor.statuses) <= {200, 302}
+    assert sum(killed < when < back for when, _ in editor.acknowledged) >= 5
 
 
 def test_a_frozen_redis_stalls_no_reader_past_half_a_second(stack, partner_key):
