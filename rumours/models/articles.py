@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from ..images.uploads import SanitisedImageField
 from .article_queries import ArticleQuerySet
+from .claim_queries import clubs_by_mentions
 from .links import slug_url
 from .markup import render_markdown
 from .sources import SourceKind
@@ -184,6 +185,11 @@ class Article(models.Model):
         call it themselves.
         """
         self.body_html = render_markdown(self.body)
+
+    @property
+    def main_clubs(self):
+        """Return ``listed_clubs`` (``for_cards(with_clubs=True)``), main ones first."""
+        return clubs_by_mentions(self.listed_clubs, self.claim_sides)
 
     @property
     def byline(self):

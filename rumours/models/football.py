@@ -130,6 +130,15 @@ class ClubAlias(models.Model):
             )
 
 
+class PlayerQuerySet(models.QuerySet):
+    def named(self, words):
+        """Return the players whose name holds every one of ``words``."""
+        players = self
+        for word in words:
+            players = players.filter(name__icontains=word)
+        return players
+
+
 class Fitness(models.TextChoices):
     AVAILABLE = "available", "Available"
     INJURED = "injured", "Injured"
@@ -185,6 +194,8 @@ class Player(models.Model):
     )
 
     history = HistoricalRecords()  # Who changed what, revertible (#5).
+
+    objects = PlayerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

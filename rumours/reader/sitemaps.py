@@ -1,6 +1,6 @@
 """The sitemap and the Google News sitemap (#3).
 
-``/sitemap.xml`` lists the home page, every published story, and the player,
+``/sitemap.xml`` lists the home and index pages, every published story, and the player,
 club, squad and source pages; ``/news-sitemap.xml`` the stories published in
 the last 48 hours, in Google's news namespace. Stories are read through
 ``published()`` in ``items()``, so "now" is the request's.
@@ -26,10 +26,18 @@ def story_lastmod(article):
 
 
 class HomeSitemap(Sitemap):
+    """The home page and the index pages readers browse by (#16)."""
+
     changefreq = "hourly"
 
     def items(self):
-        return ["rumours:home"]
+        return [
+            "rumours:home",
+            "rumours:club-list",
+            "rumours:player-list",
+            "rumours:source-list",
+            "rumours:competition-list",
+        ]
 
     def location(self, name):
         return reverse(name)

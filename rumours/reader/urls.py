@@ -29,8 +29,16 @@ urlpatterns = [
         views.ArticlePreviewView.as_view(),
         name="article-preview",
     ),
+    path("players/", views.PlayerIndexView.as_view(), name="player-list"),
     path(
         "players/<slug:slug>/", views.PlayerDetailView.as_view(), name="player-detail"
+    ),
+    path("clubs/", views.ClubIndexView.as_view(), name="club-list"),
+    path("sources/", views.SourceIndexView.as_view(), name="source-list"),
+    path(
+        "competitions/",
+        views.CompetitionIndexView.as_view(),
+        name="competition-list",
     ),
     path("clubs/<slug:slug>/", views.ClubDetailView.as_view(), name="club-detail"),
     path("clubs/<slug:slug>/squad/", views.ClubSquadView.as_view(), name="club-squad"),

@@ -78,10 +78,10 @@ def search_site(query: str, *, limit: int = 20) -> SiteSearchResults:
     """Return the published stories, players and clubs matching ``query``.
 
     Stories are ranked (best first, then newest); players and clubs come in
-    name order. An empty query runs no SQL. Otherwise at most four queries
-    whatever the data: stories, their clubs (for the story cards), players,
-    clubs. Joins through clubs, aliases and players sit in subqueries, so
-    a story about two matching clubs is listed once.
+    name order. An empty query runs no SQL. Otherwise at most five queries
+    whatever the data: stories, their clubs and their claims' sides (for the
+    story cards), players, clubs. Joins through clubs, aliases and players
+    sit in subqueries, so a story about two matching clubs is listed once.
     """
     query = clean_query(query)
     terms = query_terms(query)
@@ -186,9 +186,7 @@ def _fts_rowids(expression):
 
 def _players(terms):
     """Return players whose name contains every term, with their club."""
-    players = Player.objects.select_related("current_club")
-    for term in terms:
-        players = players.filter(name__icontains=term)
+    players = Player.objects.named(terms).select_related("current_club")
     return players.order_by("name", "id")
 
 

@@ -6,6 +6,12 @@ template everything it shows: templates run no queries.
 """
 
 from .articles import ArticleDetailView, ArticleListView, ArticlePreviewView
+from .browse import (
+    ClubIndexView,
+    CompetitionIndexView,
+    PlayerIndexView,
+    SourceIndexView,
+)
 from .clubs import ClubDetailView, ClubSquadView
 from .players import PlayerDetailView
 from .search import SearchView
@@ -16,8 +22,12 @@ __all__ = [
     "ArticleListView",
     "ArticlePreviewView",
     "ClubDetailView",
+    "ClubIndexView",
+    "CompetitionIndexView",
     "ClubSquadView",
     "PlayerDetailView",
+    "PlayerIndexView",
     "SearchView",
     "SourceDetailView",
+    "SourceIndexView",
 ]

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 from ...filters import ArticleFilter
 from ...images.renditions import picture_for
 from ...models import Article, Club, Competition
+from ...models.claim_queries import clubs_named_by
 from .pagination import UncountedPaginator
 
 PUBLISHER = "Transfer Desk"
@@ -96,8 +97,10 @@ class ArticleDetailView(DetailView):
         )
         absolute = self.request.build_absolute_uri
         image_url = absolute(picture.largest_jpeg) if picture else ""
+        claims = article.public_claims
         context.update(
-            claims=article.public_claims,
+            claims=claims,
+            clubs=clubs_named_by(claims),
             related_articles=list(related[:RELATED_STORIES]),
             picture=picture,
             canonical_url=absolute(article.get_absolute_url()),
