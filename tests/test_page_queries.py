@@ -303,7 +303,7 @@ def more_competitions(count):
 
 
 @pytest.mark.parametrize(
-    ("page", "build"),
+    ("index", "build"),
     [
         ("clubs", clubs_of_a_competition),
         ("players", players_of_a_competition),
@@ -311,7 +311,7 @@ def more_competitions(count):
         ("competitions", more_competitions),
     ],
 )
-def test_index_page_queries_do_not_grow_with_rows(measure, page, build):
-    small, large = measure(page, lambda: build(SMALL), lambda: build(LARGE))
+def test_index_page_queries_do_not_grow_with_rows(measure, index, build):
+    small, large = measure(index, lambda: build(SMALL), lambda: build(LARGE))
 
-    assert small == large <= BUDGETS[page]
+    assert small == large <= BUDGETS[index]

@@ -98,4 +98,5 @@ class PlayerAdmin(SimpleHistoryAdmin):
         ("current_club", "previous_club"),
         ("fitness", "fitness_note"),
         "agent",
+        ("picture", "picture_credit"),
     ]

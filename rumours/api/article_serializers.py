@@ -4,23 +4,14 @@ from rest_framework import serializers
 
 from ..images.renditions import picture_for
 from ..models import Article, Correction
-from .fields import WebUrlField, absolute
+from .fields import WebUrlField
+from .picture_serializers import RenditionsSerializer, renditions_of
 from .serializers import (
     ArticleClaimSerializer,
     ClubSummarySerializer,
     PlayerSummarySerializer,
     SourceSummarySerializer,
 )
-
-
-class RenditionSerializer(serializers.Serializer):
-    width = serializers.IntegerField()
-    url = serializers.URLField()
-
-
-class RenditionsSerializer(serializers.Serializer):
-    webp = RenditionSerializer(many=True)
-    jpeg = RenditionSerializer(many=True)
 
 
 class HeroImageSerializer(serializers.Serializer):
@@ -46,13 +37,7 @@ class HeroImageSerializer(serializers.Serializer):
             "alt": article.hero_alt,
             "caption": article.hero_caption,
             "credit": article.hero_credit,
-            "renditions": {
-                kind: [
-                    {"width": width, "url": absolute(request, url)}
-                    for width, url in urls.items()
-                ]
-                for kind, urls in (("webp", picture.webp), ("jpeg", picture.jpeg))
-            },
+            "renditions": renditions_of(picture, request),
         }
 
 

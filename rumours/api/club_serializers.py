@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from ..models import Club, ClubRole
 from .fields import WebUrlField
+from .picture_serializers import CrestSerializer
 from .serializers import CompetitionSerializer, SourceSummarySerializer
 
 
@@ -29,6 +30,9 @@ class ClubSerializer(serializers.ModelSerializer):
         help_text="Who holds or held each role, with dates (null when unknown).",
     )
     url = WebUrlField()
+    crest = CrestSerializer(
+        source="*", allow_null=True, help_text="The club's crest, or null."
+    )
 
     class Meta:
         model = Club
@@ -43,4 +47,5 @@ class ClubSerializer(serializers.ModelSerializer):
             "head_coach",
             "roles",
             "url",
+            "crest",
         ]

@@ -25,6 +25,7 @@ from ..models import (
 )
 from .amount_serializers import AmountSerializer, FeeSerializer
 from .fields import BlankAsNullChoiceField, WebUrlField
+from .picture_serializers import PlayerPictureSerializer
 
 
 class CompetitionSerializer(serializers.ModelSerializer):
@@ -78,6 +79,9 @@ class PlayerSerializer(serializers.ModelSerializer):
         allow_null=True, help_text="The agent who represents him, or null."
     )
     url = WebUrlField()
+    picture = PlayerPictureSerializer(
+        source="*", allow_null=True, help_text="His picture, or null."
+    )
 
     class Meta:
         model = Player
@@ -95,6 +99,7 @@ class PlayerSerializer(serializers.ModelSerializer):
             "fitness_note",
             "agent",
             "url",
+            "picture",
         ]
 
 

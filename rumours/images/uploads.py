@@ -160,10 +160,22 @@ def reencode_without_metadata(file):
     return ContentFile(output.getvalue(), name=f"image.{extension}")
 
 
-def hero_image_upload_to(instance, filename):
-    """Return a server-made storage name: the uploader's file name is never used."""
+def server_made_name(folder, filename):
+    """Return a storage name in ``folder``: the uploader's file name is never used."""
     extension = PurePosixPath(filename).suffix.lower()
-    return f"heroes/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+def hero_image_upload_to(instance, filename):
+    return server_made_name("heroes", filename)
+
+
+def crest_upload_to(instance, filename):
+    return server_made_name("crests", filename)
+
+
+def player_picture_upload_to(instance, filename):
+    return server_made_name("players", filename)
 
 
 class SanitisedImageFormField(forms.ImageField):

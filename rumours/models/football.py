@@ -5,6 +5,12 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from ..images.renditions import picture_for
+from ..images.uploads import (
+    SanitisedImageField,
+    crest_upload_to,
+    player_picture_upload_to,
+)
 from .club_roles import ClubRole, current_head_coach, current_staff
 from .links import slug_url
 from .positions import (
@@ -51,6 +57,15 @@ class Club(models.Model):
         blank=True,
     )
     country = models.CharField(max_length=100, blank=True)
+    crest = SanitisedImageField(
+        upload_to=crest_upload_to,
+        blank=True,
+        width_field="crest_width",
+        height_field="crest_height",
+        help_text="Optional. JPEG, PNG or WebP, square is best; metadata is removed.",
+    )
+    crest_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    crest_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()  # Who changed what, revertible (#5).
 
@@ -74,6 +89,11 @@ class Club(models.Model):
 
     def get_squad_url(self):
         return slug_url("rumours:club-squad", self.slug)
+
+    @property
+    def crest_picture(self):
+        """Return the crest's ``renditions.Picture``, or None without one."""
+        return picture_for(self.crest, self.crest_width, self.crest_height)
 
     @property
     def staff(self):
@@ -183,6 +203,16 @@ class Player(models.Model):
         max_length=10, choices=Fitness.choices, default=Fitness.AVAILABLE
     )
     fitness_note = models.CharField(max_length=255, blank=True)
+    picture = SanitisedImageField(
+        upload_to=player_picture_upload_to,
+        blank=True,
+        width_field="picture_width",
+        height_field="picture_height",
+        help_text="Optional. JPEG, PNG or WebP; metadata (EXIF, GPS) is removed.",
+    )
+    picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_credit = models.CharField(max_length=200, blank=True)
     agent = models.ForeignKey(
         "rumours.Source",
         on_delete=models.PROTECT,
@@ -217,6 +247,16 @@ class Player(models.Model):
 
     def get_absolute_url(self):
         return slug_url("rumours:player-detail", self.slug)
+
+    @property
+    def initials(self):
+        """Return "RD" for Radu Dragusin: what stands in for a missing picture."""
+        return "".join(word[0] for word in self.name.split()[:2]).upper()
+
+    @property
+    def portrait(self):
+        """Return his picture as a ``renditions.Picture``, or None without one."""
+        return picture_for(self.picture, self.picture_width, self.picture_height)
 
     def clean(self):
         positions = self.secondary_positions or []

@@ -6,6 +6,9 @@ it here too, in the same commit, after asking: may every partner see it?
 """
 
 SERIALIZER_FIELDS = {
+    "CrestSerializer": ["width", "height", "credit", "renditions"],
+    "PictureSerializer": ["width", "height", "credit", "renditions"],
+    "PlayerPictureSerializer": ["width", "height", "credit", "renditions"],
     "ArticleClaimSerializer": [
         "id",
         "url",
@@ -110,6 +113,7 @@ SERIALIZER_FIELDS = {
         "head_coach",
         "roles",
         "url",
+        "crest",
     ],
     "ClubSummarySerializer": ["id", "name", "short_name", "slug", "url"],
     "CompetitionSerializer": ["id", "name", "slug", "country"],
@@ -141,6 +145,7 @@ SERIALIZER_FIELDS = {
         "fitness_note",
         "agent",
         "url",
+        "picture",
     ],
     "PlayerSummarySerializer": ["id", "name", "slug", "primary_position", "url"],
     "RenditionSerializer": ["width", "url"],

@@ -6,7 +6,19 @@ stored before it died are named in its journal (``rumours/images/pending``).
 
 from rumours.images.pending import abandoned_journals
 from rumours.images.renditions import delete_picture
-from rumours.models import Article
+from rumours.models import Article, Club, Player
+
+# Every stored picture, by the model and field that holds it.
+PICTURE_FIELDS = ((Article, "hero_image"), (Club, "crest"), (Player, "picture"))
+
+
+def held_pictures(names):
+    """Return those of ``names`` that a story, a club or a player holds."""
+    held = set()
+    for model, field in PICTURE_FIELDS:
+        rows = model._base_manager.filter(**{f"{field}__in": names})
+        held.update(rows.values_list(field, flat=True))
+    return held
 
 
 def recover_interrupted_imports():
@@ -15,12 +27,8 @@ def recover_interrupted_imports():
     deleted = 0
     for journal, names in abandoned_journals():
         # Committed after all (killed between the commit and the journal's
-        # removal): the stories hold these pictures, so they stay.
-        held = set(
-            Article._base_manager.filter(hero_image__in=names).values_list(
-                "hero_image", flat=True
-            )
-        )
+        # removal): the rows hold these pictures, so they stay.
+        held = held_pictures(names)
         for name in names:
             if name not in held and storage.exists(name):
                 delete_picture(storage, name)
