@@ -648,7 +648,7 @@ def test_no_bad_file_stores_a_row_and_every_message_names_item_and_field(
         (
             lambda document: document["clubs"][0].update(nickname="Il Diavolo"),
             "clubs[0].nickname: unknown field; expected one of name, short_name, "
-            "slug, aliases, competition, country, roles, head_coach",
+            "slug, aliases, competition, country, roles, crest, head_coach",
         ),
         (
             lambda document: document.update(clubs={"name": "AC Milan"}),

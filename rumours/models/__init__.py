@@ -25,6 +25,9 @@ from .sources import Source
 from .squad_notes import SquadNote
 from .sync import Tombstone
 
+# Every stored picture, by the model and the field that holds it (#16).
+PICTURE_FIELDS = ((Article, "hero_image"), (Club, "crest"), (Player, "picture"))
+
 __all__ = [
     "Article",
     "Attribution",
@@ -35,6 +38,7 @@ __all__ = [
     "Correction",
     "Competition",
     "LapseWindow",
+    "PICTURE_FIELDS",
     "Player",
     "Position",
     "Source",

@@ -32,9 +32,11 @@ def export_newsroom(*, image_dir=None):
     sorted by their keys (claims by report time, then id), times in UTC
     ending in "Z", amounts as strings with two decimals, every field present
     and nulls explicit. References are names that resolve to exactly one
-    item on import. With ``image_dir``, each hero image is copied to
-    ``image_dir/images/<article slug>.<ext>`` and the JSON names that path;
-    without, ``file`` is null. Twelve queries, whatever the newsroom's size.
+    item on import. With ``image_dir``, each picture is copied under
+    ``image_dir/images/`` (a story's as ``<slug>.<ext>``, a crest as
+    ``clubs/<slug>.<ext>``, a player's as ``players/<slug>.<ext>``) and the
+    JSON names that path; without, ``file`` is null. Twelve queries,
+    whatever the newsroom's size.
     """
     competitions = list(Competition.objects.order_by("slug"))
     clubs = list(
@@ -65,8 +67,8 @@ def export_newsroom(*, image_dir=None):
         "format": FORMAT,
         "version": VERSION,
         "competitions": [export_competition(item) for item in competitions],
-        "clubs": [export_club(item, names) for item in clubs],
-        "players": [export_player(item, names) for item in players],
+        "clubs": [export_club(item, names, image_dir) for item in clubs],
+        "players": [export_player(item, names, image_dir) for item in players],
         "sources": [export_source(item, names) for item in sources],
         "articles": [export_article(item, names, image_dir) for item in articles],
         "squad_targets": [
@@ -174,7 +176,7 @@ def export_competition(competition):
     }
 
 
-def export_club(club, names):
+def export_club(club, names, image_dir):
     return {
         "name": club.name,
         "short_name": club.short_name,
@@ -186,10 +188,21 @@ def export_club(club, names):
         "competition": club.competition_id and names.competitions[club.competition_id],
         "country": club.country,
         "roles": export_roles(club, names),
+        "crest": (
+            {"file": picture_file(club.crest, f"clubs/{club.slug}", image_dir)}
+            if club.crest
+            else None
+        ),
     }
 
 
-def export_player(player, names):
+def export_player(player, names, image_dir):
+    picture = None
+    if player.picture or player.picture_credit:
+        picture = {
+            "file": picture_file(player.picture, f"players/{player.slug}", image_dir),
+            "credit": player.picture_credit,
+        }
     return {
         "name": player.name,
         "slug": player.slug,
@@ -202,6 +215,7 @@ def export_player(player, names):
         "fitness": player.fitness,
         "fitness_note": player.fitness_note,
         "agent": player.agent_id and names.sources[player.agent_id],
+        "picture": picture,
     }
 
 
@@ -284,24 +298,26 @@ def export_hero_image(article, image_dir):
     texts = (article.hero_credit, article.hero_caption, article.hero_alt)
     if not article.hero_image and not any(texts):
         return None
-    file = None
-    if article.hero_image and image_dir is not None:
-        file = copy_hero_image(article, Path(image_dir))
     return {
-        "file": file,
+        "file": picture_file(article.hero_image, article.slug, image_dir),
         "credit": article.hero_credit,
         "caption": article.hero_caption,
         "alt": article.hero_alt,
     }
 
 
-def copy_hero_image(article, image_dir):
-    """Copy the article's picture into ``image_dir/images/``; return its path there."""
-    extension = PurePosixPath(article.hero_image.name).suffix.lower() or ".jpg"
-    relative = f"{IMAGE_FOLDER}/{article.slug}{extension}"
-    target = image_dir / relative
+def picture_file(picture, stem, image_dir):
+    """Copy ``picture`` to ``image_dir/images/<stem>.<ext>``; return that path.
+
+    None without a picture, or without an ``image_dir`` to copy it to.
+    """
+    if not picture or image_dir is None:
+        return None
+    extension = PurePosixPath(picture.name).suffix.lower() or ".jpg"
+    relative = f"{IMAGE_FOLDER}/{stem}{extension}"
+    target = Path(image_dir) / relative
     target.parent.mkdir(parents=True, exist_ok=True)
-    with article.hero_image.open("rb") as source:
+    with picture.open("rb") as source:
         target.write_bytes(source.read())
     return relative
 

@@ -24,6 +24,7 @@ CLUB_FIELDS = (
     "competition",
     "country",
     "roles",
+    "crest",
 )
 # Read as well: v1 and older v2 files give a head coach's name, no roles.
 CLUB_READ_FIELDS = (*CLUB_FIELDS, "head_coach")
@@ -40,6 +41,7 @@ PLAYER_FIELDS = (
     "fitness",
     "fitness_note",
     "agent",
+    "picture",
 )
 SOURCE_FIELDS = (
     "name",
@@ -67,6 +69,8 @@ ARTICLE_FIELDS = (
 )
 AUTHOR_FIELDS = ("username", "name")
 HERO_IMAGE_FIELDS = ("file", "credit", "caption", "alt")
+CREST_FIELDS = ("file",)
+PLAYER_PICTURE_FIELDS = ("file", "credit")
 ORIGINAL_FIELDS = ("source", "url", "published_at")
 CLAIM_FIELDS = (
     "player",
@@ -123,6 +127,17 @@ SQUAD_TARGET_FIELDS = (
 # Where a model field sits in an item of the file, when not under its own name.
 # "" is the item itself.
 FIELD_PATHS = {
+    "clubs": {
+        "crest": "crest.file",
+        "crest_width": "crest.file",
+        "crest_height": "crest.file",
+    },
+    "players": {
+        "picture": "picture.file",
+        "picture_width": "picture.file",
+        "picture_height": "picture.file",
+        "picture_credit": "picture.credit",
+    },
     "articles": {
         "hero_image": "hero_image.file",
         "hero_width": "hero_image.file",

@@ -112,7 +112,7 @@ class NewsroomWriter(ItemWriters, RoleWriter):
         }
         self.counts["claims"]["deleted"] = 0
         self.status = defaultdict(dict)  # kind → {key: "created", ...}
-        self.new_images = []  # articles given a picture by this import
+        self.new_images = []  # the pictures this import gives rows (FieldFiles)
 
     def write(self):
         steps = (
@@ -138,9 +138,9 @@ class NewsroomWriter(ItemWriters, RoleWriter):
             )
         except BaseException:
             # The transaction undoes the rows; the image files are ours to undo.
-            for article in self.new_images:
-                if article.hero_image._committed:
-                    delete_picture(article.hero_image.storage, article.hero_image.name)
+            for picture in self.new_images:
+                if picture._committed:
+                    delete_picture(picture.storage, picture.name)
             raise
         return self.counts
 

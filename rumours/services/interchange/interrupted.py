@@ -6,10 +6,7 @@ stored before it died are named in its journal (``rumours/images/pending``).
 
 from rumours.images.pending import abandoned_journals
 from rumours.images.renditions import delete_picture
-from rumours.models import Article, Club, Player
-
-# Every stored picture, by the model and field that holds it.
-PICTURE_FIELDS = ((Article, "hero_image"), (Club, "crest"), (Player, "picture"))
+from rumours.models import PICTURE_FIELDS, Article
 
 
 def held_pictures(names):

@@ -31,8 +31,10 @@ from .errors import describe
 from .fields import (
     AUTHOR_FIELDS,
     CLAIM_READ_FIELDS,
+    CREST_FIELDS,
     HERO_IMAGE_FIELDS,
     ORIGINAL_FIELDS,
+    PLAYER_PICTURE_FIELDS,
 )
 from .reading import INVALID, MISSING, Fields, Ref, check_value
 
@@ -45,7 +47,7 @@ class ItemReader:
     def __init__(self, problems, *, base_dir, pictured):
         self.problems = problems
         self.base_dir = None if base_dir is None else Path(base_dir)
-        self.pictured = pictured  # slugs of stored articles that have a picture
+        self.pictured = pictured  # kind → slugs of stored rows that have a picture
         self.claims = ClaimReader(problems)
 
     def slug(self, fields, text, model):
@@ -83,9 +85,11 @@ class ItemReader:
             "country": fields.text("country", model=Club),
         }
         refs = {"competition": fields.ref("competition", "competitions")}
+        _, crest = self.read_picture(fields, "crest", CREST_FIELDS, "clubs", slug)
         extra = {
             "aliases": self.read_aliases(fields),
             "roles": read_roles(fields, self.problems),
+            "picture": crest,
         }
         return Entry(fields.path, slug, values, refs, extra)
 
@@ -131,12 +135,20 @@ class ItemReader:
             ),
             "fitness_note": fields.text("fitness_note", model=Player),
         }
+        picture, file = self.read_picture(
+            fields, "picture", PLAYER_PICTURE_FIELDS, "players", slug
+        )
+        values["picture_credit"] = (
+            picture.text("credit", model=Player, field="picture_credit")
+            if picture is not None
+            else ""
+        )
         refs = {
             "current_club": fields.ref("current_club", "clubs"),
             "previous_club": fields.ref("previous_club", "clubs"),
             "agent": fields.ref("agent", "sources"),
         }
-        return Entry(fields.path, slug, values, refs)
+        return Entry(fields.path, slug, values, refs, {"picture": file})
 
     def read_positions(self, fields, primary):
         """Return the secondary positions in team-sheet order, as they are stored."""
@@ -264,13 +276,12 @@ class ItemReader:
         }
 
     def read_hero_image(self, fields, slug):
-        """Return the hero image's texts, and the image file to store or None.
-
-        A stored article that has a picture keeps it: its file is not read.
-        """
+        """Return the hero image's texts, and the image file to store or None."""
         texts = {"hero_credit": "", "hero_caption": "", "hero_alt": ""}
-        hero = fields.nested("hero_image", HERO_IMAGE_FIELDS, noun="hero image")
-        if hero is None or hero is INVALID or not hero.ok:
+        hero, image = self.read_picture(
+            fields, "hero_image", HERO_IMAGE_FIELDS, "articles", slug
+        )
+        if hero is None:
             return texts, None
         for name, model_field in (
             ("credit", "hero_credit"),
@@ -278,18 +289,29 @@ class ItemReader:
             ("alt", "hero_alt"),
         ):
             texts[model_field] = hero.text(name, model=Article, field=model_field)
-        name = hero.get("file")
-        if name is MISSING or name is None:
-            return texts, None
-        if not isinstance(name, str):
-            hero.fail(
+        return texts, image
+
+    def read_picture(self, fields, name, allowed, kind, slug):
+        """Return the item's picture object ``name`` (or None), and the file to store.
+
+        The file is None when none is named, and when the stored row of that
+        ``kind`` already has a picture: it keeps it, and the file is not read.
+        """
+        picture = fields.nested(name, allowed, noun=name.replace("_", " "))
+        if picture is None or picture is INVALID or not picture.ok:
+            return None, None
+        file_name = picture.get("file")
+        if file_name is MISSING or file_name is None:
+            return picture, None
+        if not isinstance(file_name, str):
+            picture.fail(
                 "file",
-                f"expected a path such as images/story.jpg, not {describe(name)}",
+                f"expected a path such as images/story.jpg, not {describe(file_name)}",
             )
-            return texts, None
-        if slug in self.pictured:
-            return texts, None
-        return texts, self.read_image(hero, name)
+            return picture, None
+        if slug in self.pictured[kind]:
+            return picture, None
+        return picture, self.read_image(picture, file_name)
 
     def read_image(self, hero, name):
         """Return the image at ``name`` if it passes the checks of an upload."""

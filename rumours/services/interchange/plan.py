@@ -109,7 +109,8 @@ class NewsroomReader(ClaimChecks):
             self.problems,
             base_dir=self.base_dir,
             pictured={
-                slug for slug, row in self.stored["articles"].items() if row["image"]
+                kind: {slug for slug, row in self.stored[kind].items() if row["image"]}
+                for kind in ("clubs", "players", "articles")
             },
         )
         readers = {
@@ -175,21 +176,26 @@ class NewsroomReader(ClaimChecks):
         self.pks["competitions"] = {slug: pk for pk, slug, _ in rows}
         self.stored["competitions"] = {slug: {"name": name} for _, slug, name in rows}
 
-        rows = list(Club.objects.values_list("pk", "slug", "name", "short_name"))
-        self.pks["clubs"] = {slug: pk for pk, slug, _, _ in rows}
+        rows = list(
+            Club.objects.values_list("pk", "slug", "name", "short_name", "crest")
+        )
+        self.pks["clubs"] = {slug: pk for pk, slug, *_ in rows}
         self.stored["clubs"] = {
-            slug: {"name": name, "short_name": short_name, "aliases": []}
-            for _, slug, name, short_name in rows
+            slug: {"name": name, "short_name": short_name, "aliases": [], "image": c}
+            for _, slug, name, short_name, c in rows
         }
         for slug, name in ClubAlias.objects.values_list("club__slug", "name"):
             self.stored["clubs"][slug]["aliases"].append(name)
 
         rows = list(
-            Player.objects.values_list("pk", "slug", "name", "current_club__slug")
+            Player.objects.values_list(
+                "pk", "slug", "name", "current_club__slug", "picture"
+            )
         )
-        self.pks["players"] = {slug: pk for pk, slug, _, _ in rows}
+        self.pks["players"] = {slug: pk for pk, slug, *_ in rows}
         self.stored["players"] = {
-            slug: {"name": name, "club": club} for _, slug, name, club in rows
+            slug: {"name": name, "club": club, "image": picture}
+            for _, slug, name, club, picture in rows
         }
 
         rows = list(Source.objects.values_list("pk", "slug", "name", "kind"))

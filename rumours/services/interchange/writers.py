@@ -33,7 +33,7 @@ class ItemWriters:
         self.upsert("competitions", self.entries["competitions"])
 
     def write_clubs(self):
-        self.upsert("clubs", self.entries["clubs"])
+        self.upsert("clubs", self.entries["clubs"], apply=self.picture_setter("crest"))
 
     def write_aliases(self):
         """Make each club's aliases exactly the file's, keeping rows that stay.
@@ -84,7 +84,22 @@ class ItemWriters:
         self.upsert("sources", [e for e in entries if e.refs["outlet"] is not None])
 
     def write_players(self):
-        self.upsert("players", self.entries["players"])
+        self.upsert(
+            "players", self.entries["players"], apply=self.picture_setter("picture")
+        )
+
+    def picture_setter(self, field):
+        """Return an ``apply`` that gives a row the file's picture, if it has none.
+
+        A stored picture stays: the import never replaces or removes one.
+        """
+
+        def apply(instance, entry):
+            if entry.extra["picture"] is not None and not getattr(instance, field):
+                setattr(instance, field, entry.extra["picture"])
+                self.new_images.append(getattr(instance, field))
+
+        return apply
 
     def write_authors(self):
         """Get or create each author by username: new ones cannot log in."""
@@ -120,7 +135,7 @@ class ItemWriters:
             # A stored picture stays: the import never replaces or removes one.
             if entry.extra["image"] is not None and not article.hero_image:
                 article.hero_image = entry.extra["image"]
-                self.new_images.append(article)
+                self.new_images.append(article.hero_image)
 
         self.upsert("articles", self.entries["articles"], apply=apply)
 
