@@ -467,3 +467,37 @@ def test_article_changelist_filters_by_claim_type(admin_client):
     )
 
     assert list(response.context["cl"].result_list) == [bid]
+
+
+# At archive size (#19): the article changelist's search reads the stored
+# search documents, and its filters find their choices without the stories.
+
+
+def test_article_search_finds_a_draft_by_a_word_of_its_body(admin_client):
+    draft = ArticleFactory(status=Article.Status.DRAFT, body="Buongiorno is wanted.")
+    ArticleFactory(body="Nothing about him.")
+
+    response = admin_client.get(admin_url(Article, "changelist"), {"q": "buongiorno"})
+
+    assert list(response.context["cl"].result_list) == [draft]
+
+
+def test_article_search_finds_a_story_by_a_players_name(admin_client):
+    story = ArticleFactory(headline="A centre-back on the move")
+    story.players.add(PlayerFactory(name="Radu Dragusin"))
+    story.save()  # the search document reads its players' names
+    ArticleFactory(headline="A striker on the move")
+
+    response = admin_client.get(admin_url(Article, "changelist"), {"q": "dragusin"})
+
+    assert list(response.context["cl"].result_list) == [story]
+
+
+def test_article_filters_offer_every_kind_of_claim_and_every_club(admin_client):
+    ClubFactory(name="Club In No Story")
+
+    response = admin_client.get(admin_url(Article, "changelist"))
+
+    sidebar = response.content.decode()
+    assert TransferClaim.Type.RELEASE_CLAUSE.label in sidebar
+    assert "Club In No Story" in sidebar

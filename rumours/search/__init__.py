@@ -2,7 +2,13 @@
 keeping them current (``signals``)."""
 
 from .documents import refresh_search_documents
-from .query import clean_query, query_terms, search_site, search_stories
+from .query import (
+    clean_query,
+    query_terms,
+    search_site,
+    search_stories,
+    stories_matching,
+)
 
 __all__ = [
     "clean_query",
@@ -10,4 +16,5 @@ __all__ = [
     "refresh_search_documents",
     "search_site",
     "search_stories",
+    "stories_matching",
 ]

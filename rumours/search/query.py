@@ -130,6 +130,21 @@ def search_stories(query):
     )
 
 
+def stories_matching(query):
+    """Return the condition "the story's document matches ``query``", or None.
+
+    For any story, drafts included: the admin's search (#19) reads the same
+    stored documents and indexes as the readers', never ``icontains`` over
+    bodies. None when the query has no words.
+    """
+    terms = query_terms(clean_query(query))
+    if not terms:
+        return None
+    if connection.vendor == "postgresql":
+        return _postgresql_match(clean_query(query))[0]
+    return _sqlite_match(terms)[0]
+
+
 def _postgresql_match(query):
     """Return (condition, rank) of ``query`` on the stored tsvector.
 
