@@ -10,11 +10,13 @@ import datetime as dt
 import pytest
 import time_machine
 from django.apps import apps
+from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework_api_key.models import APIKey
 
+from rumours.cache import dependencies as cache_dependencies
 from rumours.cache import public as public_cache
 from rumours.cache import signals as cache_signals
 from rumours.models import Article, TransferClaim
@@ -91,17 +93,32 @@ class CountingCache:
         return getattr(self.cache, name)
 
 
-def test_a_hit_reads_the_cache_in_one_round_trip(client, monkeypatch):
-    """Generation, due time and entry come in one get_many: one Redis MGET."""
+def test_a_list_hit_reads_the_cache_in_one_round_trip(client, monkeypatch):
+    """Generation, changes, due time and entry come in one get_many: one MGET."""
+    ArticleFactory()
+    client.get("/")
+    counting = CountingCache(public_cache.cache)
+    monkeypatch.setattr(public_cache, "cache", counting)
+    monkeypatch.setattr(cache_dependencies, "cache", counting)
+
+    response = client.get("/")
+
+    assert response[HIT] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def test_a_story_page_hit_reads_the_cache_in_two_round_trips(client, monkeypatch):
+    """The second reads the numbers of the rows the page showed (#19)."""
     article = ArticleFactory()
     client.get(article.get_absolute_url())
     counting = CountingCache(public_cache.cache)
     monkeypatch.setattr(public_cache, "cache", counting)
+    monkeypatch.setattr(cache_dependencies, "cache", counting)
 
     response = client.get(article.get_absolute_url())
 
     assert response[HIT] == "hit"
-    assert counting.calls == ["get_many"]
+    assert counting.calls == ["get_many", "get_many"]
 
 
 def test_an_entry_rendered_in_an_older_generation_is_not_served(client):
@@ -408,3 +425,79 @@ def test_a_plain_http_request_is_redirected_even_when_the_page_is_cached(
     assert secure.status_code == 200
     assert response.status_code == 301
     assert response["Location"].startswith("https://")
+
+
+# Targeted invalidation (#19): a save forgets the pages that show what it
+# changed, and every list, but not the rest of the newsroom.
+
+
+def test_saving_one_story_leaves_another_storys_page_cached(client):
+    kept, edited = ArticleFactory(), ArticleFactory()
+    client.get(kept.get_absolute_url())
+
+    edited.headline = "Milan bid"
+    edited.save()
+    response = client.get(kept.get_absolute_url())
+
+    assert response[HIT] == "hit"
+
+
+def test_any_save_forgets_the_home_page(client):
+    ArticleFactory()
+    client.get("/")
+
+    ClubFactory()
+    response = client.get("/")
+
+    assert response[HIT] == "miss"
+
+
+def test_a_claims_change_shows_on_its_story_and_its_players_page(client):
+    claim = TransferClaimFactory(quote="Milan have asked.")
+    story, player = claim.article.get_absolute_url(), claim.player.get_absolute_url()
+    client.get(story)
+    client.get(player)
+
+    claim.quote = "Milan have bid."
+    claim.save()
+
+    assert "Milan have bid." in client.get(story).text
+    assert "Milan have bid." in client.get(player).text
+
+
+def test_a_player_who_moves_leaves_both_squad_views_fresh(client):
+    old, new = ClubFactory(), ClubFactory()
+    player = PlayerFactory(name="Radu Dragusin", current_club=old)
+    client.get(old.get_squad_url())
+    client.get(new.get_squad_url())
+
+    player.current_club = new
+    player.save()
+
+    assert "Radu Dragusin" not in client.get(old.get_squad_url()).text
+    assert "Radu Dragusin" in client.get(new.get_squad_url()).text
+
+
+def test_an_unpublished_story_leaves_its_clubs_and_players_pages(client):
+    article = ArticleFactory(headline="Milan enquire about Dragusin")
+    club, player = ClubFactory(), PlayerFactory()
+    article.clubs.add(club)
+    article.players.add(player)
+    assert article.headline in client.get(club.get_absolute_url()).text
+    assert article.headline in client.get(player.get_absolute_url()).text
+
+    unpublish_article(article=article)
+
+    assert article.headline not in client.get(club.get_absolute_url()).text
+    assert article.headline not in client.get(player.get_absolute_url()).text
+
+
+def test_a_page_rendered_while_something_was_saved_is_not_kept():
+    article = ArticleFactory()
+    request = RequestFactory().get(article.get_absolute_url())
+    slot, _, _ = public_cache.lookup("page", request)
+    ClubFactory()  # a save while the page renders: its rows may predate it
+    rendered = HttpResponse("Rendered from rows read before the save.")
+    public_cache.store(slot, rendered, tags={f"rumours.article:{article.pk}"})
+
+    assert public_cache.lookup("page", request)[2] is None  # nothing stored

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
+from .dependencies import recording
 from .public import (
     answer_conditionally,
     enter,
@@ -36,14 +37,28 @@ CACHED_VIEWS = frozenset(
 )
 
 
-def is_cached_view(request):
+# Pages about one thing: their entries depend on the rows they show (#19),
+# not on every save (``dependencies``).
+PAGES_ABOUT_ONE_THING = frozenset(
+    {
+        "rumours:article-detail",
+        "rumours:player-detail",
+        "rumours:club-detail",
+        "rumours:club-squad",
+        "rumours:source-detail",
+    }
+)
+
+
+def cached_view_name(request):
+    """Return the name of the request's view if its responses are cached, or None."""
     if request.path_info.startswith(settings.STATIC_URL):
-        return False  # WhiteNoise's, below; skip resolving the path.
+        return None  # WhiteNoise's, below; skip resolving the path.
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return False
-    return match.view_name in CACHED_VIEWS
+        return None
+    return match.view_name if match.view_name in CACHED_VIEWS else None
 
 
 class PublicCacheMiddleware:
@@ -53,7 +68,8 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (may_use_cache(request) and is_cached_view(request)):
+        view_name = may_use_cache(request) and cached_view_name(request)
+        if not view_name:
             response = self.get_response(request)
             if has_session(request):
                 # Whatever a logged-in user sees stays in their browser.
@@ -62,11 +78,15 @@ class PublicCacheMiddleware:
         visit = enter(request, "page")
         if visit.hit is not None:
             return answer_conditionally(request, visit.hit)
-        response = self.get_response(request)
+        if view_name in PAGES_ABOUT_ONE_THING:
+            with recording() as tags:
+                response = self.get_response(request)
+        else:
+            response, tags = self.get_response(request), None
         if "Cookie" in response.get("Vary", "") and request.COOKIES:
             # The page read a cookie this request carries: not for everyone.
             return response
-        return visit.keep(response)
+        return visit.keep(response, tags=tags)
 
     def process_exception(self, request, exception):
         """Answer a page or API body the database cannot render from its last copy."""

@@ -13,12 +13,18 @@ turns it off).
 
 Invalidation: every entry holds the newsroom's *generation* it was rendered
 in, and is served only while that is still the generation: a number in the
-shared cache, read in the same round trip as the entry. Any change of a
-newsroom row bumps it (``rumours.cache.signals``), at once and again when
-the transaction commits (a reader between the two could have cached the old
-rows under the new number). A scheduled story coming due saves nothing, so
-the cache also records, per generation, when the next scheduled story is
-due; the first request after that time starts a new generation.
+shared cache, read in the same round trip as the entry. Writes that send no
+model signal (bulk imports) bump it, at once and again when the transaction
+commits (a reader between the two could have cached the old rows under the
+new number). A scheduled story coming due saves nothing, so the cache also
+records, per generation, when the next scheduled story is due; the first
+request after that time starts a new generation.
+
+A save forgets less (#19, ``dependencies``): a list's entry counts while
+no save has happened since it was rendered (the changes counter, read in the
+same round trip), a page about one thing while none of the rows it showed
+has changed (a second round trip, for those rows' numbers). An entry is not
+kept at all when a save happened while it was being rendered.
 
 Staff never get a cached page: a request with a session cookie neither reads
 nor fills the cache.
@@ -36,6 +42,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
 from ..models import Article
+from .dependencies import CHANGES_KEY, increment, tag_generations, tags_unmoved
 
 GENERATION_KEY = "public-cache:generation"
 # (generation, POSIX time the next scheduled story is due or 0), one key for
@@ -103,17 +110,22 @@ def current_generation():
     return lookup_slot(None)[0]
 
 
+def current_changes():
+    return cache.get(CHANGES_KEY)
+
+
 @dataclass(frozen=True)
 class Slot:
-    """Where a response is kept, and the generation it must be kept under."""
+    """Where a response is kept, and the generation and changes it was looked up in."""
 
     key: str
     generation: int
+    changes: int = 0
 
 
 def lookup_slot(key):
-    """Return ``(generation, entry, stored)``: the entry at ``key`` if still
-    current, and whatever is stored there (for ``stale_response``).
+    """Return ``(generation, changes, entry, stored)``: the entry at ``key`` if
+    still current, and whatever is stored there (for ``stale_response``).
 
     One cache round trip (a ``get_many``): the generation, the next due time
     and the entry together. An entry holds the generation it was rendered
@@ -124,16 +136,15 @@ def lookup_slot(key):
     """
     stored = None
     for _attempt in range(2):
-        keys = (
-            [GENERATION_KEY, NEXT_DUE_KEY, key]
-            if key
-            else [GENERATION_KEY, NEXT_DUE_KEY]
-        )
-        found = cache.get_many(keys)
+        keys = [GENERATION_KEY, CHANGES_KEY, NEXT_DUE_KEY]
+        found = cache.get_many([*keys, key] if key else keys)
         stored = found.get(key) if key else None
-        generation = found.get(GENERATION_KEY)
+        generation, changes = found.get(GENERATION_KEY), found.get(CHANGES_KEY)
         if generation is None:
             bump_generation()
+            continue
+        if changes is None:
+            increment([CHANGES_KEY])
             continue
         recorded = found.get(NEXT_DUE_KEY)
         if recorded is not None and recorded[0] == generation:
@@ -142,18 +153,25 @@ def lookup_slot(key):
             due = next_due_timestamp()
             cache.set(NEXT_DUE_KEY, (generation, due), timeout=NEXT_DUE_SECONDS)
         if due == NOTHING_DUE or time.time() < due:
-            return generation, stored if is_fresh(stored, generation) else None, stored
+            fresh = is_fresh(stored, generation, changes)
+            return generation, changes, stored if fresh else None, stored
         bump_generation()
-    return cache.get(GENERATION_KEY), None, stored
+    return cache.get(GENERATION_KEY), cache.get(CHANGES_KEY), None, stored
 
 
-def is_fresh(entry, generation):
-    """Return whether a stored entry may be served: this generation, not too old."""
-    return (
-        entry is not None
-        and entry.get("generation") == generation
-        and time.time() < entry.get("stored_at", 0) + cache_seconds()
-    )
+def is_fresh(entry, generation, changes):
+    """Return whether a stored entry may be served.
+
+    Of this generation, not too old, and unchanged: a list while no save has
+    happened, a page about one thing while none of its rows has moved.
+    """
+    if entry is None or entry.get("generation") != generation:
+        return False
+    if time.time() >= entry.get("stored_at", 0) + cache_seconds():
+        return False
+    if "tags" in entry:
+        return tags_unmoved(entry["tags"])
+    return entry.get("changes") == changes
 
 
 def lookup(kind, request):
@@ -165,20 +183,23 @@ def lookup(kind, request):
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     key = ENTRY_KEY.format(kind=kind, digest=digest)
     try:
-        generation, entry, stored = lookup_slot(key)
+        generation, changes, entry, stored = lookup_slot(key)
     except DATABASE_DOWN:
         # Finding when the next story is due needs the database: without
         # it, nothing is served fresh or kept, but a stale copy may help.
         return None, None, cache.get(key)
-    return Slot(key, generation), entry, stored
+    return Slot(key, generation, changes), entry, stored
 
 
-def store(slot, response, *, private_ok=False):
+def store(slot, response, *, private_ok=False, tags=None):
     """Keep a rendered 200 response's body and headers, unless it sets cookies.
 
     A response marked ``private`` is kept only with ``private_ok``: the API's
     bodies are the same for every partner, and the key is checked before a
     kept body is served (``private`` tells shared HTTP caches to keep out).
+    With ``tags`` (the rows a page about one thing showed), the entry
+    depends on those rows only; it is not kept if anything was saved while
+    it was rendered, since the rows read may predate that save.
     """
     if response.status_code != 200 or response.streaming or response.cookies:
         return
@@ -191,6 +212,12 @@ def store(slot, response, *, private_ok=False):
         "content": response.content,
         "headers": list(response.items()),
     }
+    if tags is None:
+        entry["changes"] = slot.changes
+    elif current_changes() != slot.changes:
+        return
+    else:
+        entry["tags"] = tag_generations(tags)
     # Kept past its freshness, to answer with if the database goes down.
     cache.set(slot.key, entry, timeout=cache_seconds() + stale_seconds())
 
@@ -230,11 +257,11 @@ class Visit:
     hit: HttpResponse | None = None
     stored: dict | None = None  # any copy kept, fresh or not
 
-    def keep(self, response, *, private_ok=False):
+    def keep(self, response, *, private_ok=False, tags=None):
         """Keep ``response`` for the next reader, if the request may use the cache."""
         if self.slot is None or getattr(response, "public_cache_hit", False):
             return response
-        store(self.slot, response, private_ok=private_ok)
+        store(self.slot, response, private_ok=private_ok, tags=tags)
         response[HIT_HEADER] = "miss"
         return response
 
