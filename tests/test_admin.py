@@ -501,3 +501,23 @@ def test_article_filters_offer_every_kind_of_claim_and_every_club(admin_client):
     sidebar = response.content.decode()
     assert TransferClaim.Type.RELEASE_CLAUSE.label in sidebar
     assert "Club In No Story" in sidebar
+
+
+def test_claim_search_finds_claims_by_their_storys_words(admin_client):
+    claim = TransferClaimFactory(article__body="Buongiorno is the replacement.")
+    TransferClaimFactory(article__body="Nothing about him.")
+
+    response = admin_client.get(
+        admin_url(TransferClaim, "changelist"), {"q": "buongiorno"}
+    )
+
+    assert list(response.context["cl"].result_list) == [claim]
+
+
+def test_claim_search_finds_claims_by_a_clubs_name(admin_client):
+    claim = TransferClaimFactory(to_club__name="SSC Napoli")
+    TransferClaimFactory(to_club__name="AS Roma")
+
+    response = admin_client.get(admin_url(TransferClaim, "changelist"), {"q": "napoli"})
+
+    assert list(response.context["cl"].result_list) == [claim]
