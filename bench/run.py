@@ -34,6 +34,11 @@ What it does, in order, for each database (SQLite, then PostgreSQL):
    ``/api/v1/claims/?club=&updated_since=``, ``/api/v1/articles/<slug>/``,
    and a static file served by the same server: the ceiling.
 
+On the bulk newsroom it also times the editors' admin pages, one request
+alone (``bench/admin_probe.py``): the story and claim changelists plain,
+filtered and searched, a story's change page and the dashboard, against
+300 ms on PostgreSQL and 1 s on SQLite (#19).
+
 Then it times ``import_newsroom`` of the bulk newsroom's interchange file
 against ``loaddata`` of the same rows (``dumpdata``), each into an empty,
 migrated SQLite database.
@@ -103,6 +108,8 @@ TARGETS = {
     "bulk_over_demo_p50": 1.5,
     "cached_share_of_static": 0.70,
     "import_over_loaddata": 2.0,
+    # One admin request alone on the bulk newsroom (#19), in milliseconds.
+    "admin_alone_ms": {"sqlite": 1000, "postgresql": 300},
 }
 
 
@@ -419,6 +426,17 @@ def bench_database(database, seconds, rounds):
         )
         results[newsroom] = {"pages": probe}
         served[newsroom] = (url, probe, key)
+        if newsroom == "bulk":
+            results[newsroom]["admin"] = json.loads(
+                subprocess.run(
+                    [BIN / "python", BENCH / "admin_probe.py"],
+                    cwd=ROOT,
+                    env=server_env(url, 0),
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
     for mode, cache_seconds in (("uncached", 0), ("cached", None)):
         # Only the uncached ratio is asked of the small newsroom.
         newsrooms = {
@@ -569,6 +587,19 @@ def table(database, results):
     return "\n".join(lines)
 
 
+def admin_table(database, admin):
+    """Return the Markdown table of the admin pages on the bulk newsroom."""
+    lines = [
+        f"**{database}, admin on the bulk newsroom, one request alone**",
+        "",
+        "| page | queries | ms |",
+        "| --- | ---: | ---: |",
+    ]
+    for page, figures in admin.items():
+        lines.append(f"| {page} | {figures['queries']} | {figures['alone_ms']:.0f} |")
+    return "\n".join(lines)
+
+
 def misses(results):
     """Return the targets missed, one line each."""
     lines = []
@@ -596,6 +627,13 @@ def misses(results):
                     lines.append(f"{where} {mode}: non-200 responses")
                 if figures["timeouts"]:
                     lines.append(f"{where} {mode}: {figures['timeouts']} timeouts")
+        budget = TARGETS["admin_alone_ms"][database]
+        for page, figures in bulk.get("admin", {}).items():
+            if figures["status"] != 200 or figures["alone_ms"] > budget:
+                lines.append(
+                    f"{database} admin {page}: {figures['alone_ms']} ms, status "
+                    f"{figures['status']} (≤ {budget} ms)"
+                )
     imported = results.get("import")
     if imported and imported["import_over_loaddata"] > TARGETS["import_over_loaddata"]:
         over = "over " if imported.get("stopped_after_loaddata_times") else ""
@@ -640,6 +678,8 @@ def main():
     for database, newsrooms in results["databases"].items():
         say("")
         say(table(database, newsrooms))
+        say("")
+        say(admin_table(database, newsrooms["bulk"].get("admin", {})))
     if "import" in results:
         imported = results["import"]
         say("")
