@@ -34,7 +34,11 @@ What it does, in order, for each database (SQLite, then PostgreSQL):
    ``/api/v1/claims/?club=&updated_since=``, ``/api/v1/articles/<slug>/``,
    and a static file served by the same server: the ceiling.
 
-On the bulk newsroom it also times the editors' admin pages, one request
+On the bulk newsroom it also runs deadline day (``bench/deadline_day.py``):
+readers over a few hundred URLs (wrk with a Lua script choosing each path)
+with the public cache on, quiet, then while the desk saves one and then
+five stories a second, against 80% and 60% of the quiet figure and a p99
+under 100 ms with one save a second. And it times the editors' admin pages, one request
 alone (``bench/admin_probe.py``): the story and claim changelists plain,
 filtered and searched, a story's change page and the dashboard, against
 300 ms on PostgreSQL and 1 s on SQLite (#19).
@@ -325,11 +329,16 @@ def duration_ms(text):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(path, headers, seconds, port=PORT):
-    """Return rps, p50, p99 and non-2xx count of ``seconds`` of load on ``path``."""
+def wrk(path, headers, seconds, port=PORT, script=None):
+    """Return rps, p50, p99 and non-2xx count of ``seconds`` of load on ``path``.
+
+    With ``script``, a wrk Lua script chooses each request's path.
+    """
     command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
+    if script is not None:
+        command += ["-s", str(script)]
     output = subprocess.run(
         [*command, f"http://127.0.0.1:{port}{path}"],
         capture_output=True,
@@ -449,7 +458,77 @@ def bench_database(database, seconds, rounds):
         for name, figures in loads.items():
             results[name][mode] = figures
     add_ratios(results)
+    say(f"{database} / bulk: deadline day")
+    results["bulk"]["deadline_day"] = deadline_day(
+        database, served["bulk"][2], max(seconds, 10)
+    )
     return results
+
+
+# Readers spread over a few hundred URLs while the desk saves stories (#19).
+DEADLINE_RATES = (0, 1, 5)  # saves a second
+DEADLINE_TARGETS = {1: 0.80, 5: 0.60}  # readers' rps against the quiet figure
+DEADLINE_P99_MS = 100  # with one save a second
+MIX_SCRIPT = """
+paths = {paths}
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+"""
+
+
+def deadline_day(database, key, seconds):
+    """Return readers' figures on the bulk newsroom, quiet and while editing."""
+    url = database_url(database, "bulk")
+    env = server_env(url)
+    paths = json.loads(
+        subprocess.run(
+            [BIN / "python", BENCH / "deadline_day.py", "mix"],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        ).stdout
+    )  # fmt: skip
+    script = DATA / "deadline-mix.lua"
+    quoted = ", ".join(json.dumps(path) for path in paths)
+    script.write_text(MIX_SCRIPT.replace("{paths}", "{" + quoted + "}"))
+    headers = {**headers_for("api_claims", key)}
+    server = start_server(url, None)
+    results = {"urls": len(paths)}
+    try:
+        for path in paths:  # every page once: the cache is warm, as at noon
+            fetch(path, headers)
+        for rate in DEADLINE_RATES:
+            editor = None
+            if rate:
+                editor = subprocess.Popen(
+                    [BIN / "python", BENCH / "deadline_day.py", "edit", str(rate),
+                     str(seconds + 2)],
+                    cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+                )  # fmt: skip
+                time.sleep(1)
+            figures = wrk("/", headers, seconds, script=script)
+            if editor is not None:
+                figures["saves"] = int(editor.communicate(timeout=120)[0] or 0)
+            results[f"{rate}_saves_per_second"] = figures
+    finally:
+        stop_server(server)
+    quiet = results["0_saves_per_second"]["rps"]
+    for rate in DEADLINE_RATES[1:]:
+        figures = results[f"{rate}_saves_per_second"]
+        figures["share_of_quiet"] = ratio(figures["rps"], quiet)
+    return results
+
+
+def deadline_lines(database, results):
+    lines = [f"**{database}, deadline day** ({results['urls']} URLs, bulk newsroom)"]
+    for rate in DEADLINE_RATES:
+        figures = results[f"{rate}_saves_per_second"]
+        share = figures.get("share_of_quiet")
+        lines.append(
+            f"- {rate} saves/s: {figures['rps']:.0f} rps, p99 "
+            f"{shown(figures['p99_ms'], '.0f')} ms"
+            + (f", {share:.0%} of quiet" if share is not None else "")
+        )
+    return "\n".join(lines)
 
 
 def ratio(numerator, denominator, digits=2):
@@ -627,6 +706,20 @@ def misses(results):
                     lines.append(f"{where} {mode}: non-200 responses")
                 if figures["timeouts"]:
                     lines.append(f"{where} {mode}: {figures['timeouts']} timeouts")
+        deadline = bulk.get("deadline_day")
+        for rate, share in DEADLINE_TARGETS.items():
+            figures = deadline and deadline[f"{rate}_saves_per_second"]
+            if figures and (figures["share_of_quiet"] or 0) < share:
+                lines.append(
+                    f"{database} deadline day, {rate} saves/s: readers at "
+                    f"{figures['share_of_quiet']:.0%} of quiet (≥ {share:.0%})"
+                )
+        one = deadline and deadline["1_saves_per_second"]
+        if one and (one["p99_ms"] or 1e9) > DEADLINE_P99_MS:
+            lines.append(
+                f"{database} deadline day, 1 save/s: p99 {one['p99_ms']} ms "
+                f"(< {DEADLINE_P99_MS} ms)"
+            )
         budget = TARGETS["admin_alone_ms"][database]
         for page, figures in bulk.get("admin", {}).items():
             if figures["status"] != 200 or figures["alone_ms"] > budget:
@@ -680,6 +773,9 @@ def main():
         say(table(database, newsrooms))
         say("")
         say(admin_table(database, newsrooms["bulk"].get("admin", {})))
+        if "deadline_day" in newsrooms["bulk"]:
+            say("")
+            say(deadline_lines(database, newsrooms["bulk"]["deadline_day"]))
     if "import" in results:
         imported = results["import"]
         say("")

@@ -7,13 +7,15 @@ stories, and so on. Each row is a *tag* (``"rumours.article:12"``) with a
 generation number in the shared cache; the page's entry keeps the
 generation of each of its tags and is served only while none has moved.
 
-A change of a row moves the tags of the row itself and of every row it
-points at, before and after the change (a claim moves its story, player,
-clubs and source; a player who changes clubs moves both clubs), and a
-many-to-many change moves both sides. So a page listing a club's stories
-forgets itself when a story about the club is added, and a story page
-forgets itself when one of its claims changes; the other stories' pages
-stay cached.
+A change of a row moves its own tag: every page that showed the row forgets
+it. A new row, or one that points elsewhere than before, also moves the
+tags of the rows it points at, before and after (a new claim moves its
+story, player, clubs and source; a player who changes clubs moves both
+clubs), and a many-to-many change moves both sides. A story listed as a
+card (loaded without its body) is tagged as a card, which only a change of
+what cards show moves (its headline, standfirst, slug, time or status;
+with the pages of its clubs and players, which list it). So editing a
+story's text or claims leaves every other page cached.
 
 Lists (the home page, feeds, sitemaps, search, index pages, the partner
 API) depend on every change: ``CHANGES_KEY`` moves on every save, and a
@@ -28,6 +30,11 @@ from django.core.cache import cache
 from django.db import transaction
 
 CHANGES_KEY = "public-cache:changes"
+# What a story's card shows, wherever it is listed: a change of anything
+# else (its body, a claim) leaves the pages that list it alone.
+CARD_FIELDS = {
+    "rumours.article": ("headline", "slug", "standfirst", "published_at", "status")
+}
 TAG_KEY = "public-cache:tag:{tag}"
 APP_LABEL = "rumours"
 
@@ -46,15 +53,26 @@ def recording():
 
 
 def row_loaded(sender, instance, **kwargs):
-    """Signal receiver (``post_init``): note a loaded row while recording."""
+    """Signal receiver (``post_init``): note a loaded row while recording.
+
+    A story loaded without its text is shown as a card (a headline, a link):
+    the page depends on its card only (``card_tag``).
+    """
     tags = _recording.get()
     if tags is None or instance.pk is None or sender._meta.app_label != APP_LABEL:
         return
-    tags.add(tag_of(sender, instance.pk))
+    tag = tag_of(sender, instance.pk)
+    if sender._meta.label_lower in CARD_FIELDS and "body_html" not in instance.__dict__:
+        tag = card_tag(tag)
+    tags.add(tag)
 
 
 def tag_of(model, pk):
     return f"{model._meta.label_lower}:{pk}"
+
+
+def card_tag(tag):
+    return f"{tag}:card"
 
 
 def reference_fields(model):
@@ -66,30 +84,43 @@ def reference_fields(model):
     ]
 
 
-def referenced_tags(instance, values=None):
-    """Return the tags of the newsroom rows ``instance`` points at.
+def references(instance, values=None):
+    """Return {attname: id} of the newsroom rows ``instance`` points at.
 
-    ``values`` maps foreign-key attnames to ids (the row as stored before a
-    save); without it, the instance's own values are read.
+    From ``values`` (the row as stored) when given, else from the instance.
     """
-    tags = set()
-    for field in reference_fields(type(instance)):
-        if values is None:
-            pk = getattr(instance, field.attname)
-        else:
-            pk = values.get(field.attname)
-        if pk is not None:
-            tags.add(tag_of(field.related_model, pk))
-    return tags
+    source = instance.__dict__ if values is None else values
+    return {
+        field.attname: source.get(field.attname)
+        for field in reference_fields(type(instance))
+    }
 
 
-def stored_references(instance):
-    """Return the foreign-key ids of ``instance``'s row as stored, or {}."""
-    attnames = [field.attname for field in reference_fields(type(instance))]
-    if instance._state.adding or instance.pk is None or not attnames:
+def referenced_tags(instance, values=None):
+    """Return the tags of the newsroom rows ``instance`` points at."""
+    model = type(instance)
+    targets = {f.attname: f.related_model for f in reference_fields(model)}
+    return {
+        tag_of(targets[attname], pk)
+        for attname, pk in references(instance, values).items()
+        if pk is not None
+    }
+
+
+def card_values(instance, values=None):
+    source = instance.__dict__ if values is None else values
+    fields = CARD_FIELDS.get(type(instance)._meta.label_lower, ())
+    return {name: source.get(name) for name in fields}
+
+
+def stored_state(instance):
+    """Return the row of ``instance`` as stored: its references and card, or {}."""
+    names = [f.attname for f in reference_fields(type(instance))]
+    names += CARD_FIELDS.get(type(instance)._meta.label_lower, ())
+    if instance._state.adding or instance.pk is None or not names:
         return {}
     rows = type(instance)._base_manager.filter(pk=instance.pk)
-    return rows.values(*attnames).first() or {}
+    return rows.values(*names).first() or {}
 
 
 def bump(tags):

@@ -1,12 +1,14 @@
 """What makes the public cache stale: any change of a newsroom row.
 
 Saves and many-to-many changes of every model of this app (so new ones are
-covered without a line here) move the tags of the rows they touch
-(``dependencies``): a page about one thing forgets itself when a row it
-showed changes, a list on any change. Deletes, bulk writers (which send
-``newsroom_bulk_written``) and byline changes of users start a new
-generation: every cached view is stale.
+covered without a line here; history tables, which no page shows, aside)
+move the tags of the rows they touch (``dependencies``): a page about one
+thing forgets itself when a row it showed changes, a list on any change.
+Deletes, bulk writers (which send ``newsroom_bulk_written``) and byline
+changes of users start a new generation: every cached view is stale.
 """
+
+from simple_history.models import HistoricalChanges
 
 from newsroom.cache import shared_cache_recovered
 
@@ -14,15 +16,22 @@ from ..models import Article, Club, Player
 from ..models.events import newsroom_bulk_written
 from .dependencies import (
     APP_LABEL,
+    CARD_FIELDS,
     bump,
+    card_tag,
+    card_values,
     referenced_tags,
+    references,
     row_loaded,
-    stored_references,
+    stored_state,
     tag_of,
 )
 from .public import bump_generation, bump_generation_now_and_on_commit
 
-STORED_REFERENCES = "_public_cache_stored_references"
+STORED_STATE = "_public_cache_stored_state"
+# Rows no page loads, whose change every page may show (a lapse window ends
+# open claims everywhere): a save of one forgets every view.
+FORGET_ALL_MODELS = {"rumours.lapsewindow"}
 
 
 def content_changed(sender, **kwargs):
@@ -32,7 +41,7 @@ def content_changed(sender, **kwargs):
     if is_byline_change(sender, kwargs):
         bump_generation_now_and_on_commit()
         return
-    if sender._meta.app_label != APP_LABEL:
+    if sender._meta.app_label != APP_LABEL or is_history(sender):
         return
     tags = changed_tags(sender, kwargs)
     if tags is None:
@@ -44,7 +53,11 @@ def content_changed(sender, **kwargs):
 def changed_tags(sender, kwargs):
     """Return the tags a change moves, or None when every view must go."""
     instance = kwargs.get("instance")
-    if instance is None or kwargs.get("signal_name") == "post_delete":
+    if (
+        instance is None
+        or kwargs.get("signal_name") == "post_delete"
+        or sender._meta.label_lower in FORGET_ALL_MODELS
+    ):
         return None
     if "action" in kwargs:  # m2m_changed: both sides
         if kwargs["action"] == "post_clear":
@@ -53,12 +66,16 @@ def changed_tags(sender, kwargs):
         return {tag_of(type(instance), instance.pk)} | {
             tag_of(model, pk) for pk in kwargs.get("pk_set") or ()
         }
-    tags = {tag_of(sender, instance.pk)} | referenced_tags(instance)
-    before = getattr(instance, STORED_REFERENCES, None)
-    if before:
-        tags |= referenced_tags(instance, before)
-    if isinstance(instance, Article):
-        tags |= subjects_of(instance)
+    tag = tag_of(sender, instance.pk)
+    tags = {tag}
+    stored = getattr(instance, STORED_STATE, None)
+    created = kwargs.get("created") or stored is None
+    if created or references(instance) != references(instance, stored):
+        tags |= referenced_tags(instance) | referenced_tags(instance, stored or {})
+    if sender._meta.label_lower in CARD_FIELDS and (
+        created or card_values(instance) != card_values(instance, stored)
+    ):
+        tags |= {card_tag(tag)} | subjects_of(instance)
     return tags
 
 
@@ -72,10 +89,15 @@ def subjects_of(article):
     }
 
 
-def remember_stored_references(sender, instance, **kwargs):
-    """Signal receiver (``pre_save``): note what the row pointed at before."""
-    if sender._meta.app_label == APP_LABEL:
-        setattr(instance, STORED_REFERENCES, stored_references(instance))
+def remember_stored_state(sender, instance, **kwargs):
+    """Signal receiver (``pre_save``): note what the row held before."""
+    if sender._meta.app_label == APP_LABEL and not is_history(sender):
+        setattr(instance, STORED_STATE, stored_state(instance))
+
+
+def is_history(model):
+    """Return whether ``model`` is a history table, which no public page shows."""
+    return issubclass(model, HistoricalChanges)
 
 
 def is_byline_change(sender, kwargs):
@@ -108,7 +130,7 @@ def connect_signals():
             dispatch_uid=f"public-cache-{name}",
             weak=False,
         )
-    pre_save.connect(remember_stored_references, dispatch_uid="public-cache-pre-save")
+    pre_save.connect(remember_stored_state, dispatch_uid="public-cache-pre-save")
     post_init.connect(row_loaded, dispatch_uid="public-cache-rows-loaded")
     newsroom_bulk_written.connect(bulk_written, dispatch_uid="public-cache-bulk")
     shared_cache_recovered.connect(
