@@ -541,3 +541,14 @@ def test_a_new_headline_shows_on_the_stories_that_list_it(client):
     response = client.get(listed.get_absolute_url())
 
     assert "Milan bid" in response.text
+
+
+def test_publishing_a_story_shows_its_claims_on_their_sources_page(client):
+    claim = TransferClaimFactory(article__draft=True, quote="Napoli have bid.")
+    client.get(claim.source.get_absolute_url())
+
+    claim.article.status = Article.Status.PUBLISHED
+    claim.article.published_at = timezone.now()
+    claim.article.save()
+
+    assert "Napoli have bid." in client.get(claim.source.get_absolute_url()).text

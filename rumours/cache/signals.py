@@ -12,7 +12,7 @@ from simple_history.models import HistoricalChanges
 
 from newsroom.cache import shared_cache_recovered
 
-from ..models import Article, Club, Player
+from ..models import Article, Attribution, Club, Player, Source, TransferClaim
 from ..models.events import newsroom_bulk_written
 from .dependencies import (
     APP_LABEL,
@@ -80,12 +80,21 @@ def changed_tags(sender, kwargs):
 
 
 def subjects_of(article):
-    """Return the tags of the clubs and players of a story: their pages list it."""
+    """Return the tags of the pages that list a story or its claims.
+
+    Its clubs and players, and the sources of its claims and their relays:
+    a story published or taken down appears on or leaves all of them.
+    """
     clubs = Article.clubs.through.objects.filter(article_id=article.pk)
     players = Article.players.through.objects.filter(article_id=article.pk)
+    claims = TransferClaim.objects.filter(article_id=article.pk)
+    relays = Attribution.objects.filter(claim__article_id=article.pk)
+    sources = {*claims.values_list("source_id", flat=True)}
+    sources |= {*relays.values_list("source_id", flat=True)}
     return {
         *(tag_of(Club, pk) for pk in clubs.values_list("club_id", flat=True)),
         *(tag_of(Player, pk) for pk in players.values_list("player_id", flat=True)),
+        *(tag_of(Source, pk) for pk in sources - {None}),
     }
 
 
