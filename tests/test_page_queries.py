@@ -33,10 +33,11 @@ SQUAD_SMALL, SQUAD_LARGE = 11, 40
 # What each page may cost (docs/reliability.md, R17): one query more is a
 # regression even when it does not grow with the data.
 # Claims' amounts (#13) are one prefetch a list of claims (the club page has two);
-# a card names its story's main clubs first, read from its claims (#16).
+# a card names its story's main clubs first, read from its claims (#16); a
+# source's page adds its record by kind and as a relay (#15).
 BUDGETS = {
     "story": 7, "home": 6, "player": 5, "club": 9, "squad": 5,
-    "source": 4, "outlet": 5, "agent": 5,
+    "source": 6, "outlet": 7, "agent": 7,
     "clubs": 3, "players": 4, "sources": 1, "competitions": 1,
 }  # fmt: skip
 

@@ -206,7 +206,9 @@ class SourceViewSet(PartnerViewSet):
     ordering_columns = {"reliability_tier": "tier_rank"}
 
     def get_queryset(self):
-        return Source.objects.select_related("outlet").with_tier_rank()
+        return (
+            Source.objects.select_related("outlet").with_tier_rank().with_track_record()
+        )
 
 
 @extend_schema_view(

@@ -5,12 +5,21 @@ from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from .links import slug_url
+from .track_records import TrackRecord, record_counts
 
 
 class SourceQuerySet(models.QuerySet):
     def unrated(self):
         """Return the sources no editor has given a reliability tier yet."""
         return self.filter(reliability_tier__isnull=True)
+
+    def with_track_record(self):
+        """Annotate ``record_true`` and ``record_resolved``: the source's own claims.
+
+        Two conditional counts over its claims in the same query (#15):
+        ``Source.track_record`` reads them.
+        """
+        return self.annotate(**record_counts("claims"))
 
     def with_tier_rank(self):
         """Annotate ``tier_rank``: the tier, unrated sources after tier 5.
@@ -118,6 +127,11 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return slug_url("rumours:source-detail", self.slug)
+
+    @property
+    def track_record(self):
+        """Return its own claims' ``TrackRecord`` (``with_track_record()``)."""
+        return TrackRecord(self.record_true, self.record_resolved)
 
     @property
     def tier_label(self):

@@ -102,3 +102,9 @@ def depth_chart(row, scale):
         "target_x": target * (slot + gap) - gap // 2 if target is not None else None,
         "target": target,
     }
+
+
+@register.filter
+def percent(share):
+    """Return a share between 0 and 1 as a whole percentage: 0.6445 → "64%"."""
+    return "" if share is None else f"{round(share * 100)}%"

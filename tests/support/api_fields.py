@@ -6,6 +6,13 @@ it here too, in the same commit, after asking: may every partner see it?
 """
 
 SERIALIZER_FIELDS = {
+    "TrackRecordSerializer": [
+        "proved_true",
+        "resolved",
+        "enough",
+        "share",
+        "interval_95",
+    ],
     "CrestSerializer": ["width", "height", "credit", "renditions"],
     "PictureSerializer": ["width", "height", "credit", "renditions"],
     "PlayerPictureSerializer": ["width", "height", "credit", "renditions"],
@@ -160,6 +167,7 @@ SERIALIZER_FIELDS = {
         "language",
         "reliability_tier",
         "url",
+        "track_record",
     ],
     "SourceSummarySerializer": [
         "id",

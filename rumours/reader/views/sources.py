@@ -1,8 +1,9 @@
-"""The source page: who they are, how far we trust them, what they said."""
+"""The source page: who they are, how far we trust them, and their record."""
 
 from django.views.generic import DetailView
 
 from ...models import Source, TransferClaim
+from ...models.track_records import RECORD_FLOOR, records_by_kind, relay_record
 
 SOURCE_CLAIMS = 100
 
@@ -12,7 +13,7 @@ class SourceDetailView(DetailView):
     context_object_name = "source"
 
     def get_queryset(self):
-        return Source.objects.select_related("outlet")
+        return Source.objects.select_related("outlet").with_track_record()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -27,5 +28,9 @@ class SourceDetailView(DetailView):
             claims=list(claims[:SOURCE_CLAIMS]),
             journalists=list(source.listed_journalists()),
             clients=list(source.listed_clients()),
+            record=source.track_record,
+            records_by_kind=records_by_kind(source.claims.all()),
+            relay_record=relay_record(source),
+            record_floor=RECORD_FLOOR,
         )
         return context
