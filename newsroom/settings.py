@@ -152,7 +152,14 @@ if REDIS_URL:
     # kept in the database, so a Redis restart logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the public cache's row numbers (rumours/cache/dependencies.py):
+    # a page about one thing holds a few hundred; Django's default keeps 300.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 # Anonymous public pages, feeds, sitemaps and API bodies are cached this many
 # seconds (rumours/cache/public.py); 0 turns the cache off.

@@ -552,3 +552,17 @@ def test_publishing_a_story_shows_its_claims_on_their_sources_page(client):
     claim.article.save()
 
     assert "Napoli have bid." in client.get(claim.source.get_absolute_url()).text
+
+
+def test_resolving_a_claim_refreshes_its_sources_record(client):
+    """Even when the page no longer lists that claim: only its newest 100."""
+    claim = TransferClaimFactory(reported_at=timezone.now() - dt.timedelta(days=9))
+    TransferClaimFactory.create_batch(100, source=claim.source)
+    client.get(claim.source.get_absolute_url())
+
+    claim.outcome = TransferClaim.Outcome.CONFIRMED
+    claim.resolved_at = timezone.now()
+    claim.save()
+    response = client.get(claim.source.get_absolute_url())
+
+    assert response[HIT] == "miss"

@@ -35,6 +35,10 @@ CHANGES_KEY = "public-cache:changes"
 CARD_FIELDS = {
     "rumours.article": ("headline", "slug", "standfirst", "published_at", "status")
 }
+# Fields whose change shows on the pages of the rows a row points at, not
+# only where the row itself is shown: a claim resolved changes its source's
+# track record, whichever of its claims that page lists (#15).
+RIPPLE_FIELDS = {"rumours.transferclaim": ("outcome", "claim_type")}
 TAG_KEY = "public-cache:tag:{tag}"
 APP_LABEL = "rumours"
 
@@ -107,16 +111,17 @@ def referenced_tags(instance, values=None):
     }
 
 
-def card_values(instance, values=None):
+def card_values(instance, values=None, fields=CARD_FIELDS):
     source = instance.__dict__ if values is None else values
-    fields = CARD_FIELDS.get(type(instance)._meta.label_lower, ())
-    return {name: source.get(name) for name in fields}
+    names = fields.get(type(instance)._meta.label_lower, ())
+    return {name: source.get(name) for name in names}
 
 
 def stored_state(instance):
     """Return the row of ``instance`` as stored: its references and card, or {}."""
     names = [f.attname for f in reference_fields(type(instance))]
     names += CARD_FIELDS.get(type(instance)._meta.label_lower, ())
+    names += RIPPLE_FIELDS.get(type(instance)._meta.label_lower, ())
     if instance._state.adding or instance.pk is None or not names:
         return {}
     rows = type(instance)._base_manager.filter(pk=instance.pk)

@@ -17,6 +17,7 @@ from ..models.events import newsroom_bulk_written
 from .dependencies import (
     APP_LABEL,
     CARD_FIELDS,
+    RIPPLE_FIELDS,
     bump,
     card_tag,
     card_values,
@@ -70,7 +71,11 @@ def changed_tags(sender, kwargs):
     tags = {tag}
     stored = getattr(instance, STORED_STATE, None)
     created = kwargs.get("created") or stored is None
-    if created or references(instance) != references(instance, stored):
+    moved = references(instance) != references(instance, stored)
+    rippled = card_values(instance, fields=RIPPLE_FIELDS) != card_values(
+        instance, stored, fields=RIPPLE_FIELDS
+    )
+    if created or moved or rippled:
         tags |= referenced_tags(instance) | referenced_tags(instance, stored or {})
     if sender._meta.label_lower in CARD_FIELDS and (
         created or card_values(instance) != card_values(instance, stored)
