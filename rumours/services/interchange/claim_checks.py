@@ -23,6 +23,8 @@ class ClaimChecks:
                 )
                 if INVALID in key:
                     continue
+                if self.version == 1:
+                    key = self.next_occurrence(claim, key, first)
                 claim.key = key
                 if first.setdefault(key, claim) is not claim:
                     self.problems.add(
@@ -31,6 +33,20 @@ class ClaimChecks:
                         'and occurrence); merge them, or give one "occurrence": 2',
                     )
             check_occurrences(first, self.problems)
+
+    @staticmethod
+    def next_occurrence(claim, key, first):
+        """Return ``key`` at the story's next free occurrence of those parties.
+
+        Version 1 had no occurrences, yet its generator could store two bids
+        of one club for one player in one story, and its exporter wrote both:
+        in such a file a repeat is the next occurrence, in the file's order.
+        """
+        *parties, occurrence = key
+        while (*parties, occurrence) in first:
+            occurrence += 1
+        claim.extra["occurrence"] = occurrence
+        return (*parties, occurrence)
 
     def check_claim(self, claim):
         player, from_club, to_club, replaces = (

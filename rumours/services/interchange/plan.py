@@ -92,6 +92,7 @@ class NewsroomReader(ClaimChecks):
         self.pks = {}
         self.stored = {}
         self.directories = {}
+        self.version = None
 
     def read(self, data):
         if not isinstance(data, dict):
@@ -168,6 +169,8 @@ class NewsroomReader(ClaimChecks):
                 f"expected {' or '.join(map(str, READABLE_VERSIONS))}",
             )
             ok = False
+        else:
+            self.version = value
         return ok
 
     def load_stored(self):
