@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from rumours.models import Attribution, Position
+from rumours.models import Attribution, Club, Position
 
 from .factories import (
     ArticleFactory,
@@ -39,6 +39,7 @@ BUDGETS = {
     "story": 7, "home": 6, "player": 5, "club": 9, "squad": 5,
     "source": 6, "outlet": 7, "agent": 7,
     "clubs": 3, "players": 4, "sources": 1, "competitions": 1,
+    "what-if": 5, "market": 5,
 }  # fmt: skip
 
 
@@ -209,6 +210,37 @@ def squad_of(size):
     return club.get_squad_url()
 
 
+def squad_what_if(size):
+    """A squad of ``size``, half of its rumoured moves chosen by name (#16)."""
+    url = squad_of(size)
+    club = Club.objects.get(slug=url.split("/")[2])
+    moves = [
+        f"move=in:{claim.player.slug}" for claim in club.claims_in.all()[: size // 2]
+    ]
+    return f"{url}?whatif=1&{'&'.join(moves)}&move=out:nobody-now"
+
+
+def market_of(count):
+    """A competition of ``count`` clubs short, long and trading at every position."""
+    competition = CompetitionFactory()
+    for index in range(count):
+        position = Position.values[index % len(Position.values)]
+        short = ClubFactory(competition=competition)
+        long = ClubFactory(competition=competition)
+        SquadNoteFactory(club=short, position=position, kind="need", count=1)
+        SquadNoteFactory(club=long, position=position, kind="surplus", count=2)
+        PlayerFactory(current_club=short, primary_position=position)
+        seller = PlayerFactory(current_club=long, primary_position=position)
+        TransferClaimFactory(player=seller, to_club=short)
+        wants_out = PlayerFactory(current_club=ClubFactory(competition=competition))
+        TransferClaimFactory(
+            player=wants_out, to_club=None, claim_type="wants_to_leave"
+        )
+        TransferClaimFactory(player=wants_out, to_club=None, claim_type="blocked")
+        TransferClaimFactory(player=wants_out, to_club=ClubFactory())
+    return f"/market/?competition={competition.slug}"
+
+
 def source_with_claims(count):
     outlet = SourceFactory(kind="outlet")
     source = SourceFactory(outlet=outlet)
@@ -252,6 +284,20 @@ def test_squad_page_queries_do_not_grow_with_the_squad(measure):
     small, large = measure("squad", squad_of(SQUAD_SMALL), squad_of(SQUAD_LARGE))
 
     assert small == large <= BUDGETS["squad"]
+
+
+def test_what_if_squad_queries_do_not_grow_with_the_moves_chosen(measure):
+    small, large = measure(
+        "what-if", squad_what_if(SQUAD_SMALL), squad_what_if(SQUAD_LARGE)
+    )
+
+    assert small == large <= BUDGETS["what-if"]
+
+
+def test_market_board_queries_do_not_grow_with_clubs_and_rumours(measure):
+    small, large = measure("market", market_of(SMALL), market_of(LARGE))
+
+    assert small == large <= BUDGETS["market"]
 
 
 def test_source_page_queries_do_not_grow_with_claims(measure):

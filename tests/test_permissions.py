@@ -98,6 +98,7 @@ MATRIX = [
     ("GET", "/players/", READER),
     ("GET", "/sources/", READER),
     ("GET", "/competitions/", READER),
+    ("GET", "/market/", READER),
     ("GET", "/favicon.ico", REDIRECT),
     ("GET", "/feeds/latest.atom", READER),
     ("GET", "/feeds/latest.rss", READER),

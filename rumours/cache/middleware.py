@@ -26,6 +26,7 @@ CACHED_VIEWS = frozenset(
         "rumours:player-list",
         "rumours:source-list",
         "rumours:competition-list",
+        "rumours:market",
         "rumours:search",
         "rumours:feed-latest-json",
         "rumours:feed-latest-atom",

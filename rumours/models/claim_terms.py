@@ -147,6 +147,18 @@ KIND_TERMS = {
 # squad page counts them as that player marked surplus.
 SURPLUS_KINDS = (ClaimType.WILLING_TO_SELL, ClaimType.TRANSFER_LISTED)
 
+# The kinds that say a player may change club (#16): the stages of a move,
+# and a player's or his club's readiness to part. The what-if squad view and
+# the market board play these; a denial, a block, a refusal or a contract
+# matter says he stays, and a release clause is only a term of his contract.
+LEAVING_KINDS = (
+    ClaimType.WANTS_TO_LEAVE,
+    *SURPLUS_KINDS,
+    ClaimType.ASKING_PRICE,
+    ClaimType.REFUSES_TO_RENEW,
+)
+MOVE_KINDS = (*STAGE_LADDER, *LEAVING_KINDS)
+
 # The kinds that answer an earlier claim and may point at it.
 ANSWER_KINDS = (ClaimType.DENIED, ClaimType.NOT_CONFIRMED)
 

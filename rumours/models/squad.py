@@ -12,11 +12,21 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .claim_terms import SURPLUS_KINDS
+from .claim_terms import MOVE_KINDS, STAGE_LADDER, SURPLUS_KINDS
 from .claims import TransferClaim
 from .football import Player
-from .positions import POSITION_GROUPS, SPECIFIC_POSITIONS, Position
+from .positions import POSITION_GROUPS, POSITION_ORDER, SPECIFIC_POSITIONS, Position
 from .squad_notes import Balanced, NoteHistory, SquadNote, note_histories
+
+# The summary's order of balances: short first, no note last.
+NEED_ORDER = {"need": 0, "balanced": 1, "surplus": 2, "": 3}
+# The pitch graphic's lines, attack at the top, each read left to right.
+PITCH_LINES = (
+    (Position.FW, ("LW", "ST", "RW")),
+    (Position.MF, ("AM", "CM", "DM")),
+    (Position.DF, ("LB", "CB", "RB")),
+    (Position.GK, ("GK",)),
+)
 
 
 @dataclass
@@ -28,16 +38,47 @@ class Link:
     described without naming (“a host of Bundesliga clubs”).
     ``wants_to_leave`` and ``blocked`` carry the two stages that name no
     destination; ``surplus`` that his own club is willing to sell him or has
-    made him available (#13): a player-level surplus.
+    made him available (#13): a player-level surplus. ``direction`` is "in"
+    or "out", seen from the club whose squad it is.
     """
 
     player: Player
+    direction: str = "out"
     clubs: list = field(default_factory=list)
     described: list = field(default_factory=list)
     claims: list = field(default_factory=list)
     wants_to_leave: bool = False
     blocked: bool = False
     surplus: bool = False
+
+    @property
+    def key(self):
+        """Return the what-if's name for this move: "out:radu-dragusin"."""
+        return f"{self.direction}:{self.player.slug}"
+
+    @property
+    def is_move(self):
+        """Return True if a claim says he may come or go (#16).
+
+        Coming takes a stage of a move; going also a wish or readiness to
+        part (``MOVE_KINDS``). A denial, a block or a contract matter alone
+        is news about him, not a move the what-if can play.
+        """
+        kinds = STAGE_LADDER if self.direction == "in" else MOVE_KINDS
+        return any(claim.claim_type in kinds for claim in self.claims)
+
+    @property
+    def change(self):
+        """Return the move's change to his position's count: ±1, 0 if unavailable."""
+        if not self.player.is_available:
+            return 0
+        return 1 if self.direction == "in" else -1
+
+    @property
+    def phrase(self):
+        """Return “if Radu Dragusin leaves” or “if Alessandro Buongiorno arrives”."""
+        verb = "arrives" if self.direction == "in" else "leaves"
+        return f"if {self.player.name} {verb}"
 
 
 @dataclass
@@ -74,6 +115,21 @@ class SquadRow(Balanced):
         target = self.notes.target_count or 0
         return max(len(self.specialists) + len(self.cover), target, 1)
 
+    @property
+    def anchor(self):
+        return f"position-{self.position.lower()}"
+
+    @property
+    def is_empty(self):
+        """Return True with nobody, no note and no rumour here: the page folds it."""
+        return not (
+            self.specialists
+            or self.cover
+            or self.notes.current
+            or self.rumours_in
+            or self.rumours_out
+        )
+
 
 @dataclass
 class SquadGroup(Balanced):
@@ -109,6 +165,10 @@ class SquadGroup(Balanced):
     def available_count(self):
         return sum(1 for player in self.players if player.is_available)
 
+    @property
+    def anchor(self):
+        return f"group-{self.position.lower()}"
+
 
 @dataclass
 class SquadDepth:
@@ -119,6 +179,8 @@ class SquadDepth:
     unplaced: list = field(default_factory=list)
     unplaced_rumours_in: list = field(default_factory=list)
     unplaced_rumours_out: list = field(default_factory=list)
+    rumours_in: list = field(default_factory=list)
+    rumours_out: list = field(default_factory=list)
 
     def group(self, position):
         """Return the group of ``position`` ("DF")."""
@@ -132,6 +194,42 @@ class SquadDepth:
     def chart_size(self):
         """Return the widest row's slot count, so every chart shares one scale."""
         return max(row.chart_size for row in self.rows)
+
+    @property
+    def moves(self):
+        """Return the rumoured moves the what-if can play: departures, then arrivals."""
+        return [link for link in (*self.rumours_out, *self.rumours_in) if link.is_move]
+
+    @property
+    def summary(self):
+        """Return the rows and noted groups that matter, the most short first.
+
+        Short, then balanced, then surplus, then no note; within each, the
+        biggest shortage first, then team-sheet order. Empty rows are left
+        to ``empty_rows``.
+        """
+        entries = [row for row in self.rows if not row.is_empty]
+        entries += [group for group in self.groups if group.notes.current]
+        return sorted(
+            entries,
+            key=lambda entry: (
+                NEED_ORDER[entry.balance_kind],
+                entry.balance or 0,
+                POSITION_ORDER[entry.position],
+            ),
+        )
+
+    @property
+    def empty_rows(self):
+        return [row for row in self.rows if row.is_empty]
+
+    @property
+    def pitch(self):
+        """Return the rows as the pitch graphic draws them: lines of rows."""
+        return [
+            (self.group(group), [self.row(code) for code in codes])
+            for group, codes in PITCH_LINES
+        ]
 
 
 def squad_depth(club, *, with_amounts=False):
@@ -190,6 +288,8 @@ def squad_depth(club, *, with_amounts=False):
         unplaced=[p for p in players if not p.primary_position],
         unplaced_rumours_in=_playing(rumours_in, ("",)),
         unplaced_rumours_out=_playing(rumours_out, ("",)),
+        rumours_in=rumours_in,
+        rumours_out=rumours_out,
     )
 
 
@@ -219,7 +319,9 @@ def _links(club, claims):
     incoming, outgoing = {}, {}
     for claim in claims:
         if claim.to_club_id == club.pk:
-            link = incoming.setdefault(claim.player_id, Link(player=claim.player))
+            link = incoming.setdefault(
+                claim.player_id, Link(player=claim.player, direction="in")
+            )
             other = claim.from_club
         else:
             link = outgoing.setdefault(claim.player_id, Link(player=claim.player))

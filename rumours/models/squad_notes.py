@@ -198,19 +198,45 @@ class Balanced:
             return ""
         if balance is None:
             return note.summary
-        if balance < 0:
-            return f"Need {-balance}"
-        return f"Surplus {balance}" if balance > 0 else "Balanced"
+        return balance_words(balance)
 
     @property
     def balance_kind(self):
         """Return "need", "balanced", "surplus" or "" (a CSS hook, not the message)."""
+        return self.balance_kind_after(0)
+
+    def balance_kind_after(self, change):
+        """Return ``balance_kind`` once ``change`` more available players count."""
         note, balance = self.notes.current, self.balance
         if note is None:
             return ""
         if balance is None:
             return note.kind
-        return "need" if balance < 0 else "surplus" if balance > 0 else "balanced"
+        return balance_kind(balance + change)
+
+    def standing(self, change=0):
+        """Return where it stands once ``change`` more available players count.
+
+        “3 of 4” against a target; “Need 1”, “Balanced” or “Surplus 1” against
+        a counted need or surplus; else the available players, “3 available”.
+        """
+        target = self.notes.target_count
+        if target is not None:
+            return f"{self.counted + change} of {target}"
+        if self.balance is not None:
+            return balance_words(self.balance + change)
+        return f"{self.counted + change} available"
+
+
+def balance_words(balance):
+    """Return “Need 1”, “Balanced” or “Surplus 2” for a balance (need < 0)."""
+    if balance < 0:
+        return f"Need {-balance}"
+    return f"Surplus {balance}" if balance > 0 else "Balanced"
+
+
+def balance_kind(balance):
+    return "need" if balance < 0 else "surplus" if balance > 0 else "balanced"
 
 
 def note_histories(notes):

@@ -37,6 +37,7 @@ class HomeSitemap(Sitemap):
             "rumours:player-list",
             "rumours:source-list",
             "rumours:competition-list",
+            "rumours:market",
         ]
 
     def location(self, name):

@@ -34,6 +34,7 @@ urlpatterns = [
         "players/<slug:slug>/", views.PlayerDetailView.as_view(), name="player-detail"
     ),
     path("clubs/", views.ClubIndexView.as_view(), name="club-list"),
+    path("market/", views.MarketBoardView.as_view(), name="market"),
     path("sources/", views.SourceIndexView.as_view(), name="source-list"),
     path(
         "competitions/",

@@ -58,6 +58,8 @@ def build_newsroom():
         "players index": f"/players/?club={claim.player.current_club.slug}",
         "sources index": "/sources/",
         "competitions index": "/competitions/",
+        "market board": "/market/",
+        "squad what-if": f"/clubs/{club}/squad/?whatif=1&move=in:{claim.player.slug}",
         "search": f"/search/?q={claim.player.name.split()[-1]}",
         "atom feed": "/feeds/latest.atom",
         "rss feed": "/feeds/latest.rss",

@@ -13,6 +13,7 @@ from .browse import (
     SourceIndexView,
 )
 from .clubs import ClubDetailView, ClubSquadView
+from .market import MarketBoardView
 from .players import PlayerDetailView
 from .search import SearchView
 from .sources import SourceDetailView
@@ -24,6 +25,7 @@ __all__ = [
     "ClubDetailView",
     "ClubIndexView",
     "CompetitionIndexView",
+    "MarketBoardView",
     "ClubSquadView",
     "PlayerDetailView",
     "PlayerIndexView",

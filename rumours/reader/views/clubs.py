@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 
 from ...models import Article, Club, TransferClaim
 from ...models.squad import squad_depth
+from ...models.what_if import play
 
 CLUB_STORIES = 12
 CLUB_CLAIMS = 50
@@ -36,7 +37,14 @@ class ClubDetailView(DetailView):
 
 
 class ClubSquadView(DetailView):
-    """Where the club stands, position by position: need or surplus."""
+    """Where the club stands, position by position, and if its rumours come true.
+
+    ``?whatif=1&move=out:<player slug>&move=in:<player slug>`` plays only
+    the moves named (the what-if form sends that); without ``whatif`` every
+    rumoured move plays. A move that is no longer rumoured here is named
+    back to the reader and left out, never an error: links and bookmarks
+    outlive rumours.
+    """
 
     template_name = "rumours/club_squad.html"
     context_object_name = "club"
@@ -46,5 +54,23 @@ class ClubSquadView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["depth"] = squad_depth(self.object)
+        depth = squad_depth(self.object)
+        moves = depth.moves
+        chosen, stale = chosen_moves(self.request.GET, moves)
+        played = play(depth, chosen)
+        context.update(
+            depth=depth,
+            moves=moves,
+            played_keys={move.key for move in played},
+            stale_moves=stale,
+        )
         return context
+
+
+def chosen_moves(query, moves):
+    """Return (the move keys the reader chose, or None for all; unknown keys)."""
+    if "whatif" not in query:
+        return None, []
+    known = {move.key for move in moves}
+    asked = query.getlist("move")
+    return {key for key in asked if key in known}, [k for k in asked if k not in known]
