@@ -128,6 +128,7 @@ MATRIX = [
             "competitions/",
             "competitions/{competition_slug}/",
             "changes/",
+            "market/",
         )
         for row in (
             ("GET", f"/api/v1/{path}", API_READ),

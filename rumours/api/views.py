@@ -24,11 +24,13 @@ from ..models import (
     Source,
     TransferClaim,
 )
+from ..models.market import market_board
 from ..models.squad import squad_depth
 from . import changes, club_serializers, serializers
 from .article_serializers import ArticleSerializer
 from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
 from .caching import ConditionalResponseMixin, answered_from_cache
+from .market_serializers import MarketQuerySerializer, MarketSerializer
 from .ordering import StrictOrderingFilter
 from .pagination import PartnerCursorPagination
 from .squad_serializers import SquadSerializer
@@ -250,4 +252,28 @@ class ChangesView(
         )
         return Response(
             {"next": changes.next_link(request, cursor), "results": serializer.data}
+        )
+
+
+class MarketView(PartnerAccessMixin, ConditionalResponseMixin, generics.GenericAPIView):
+    """The market board: who is short, who is long, and the rumours between (#16)."""
+
+    serializer_class = MarketSerializer
+    query_serializer = MarketQuerySerializer
+    pagination_class = None
+    filter_backends = []
+
+    @extend_schema(
+        summary="Positions where clubs are short or long, joined by open rumours",
+        parameters=[MarketQuerySerializer],
+        responses=MarketSerializer,
+    )
+    @answered_from_cache
+    def get(self, request):
+        query = MarketQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        competition = query.validated_data.get("competition")
+        board = {"competition": competition, "groups": market_board(competition)}
+        return Response(
+            MarketSerializer(board, context=self.get_serializer_context()).data
         )

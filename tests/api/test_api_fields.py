@@ -11,6 +11,7 @@ from rumours.api import (
     article_serializers,
     changes,
     club_serializers,
+    market_serializers,
     picture_serializers,
     schema,
     serializers,
@@ -35,12 +36,13 @@ RESPONSE_SERIALIZER_MODULES = (
     amount_serializers,
     article_serializers,
     club_serializers,
+    market_serializers,
     picture_serializers,
     squad_serializers,
     changes,
     schema,
 )
-QUERY_SERIALIZERS = {"ChangesQuerySerializer"}
+QUERY_SERIALIZERS = {"ChangesQuerySerializer", "MarketQuerySerializer"}
 
 
 def declared_serializers():
@@ -90,6 +92,8 @@ def crawl(client):
     club = claim.to_club
     ClubAliasFactory(club=club)
     SquadNoteFactory(club=club, position=Position.CB)
+    # A player on the market fills the board's offers (#16).
+    TransferClaimFactory(article=article, claim_type="wants_to_leave", to_club=None)
     article.clubs.add(club)
     article.players.add(claim.player)
     Tombstone.objects.create(
@@ -110,6 +114,7 @@ def crawl(client):
         "/api/v1/competitions/",
         f"/api/v1/competitions/{club.competition.slug}/",
         "/api/v1/changes/",
+        "/api/v1/market/",
         "/api/v1/articles/?updated_since=yesterday",
         "/api/v1/nowhere/",
     ]
@@ -153,3 +158,5 @@ def test_r10_every_response_object_has_committed_keys_only(api, reliability_repo
     )
     assert (extra, forbidden) == ([], [])
     assert any("renditions" in obj for obj in objects), "no hero image was checked"
+    for key in ("joins", "reasons", "balance_label"):  # the market board's
+        assert any(key in obj for obj in objects), f"no object with {key} was checked"

@@ -44,6 +44,7 @@ BUDGET = {
     "/api/v1/competitions/": 2,
     "/api/v1/competitions/{competition}/": 2,
     "/api/v1/changes/": 12,
+    "/api/v1/market/{market}": 5,
 }
 
 
@@ -119,6 +120,8 @@ class Newsroom:
             "source": self.source.slug,
             "competition": self.club.competition.slug,
         }
+        # The board of the club's competition (#16): its lookup is one query.
+        names["market"] = f"?competition={names['competition']}"
         return {url: url.format(**names) for url in BUDGET}
 
 

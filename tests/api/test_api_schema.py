@@ -50,6 +50,7 @@ def test_schema_lists_every_endpoint(schema):
         "/api/v1/clubs/{slug}/squad/",
         "/api/v1/competitions/",
         "/api/v1/competitions/{slug}/",
+        "/api/v1/market/",
         "/api/v1/players/",
         "/api/v1/players/{slug}/",
         "/api/v1/sources/",
