@@ -50,6 +50,15 @@ SEED_WEEK = dt.datetime(2026, 1, 9, 12, tzinfo=dt.UTC)
 
 
 @pytest.fixture
+def demo(db):
+    """Import the demo newsroom (the seed story and its clubs, players, sources)."""
+    from rumours.demo.accounts import DEMO_FILE
+    from rumours.services.interchange import import_newsroom, load_newsroom_file
+
+    import_newsroom(load_newsroom_file(DEMO_FILE), base_dir=DEMO_FILE.parent)
+
+
+@pytest.fixture
 def in_the_seeds_week():
     """Run the test on the day after the seed story, its rumours still open."""
     with time_machine.travel(SEED_WEEK, tick=True):

@@ -9,9 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from rumours.demo.accounts import DEMO_FILE
 from rumours.models import Article
-from rumours.services.interchange import import_newsroom, load_newsroom_file
 
 from .factories import (
     ArticleFactory,
@@ -35,11 +33,6 @@ MILAN_QUOTE = (
     "according to Italian journalist Mirko Di Natale."
 )
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-
-
-@pytest.fixture
-def demo():
-    import_newsroom(load_newsroom_file(DEMO_FILE), base_dir=DEMO_FILE.parent)
 
 
 def text_of(response):

@@ -1,0 +1,66 @@
+"""The market board in the partner API (#16): the page's rows, as data."""
+
+import pytest
+
+from ..factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    SquadNoteFactory,
+    TransferClaimFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_api_carries_the_same_join(api, demo, in_the_seeds_week):
+    body = api.get("/api/v1/market/").json()
+
+    centre_backs = row_json(body, "CB")
+    assert [s["club"]["slug"] for s in centre_backs["needs"]["items"]] == ["ac-milan"]
+    assert [o["player"]["slug"] for o in centre_backs["offers"]["items"]] == [
+        "radu-dragusin"
+    ]
+    joined = centre_backs["connections"]["items"][0]
+    assert (joined["to_club"]["slug"], joined["joins"]) == ("ac-milan", True)
+    assert joined["claims"][0]["url"].endswith(f"#claim-{joined['claims'][0]['id']}")
+
+
+def row_json(body, position):
+    return next(
+        r
+        for group in body["groups"]
+        for r in group["rows"]
+        if r["position"] == position
+    )
+
+
+def test_an_empty_competition_is_every_competition(api):
+    SquadNoteFactory(kind="need", count=1)
+
+    body = api.get("/api/v1/market/", {"competition": ""}).json()
+
+    assert body["competition"] is None
+    assert row_json(body, "CB")["needs"]["items"]
+
+
+def test_an_unknown_competition_is_named_in_a_400(api):
+    response = api.get("/api/v1/market/", {"competition": "nowhere"})
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "competition": ["No competition has the slug 'nowhere'."]
+    }
+
+
+def test_an_unpublished_story_puts_nobody_on_the_market(api):
+    buyer = ClubFactory()
+    SquadNoteFactory(club=buyer, kind="need", count=1)
+    draft = ArticleFactory(draft=True)
+    secret = PlayerFactory(name="Secret Target")
+    TransferClaimFactory(article=draft, player=secret, to_club=buyer)
+    TransferClaimFactory(
+        article=draft, player=secret, claim_type="wants_to_leave", to_club=None
+    )
+
+    assert "Secret Target" not in api.get("/api/v1/market/").content.decode()
