@@ -15,7 +15,6 @@ from django.utils import timezone
 from rumours.models.market import ROW_LIMIT, market_board
 
 from .factories import (
-    ArticleFactory,
     ClubFactory,
     CompetitionFactory,
     PlayerFactory,
@@ -181,19 +180,6 @@ def test_the_competition_filter_keeps_its_clubs_and_their_rumours(client):
 
 def test_an_unknown_competition_is_a_404(client):
     assert client.get("/market/", {"competition": "nowhere"}).status_code == 404
-
-
-def test_an_unpublished_story_puts_nobody_on_the_market(client):
-    buyer = ClubFactory()
-    SquadNoteFactory(club=buyer, kind="need", count=1)
-    draft = ArticleFactory(draft=True)
-    secret = PlayerFactory(name="Secret Target")
-    TransferClaimFactory(article=draft, player=secret, to_club=buyer)
-    TransferClaimFactory(
-        article=draft, player=secret, claim_type="wants_to_leave", to_club=None
-    )
-
-    assert "Secret Target" not in client.get("/market/").content.decode()
 
 
 def test_a_lapsed_rumour_leaves_the_board():

@@ -53,7 +53,7 @@ def test_an_unknown_competition_is_named_in_a_400(api):
     }
 
 
-def test_an_unpublished_story_puts_nobody_on_the_market(api):
+def test_an_unpublished_story_puts_nobody_on_the_board_or_in_the_api(client, api):
     buyer = ClubFactory()
     SquadNoteFactory(club=buyer, kind="need", count=1)
     draft = ArticleFactory(draft=True)
@@ -63,4 +63,5 @@ def test_an_unpublished_story_puts_nobody_on_the_market(api):
         article=draft, player=secret, claim_type="wants_to_leave", to_club=None
     )
 
+    assert "Secret Target" not in client.get("/market/").content.decode()
     assert "Secret Target" not in api.get("/api/v1/market/").content.decode()
