@@ -65,6 +65,7 @@ def pick_paths():
         "story": story.get_absolute_url(),
         "player": player.get_absolute_url(),
         "squad": club.get_squad_url(),
+        "market": reverse("rumours:market"),
         "search": f"{reverse('rumours:search')}?q={term}",
         "feed": reverse("feed-latest-atom"),
         "api_claims": f"/api/v1/claims/?club={club.slug}&updated_since={since}",

@@ -97,7 +97,7 @@ PG_DATABASES = {
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 PAGES = [
-    "home", "story", "player", "squad", "search", "feed", "api_claims",
+    "home", "story", "player", "squad", "market", "search", "feed", "api_claims",
     "api_article", "static",
 ]  # fmt: skip
 API_PAGES = {"api_claims", "api_article"}
