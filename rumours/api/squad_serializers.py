@@ -97,6 +97,36 @@ class NoteHistorySerializer(serializers.Serializer):
     earlier = SquadNoteSerializer(many=True, help_text="Newest first.")
 
 
+class SquadMoveSerializer(serializers.Serializer):
+    """A rumoured move the what-if plays: a player leaving or arriving (#16)."""
+
+    key = serializers.CharField(help_text="“out:radu-dragusin”, “in:<player slug>”.")
+    direction = serializers.ChoiceField(choices=["in", "out"])
+    player = PlayerSummarySerializer()
+    change = serializers.IntegerField(
+        help_text="What it does to his position's count: 1, -1, or 0 when he "
+        "is injured or suspended."
+    )
+
+
+class WhatIfStepSerializer(serializers.Serializer):
+    move = serializers.CharField(source="move.key", help_text="The move's key.")
+    phrase = serializers.CharField(
+        source="move.phrase", help_text="“if Radu Dragusin leaves”."
+    )
+    standing = serializers.CharField(
+        help_text="Where the position stands after this move and those before."
+    )
+
+
+class WhatIfSerializer(serializers.Serializer):
+    """Where a position stands now, and after each rumoured move in turn."""
+
+    now = serializers.CharField(help_text="“4 of 4”, “Need 1”, “3 available”.")
+    after = serializers.CharField()
+    steps = WhatIfStepSerializer(many=True, help_text="Departures first.")
+
+
 class SquadRowSerializer(serializers.Serializer):
     position = serializers.ChoiceField(choices=Position.choices)
     label = serializers.CharField()
@@ -113,6 +143,7 @@ class SquadRowSerializer(serializers.Serializer):
     )
     rumours_in = SquadLinkSerializer(many=True)
     rumours_out = SquadLinkSerializer(many=True)
+    what_if = WhatIfSerializer(source="outlook")
 
 
 class SquadGroupSerializer(serializers.Serializer):
@@ -138,6 +169,7 @@ class SquadGroupSerializer(serializers.Serializer):
     broad_notes = NoteHistorySerializer(
         many=True, help_text="Notes at the group's other broad codes (WD, …)."
     )
+    what_if = WhatIfSerializer(source="outlook")
 
 
 class SquadSerializer(serializers.Serializer):
@@ -157,4 +189,9 @@ class SquadSerializer(serializers.Serializer):
     )
     position_not_given_rumours_out = SquadLinkSerializer(
         source="unplaced_rumours_out", many=True
+    )
+    moves = SquadMoveSerializer(
+        many=True,
+        help_text="Every rumoured move, departures first: each row's and "
+        "group's what_if plays them all.",
     )

@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..models.market import market_board
 from ..models.squad import squad_depth
+from ..models.what_if import play
 from . import changes, club_serializers, serializers
 from .article_serializers import ArticleSerializer
 from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
@@ -190,9 +191,9 @@ class ClubViewSet(PartnerViewSet):
     @answered_from_cache
     def squad(self, request, slug=None):
         club = get_object_or_404(Club.objects.with_staff(), slug=slug)
-        serializer = SquadSerializer(
-            squad_depth(club, with_amounts=True), context=self.get_serializer_context()
-        )
+        depth = squad_depth(club, with_amounts=True)
+        play(depth)
+        serializer = SquadSerializer(depth, context=self.get_serializer_context())
         return Response(serializer.data)
 
 

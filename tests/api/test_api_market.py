@@ -1,4 +1,4 @@
-"""The market board in the partner API (#16): the page's rows, as data."""
+"""The market board and the what-if in the partner API (#16): the pages as data."""
 
 import pytest
 
@@ -65,3 +65,29 @@ def test_an_unpublished_story_puts_nobody_on_the_board_or_in_the_api(client, api
 
     assert "Secret Target" not in client.get("/market/").content.decode()
     assert "Secret Target" not in api.get("/api/v1/market/").content.decode()
+
+
+def test_the_squad_endpoint_plays_the_seeds_moves(api, demo, in_the_seeds_week):
+    body = api.get("/api/v1/clubs/tottenham-hotspur/squad/").json()
+
+    centre_backs = next(row for row in body["rows"] if row["position"] == "CB")
+    assert [m["key"] for m in body["moves"]] == [
+        "out:radu-dragusin",
+        "in:alessandro-buongiorno",
+    ]
+    assert centre_backs["what_if"] == {
+        "now": "4 of 4",
+        "after": "4 of 4",
+        "steps": [
+            {
+                "move": "out:radu-dragusin",
+                "phrase": "if Radu Dragusin leaves",
+                "standing": "3 of 4",
+            },
+            {
+                "move": "in:alessandro-buongiorno",
+                "phrase": "if Alessandro Buongiorno arrives",
+                "standing": "4 of 4",
+            },
+        ],
+    }

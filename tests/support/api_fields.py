@@ -239,6 +239,7 @@ SERIALIZER_FIELDS = {
         "balance",
         "rumours_in",
         "rumours_out",
+        "what_if",
     ],
     "SquadGroupSerializer": [
         "position",
@@ -251,6 +252,7 @@ SERIALIZER_FIELDS = {
         "notes",
         "balance",
         "broad_notes",
+        "what_if",
     ],
     "SquadNoteSerializer": [
         "kind",
@@ -270,7 +272,11 @@ SERIALIZER_FIELDS = {
         "position_not_given",
         "position_not_given_rumours_in",
         "position_not_given_rumours_out",
+        "moves",
     ],
+    "SquadMoveSerializer": ["key", "direction", "player", "change"],
+    "WhatIfStepSerializer": ["move", "phrase", "standing"],
+    "WhatIfSerializer": ["now", "after", "steps"],
     "SquadTargetSerializer": ["count", "note"],
     "ChangeSerializer": [
         "action",
