@@ -39,7 +39,7 @@ BUDGETS = {
     "story": 7, "home": 6, "player": 5, "club": 9, "squad": 5,
     "source": 6, "outlet": 7, "agent": 7,
     "clubs": 3, "players": 4, "sources": 1, "competitions": 1,
-    "what-if": 5, "market": 5,
+    "what-if": 5, "market": 7,
 }  # fmt: skip
 
 

@@ -5,9 +5,12 @@ a story gave only broadly): the clubs whose current squad note leaves them
 short, the clubs with a surplus, the named players their clubs would let go
 or who want to leave, and the open rumours that join a buyer to a seller.
 A rumour is listed when it meets a need at the buyer or a surplus at the
-seller; those meeting both come first. Four queries whatever the size of
-the newsroom: the current notes, the available players they are measured
-against, the open claims, and the competitions for the filter.
+seller; those meeting both come first. Five queries whatever the size of
+the newsroom: the current notes (as values), the available players they are
+measured against, the notes shown (as rows), the players on the market, and
+the newest open claims (``CLAIM_LIMIT``). Its cost still follows the number
+of open rumours in the market (they are filtered before the newest are
+taken): bench/README.md gives the figures.
 """
 
 from collections import defaultdict
@@ -19,13 +22,22 @@ from .claim_terms import LEAVING_KINDS, MOVE_KINDS, ClaimType
 from .claims import TransferClaim
 from .football import Player
 from .positions import GROUP_OF, POSITION_GROUPS, SPECIFIC_POSITIONS, Position
-from .squad_notes import Balanced, NoteHistory, SquadNote
+from .squad_notes import Balanced, NoteHistory, SquadNote, note_balance
 
 # How many clubs, players and rumours a row lists before “and n more”:
 # the board stays one screen a position whatever the size of the newsroom.
 ROW_LIMIT = 8
-# The newest open claims the board reads: enough for a transfer window.
-CLAIM_LIMIT = 1000
+# The newest open claims the board reads, so that its cost follows what it
+# shows, not the size of the market: on the bulk newsroom one competition's
+# board has about 500 that qualify; its lists show the newest.
+CLAIM_LIMIT = 200
+# What the board shows of a claim and of the player and clubs it names.
+CLAIM_COLUMNS = (
+    "claim_type", "reported_at", "player_id", "from_club_id", "to_club_id",
+    "player__name", "player__slug", "player__primary_position",
+    "from_club__name", "from_club__short_name", "from_club__slug",
+    "to_club__name", "to_club__short_name", "to_club__slug",
+)  # fmt: skip
 
 
 def row_key(code):
@@ -66,10 +78,6 @@ class Connection:
     @property
     def latest(self):
         return self.claims[0]
-
-    @property
-    def competition_ids(self):
-        return {club.competition_id for club in (self.from_club, self.to_club) if club}
 
     @property
     def joins(self):
@@ -133,38 +141,22 @@ def board_rows():
 
 def market_board(competition=None):
     """Return the board as ``MarketGroup``s, optionally for one competition's clubs."""
-    standings = club_standings(competition)
-    needs, surplus = defaultdict(list), defaultdict(list)
-    short = set()
-    for standing in standings:
-        kind = standing.balance_kind
-        if kind == "need":
-            needs[standing.notes.position].append(standing)
-            short.add((standing.club.pk, standing.notes.position))
-        elif kind == "surplus":
-            surplus[standing.notes.position].append(standing)
-    long = {(s.club.pk, key) for key, items in surplus.items() for s in items}
-    claims = open_market_claims(short, long)
+    measured = measured_notes(competition)
+    short = {(m.club_id, m.row) for m in measured if m.kind == "need"}
+    long = {(m.club_id, m.row) for m in measured if m.kind == "surplus"}
+    needs, surplus = shown_standings(measured)
+    on_market = players_on_market()
+    claims = open_market_claims(competition, short, long, on_market)
     offers = player_offers(claims)
-    connections = rumour_connections(claims, short, long, offers)
-    if competition is not None:
-        offers = {
-            pk: offer
-            for pk, offer in offers.items()
-            if offer.club.competition_id == competition.pk
-        }
-        connections = {
-            key: [c for c in found if competition.pk in c.competition_ids]
-            for key, found in connections.items()
-        }
+    connections = rumour_connections(claims, short, long, on_market)
     by_group = defaultdict(list)
     for key, label, group in board_rows():
         by_group[group].append(
             MarketRow(
                 position=key,
                 label=label,
-                needs=Listing.of(sorted(needs[key], key=shortest_first)),
-                surplus=Listing.of(sorted(surplus[key], key=largest_first)),
+                needs=needs.get(key, Listing([])),
+                surplus=surplus.get(key, Listing([])),
                 offers=Listing.of(offers_at(offers, key)),
                 connections=Listing.of(connections.get(key, [])),
             )
@@ -175,34 +167,101 @@ def market_board(competition=None):
     ]
 
 
-def shortest_first(standing):
-    return (standing.balance or 0, standing.club.name)
+@dataclass
+class MeasuredNote:
+    """A club's current note as plain values, measured: no model row is built."""
+
+    pk: int
+    club_id: int
+    club_name: str
+    row: str
+    balance: object
+    kind: str  # "need", "surplus", or "" when neither
 
 
-def largest_first(standing):
-    return (-(standing.balance or 0), standing.club.name)
+def measured_notes(competition):
+    """Return every club's current note, measured against its players: two queries.
 
-
-def club_standings(competition):
-    """Return every club's current note at each row, measured: two queries."""
+    Plain values: the board reads thousands of notes on a big newsroom and
+    shows a few dozen, which ``shown_standings`` loads as rows.
+    """
     newest = (
         SquadNote.objects.filter(club=OuterRef("club"), position=OuterRef("position"))
         .newest_first()
         .values("pk")[:1]
     )
-    notes = SquadNote.objects.filter(pk=Subquery(newest)).select_related("club")
+    notes = SquadNote.objects.filter(pk=Subquery(newest))
     if competition is not None:
         notes = notes.filter(club__competition=competition)
-    notes = list(notes.order_by("club__name", "position"))
-    counts = available_counts({note.club_id for note in notes})
-    return [
-        ClubStanding(
-            club=note.club,
-            notes=NoteHistory(row_key(note.position), [note]),
-            counted=counts[note.club_id, note.position],
+    rows = list(
+        notes.values_list("pk", "club_id", "club__name", "position", "kind", "count")
+    )
+    counts = available_counts({row[1] for row in rows})
+    measured = []
+    for pk, club_id, club_name, position, kind, count in rows:
+        balance = note_balance(kind, count, counts[club_id, position])
+        if balance is None:
+            side = kind if kind != SquadNote.Kind.TARGET else ""
+        else:
+            side = "need" if balance < 0 else "surplus" if balance > 0 else ""
+        measured.append(
+            MeasuredNote(pk, club_id, club_name, row_key(position), balance, side)
         )
-        for note in notes
-    ]
+    return measured
+
+
+def shown_standings(measured):
+    """Return ({row: Listing of the clubs short}, {row: Listing of those long}).
+
+    The first ``ROW_LIMIT`` of each row, most short (or long) first, loaded
+    as ``ClubStanding``s with their notes and clubs in one query.
+    """
+    sides = {"need": defaultdict(list), "surplus": defaultdict(list)}
+    for note in measured:
+        if note.kind:
+            sides[note.kind][note.row].append(note)
+    for kind, rows in sides.items():
+        sign = 1 if kind == "need" else -1
+        for notes in rows.values():
+            notes.sort(key=lambda n: (sign * (n.balance or 0), n.club_name, n.pk))
+    shown = [
+        note.pk for rows in sides.values() for notes in rows.values()
+        for note in notes[:ROW_LIMIT]
+    ]  # fmt: skip
+    loaded = SquadNote.objects.select_related("club").in_bulk(shown)
+    counted = {note.pk: note for note in measured}
+    listings = []
+    for rows in sides.values():
+        listings.append(
+            {
+                row: Listing(
+                    items=[
+                        standing(loaded[note.pk], counted[note.pk])
+                        for note in notes[:ROW_LIMIT]
+                    ],
+                    more=max(len(notes) - ROW_LIMIT, 0),
+                )
+                for row, notes in rows.items()
+            }
+        )
+    return listings
+
+
+def standing(note, measured):
+    """Return the ``ClubStanding`` of a loaded note with its measured balance."""
+    history = NoteHistory(measured.row, [note])
+    return ClubStanding(
+        club=note.club,
+        notes=history,
+        counted=counted_for(note, measured.balance),
+    )
+
+
+def counted_for(note, balance):
+    """Return the available players behind ``balance`` (a target's count plus it)."""
+    if note.kind == SquadNote.Kind.TARGET and balance is not None:
+        return note.count + balance
+    return 0
 
 
 def available_counts(club_ids):
@@ -226,26 +285,39 @@ def available_counts(club_ids):
     return counts
 
 
-def open_market_claims(short, long):
+def players_on_market():
+    """Return the pks of players who want to go or whose club would let them go."""
+    current = TransferClaim.objects.public().current()
+    return set(
+        current.filter(claim_type__in=LEAVING_KINDS).values_list("player", flat=True)
+    )
+
+
+def open_market_claims(competition, short, long, on_market):
     """Return the open public claims the board can use, newest first: one query.
 
-    Moves towards a club that is short, away from a club with a surplus, or
-    of a player who wants to go or whose club would let him; and those
-    wishes, readiness to part and the blocks that answer them.
+    Moves towards a club that is short or away from a club with a surplus,
+    moves of a player ``on_market``, and the wishes, readiness to part and
+    blocks about him. With ``competition``, those touching its clubs.
     """
-    current = TransferClaim.objects.public().current()
-    leaving = current.filter(claim_type__in=LEAVING_KINDS).values("player")
     claims = (
-        current.filter(claim_type__in=(*MOVE_KINDS, ClaimType.BLOCKED))
+        TransferClaim.objects.public()
+        .current()
+        .filter(claim_type__in=(*MOVE_KINDS, ClaimType.BLOCKED))
         .exclude(player__primary_position="")
         .filter(
             Q(to_club__in={club for club, _ in short})
             | Q(from_club__in={club for club, _ in long})
-            | Q(player__in=leaving)
+            | Q(player__in=on_market)
         )
     )
+    if competition is not None:
+        claims = claims.filter(
+            Q(to_club__competition=competition) | Q(from_club__competition=competition)
+        )
     return list(
         claims.select_related("player", "from_club", "to_club")
+        .only(*CLAIM_COLUMNS)
         .annotate(article_slug=F("article__slug"))
         .order_by("-reported_at", "-id")[:CLAIM_LIMIT]
     )
@@ -275,7 +347,7 @@ def offers_at(offers, key):
     )
 
 
-def rumour_connections(claims, short, long, offers):
+def rumour_connections(claims, short, long, on_market):
     """Return ``{row key: [Connection]}``: joined ones first, then newest."""
     found = {}
     for claim in claims:
@@ -284,7 +356,7 @@ def rumour_connections(claims, short, long, offers):
         code = claim.player.primary_position
         places = {row_key(code), GROUP_OF[code]}
         meets_need = any((claim.to_club_id, place) in short for place in places)
-        meets_surplus = claim.player_id in offers or any(
+        meets_surplus = claim.player_id in on_market or any(
             (claim.from_club_id, place) in long for place in places
         )
         if not (meets_need or meets_surplus):

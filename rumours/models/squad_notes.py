@@ -176,11 +176,7 @@ class NoteHistory:
         surplus is the number the story gave. None without a counted note.
         """
         note = self.current
-        if note is None or note.count is None:
-            return None
-        if note.kind == SquadNoteKind.TARGET:
-            return available - note.count
-        return -note.count if note.kind == SquadNoteKind.NEED else note.count
+        return None if note is None else note_balance(note.kind, note.count, available)
 
 
 class Balanced:
@@ -226,6 +222,19 @@ class Balanced:
         if self.balance is not None:
             return balance_words(self.balance + change)
         return f"{self.counted + change} available"
+
+
+def note_balance(kind, count, available):
+    """Return a note's balance against ``available`` players (need < 0 < surplus).
+
+    A target counts ``available`` against its number; a counted need or
+    surplus is the number the story gave. None without a count.
+    """
+    if count is None:
+        return None
+    if kind == SquadNoteKind.TARGET:
+        return available - count
+    return -count if kind == SquadNoteKind.NEED else count
 
 
 def balance_words(balance):

@@ -44,7 +44,7 @@ BUDGET = {
     "/api/v1/competitions/": 2,
     "/api/v1/competitions/{competition}/": 2,
     "/api/v1/changes/": 12,
-    "/api/v1/market/{market}": 5,
+    "/api/v1/market/{market}": 7,
 }
 
 
