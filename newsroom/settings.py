@@ -261,8 +261,13 @@ SPECTACULAR_SETTINGS = {
         # Two fields named "kind": name both sets (check --deploy warns, #6).
         "SourceKindEnum": "rumours.models.sources.SourceKind",
         "ChangeKindEnum": "rumours.models.sync.TombstoneKind",
+        "SquadNoteKindEnum": "rumours.models.squad_notes.SquadNoteKind",
     },
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "rumours.api.schema.exact_query_parameters",
+    ],
 }
 
 # Security headers and cookies (#6). Every response carries the CSP,

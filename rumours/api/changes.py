@@ -1,43 +1,71 @@
-"""``changes/``: everything a partner applies to stay in sync, in order (#4).
+"""``changes/``: everything a partner applies to stay in sync, in order (#4, #17).
 
 Three streams merged by (time of change, kind, id):
 
 - stories published or updated (``upsert`` of an article), changed at the
   later of their update and publication times, so a scheduled story that
   comes due is a change at the moment it appears;
-- claims of published stories (``upsert`` of a claim), changed at the latest
-  of the claim's update and its story's update and publication, so a story
-  published again brings its claims back;
+- claims of published stories (``upsert`` of a claim), changed at the later
+  of the claim's update and its story's publication: editing one claim is
+  one entry, and editing a story's words does not re-emit its claims, while
+  a story published again brings its claims back;
 - tombstones (``delete``) of stories and claims taken down.
 
-``since`` is an ISO 8601 time (changes at or after it) or the cursor of a
-page's ``next`` link (changes strictly after that page). The cursor is the
-last entry's position, so entries arriving meanwhile are never skipped.
+Entries are light: what changed and where to read it (``url`` in the API,
+``web_url`` on the site), never the object itself.
+
+``since`` is a date (midnight UTC), an ISO 8601 time with its offset, or the
+position token of a page's ``next`` link (changes strictly after that
+entry). ``next`` is always there: when you are up to date
+(``up_to_date``), it is where to ask again later.
 """
 
 import base64
 import binascii
 import datetime as dt
 import json
+import re
 
 from django.db.models import F, Q
 from django.db.models.functions import Greatest
-from django.utils.dateparse import parse_datetime
+from django.urls import reverse
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import urlencode
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 
 from ..models import Tombstone, TransferClaim
-from .article_serializers import ArticleSerializer
+from .fields import absolute
 from .pagination import MAX_PAGE_SIZE, parse_page_size
-from .serializers import ClaimSerializer
 
 ARTICLE, CLAIM, TOMBSTONE = 0, 1, 2
 
 MESSAGE_SINCE = (
-    "Give an ISO 8601 time with a time zone (2026-01-08T09:30:00Z) or the "
-    "cursor from the “next” link of a page."
+    "Give a date (2026-12-04, from midnight UTC), an ISO 8601 time with its "
+    "offset (2026-01-08T09:30:00Z) or the since of a page's “next” link."
 )
+MESSAGE_SINCE_SPACE = (
+    "This time has a space where its offset's “+” should be: in a URL query a "
+    "“+” means a space, so encode it as %2B (2026-01-08T09:30:00%2B01:00), or "
+    "give the time in UTC with a Z."
+)
+MESSAGE_SINCE_TOKEN = (
+    "This position is not one the API gave out: use the since of a page's "
+    "“next” link, a date or a time."
+)
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A "+01:00" offset that arrived as " 01:00".
+SPACED_OFFSET = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)? \d{2}(:?\d{2})?$")
+# The position tokens ``encode_cursor`` writes: URL-safe base64, no padding.
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]{20,}$"
+SINCE_SCHEMA = {
+    "oneOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "format": "date-time"},
+        {"type": "string", "pattern": TOKEN_PATTERN},
+    ]
+}
 
 
 def encode_cursor(changed_at, rank, pk):
@@ -46,20 +74,22 @@ def encode_cursor(changed_at, rank, pk):
 
 
 def parse_since(raw):
-    """Return ``(time, None)`` for an ISO 8601 time, ``(None, position)`` for a cursor.
+    """Return ``(time, None)`` for a date or time, ``(None, position)`` for a token.
 
-    Raise a 400 naming ``since`` for anything else.
+    Raise a 400 naming ``since`` for a malformed value, a 404 for a
+    well-formed token the API did not give out.
     """
     if raw is None:
         return None, None
-    try:
-        when = parse_datetime(raw)
-    except ValueError:
-        when = None
+    if not raw:
+        raise ValidationError({"since": [MESSAGE_SINCE]})
+    when = parse_time(raw)
     if when is not None:
-        if when.tzinfo is None:
-            raise ValidationError({"since": [MESSAGE_SINCE]})
         return when, None
+    if SPACED_OFFSET.search(raw):
+        raise ValidationError({"since": [MESSAGE_SINCE_SPACE]})
+    if not re.match(TOKEN_PATTERN, raw):
+        raise ValidationError({"since": [MESSAGE_SINCE]})
     try:
         padded = raw + "=" * (-len(raw) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
@@ -69,10 +99,28 @@ def parse_since(raw):
             int(data["i"]),
         )
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError):
-        raise ValidationError({"since": [MESSAGE_SINCE]}) from None
+        raise NotFound(MESSAGE_SINCE_TOKEN) from None
     if position[0].tzinfo is None or position[1] not in (ARTICLE, CLAIM, TOMBSTONE):
-        raise ValidationError({"since": [MESSAGE_SINCE]})
+        raise NotFound(MESSAGE_SINCE_TOKEN)
     return None, position
+
+
+def parse_time(raw):
+    """Return the aware time ``raw`` names (a date is its midnight UTC), or None.
+
+    A time without an offset is a 400: which zone was meant cannot be known.
+    """
+    try:
+        # A date first: Python reads "2026-12-04" as a naive datetime too.
+        day = parse_date(raw) if DATE.match(raw) else None
+        when = None if day is not None else parse_datetime(raw)
+    except ValueError:
+        raise ValidationError({"since": [MESSAGE_SINCE]}) from None
+    if day is not None:
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    if when is not None and when.tzinfo is None:
+        raise ValidationError({"since": [MESSAGE_SINCE]})
+    return when
 
 
 def after(field, rank, since, position):
@@ -91,34 +139,29 @@ def after(field, rank, since, position):
 
 
 def collect_changes(request, articles):
-    """Return ``(entries, next_cursor)`` for the request's ``since`` and page size.
+    """Return ``(entries, last_position)`` for the request's ``since`` and page size.
 
-    ``articles`` is the published-story queryset with what the serializer
-    reads. The same queries whatever the number of changes (the budget is in
-    ``tests/api/test_api_queries.py``): the stories (with their clubs,
-    players and claims), the claims (with their attributions and amounts),
-    the tombstones.
+    ``entries`` has one more than a page when more follow. Three queries
+    whatever the number of changes (the budget is in
+    ``tests/api/test_api_queries.py``): the stories, the claims and the
+    tombstones, each reading only what an entry says.
     """
     since, position = parse_since(request.query_params.get("since"))
     size = parse_page_size(request)
     stories = (
         articles.annotate(changed_at=Greatest("updated_at", "published_at"))
         .filter(after("changed_at", ARTICLE, since, position))
+        .only("slug")
         .order_by("changed_at", "pk")[: size + 1]
     )
     claims = (
         TransferClaim.objects.public()
-        .with_parties()
-        .with_attributions()
-        .with_amounts()
-        .with_lapse()
-        .select_related("article")
         .annotate(
-            changed_at=Greatest(
-                "updated_at", F("article__updated_at"), F("article__published_at")
-            )
+            changed_at=Greatest("updated_at", F("article__published_at")),
+            article_slug=F("article__slug"),
         )
         .filter(after("changed_at", CLAIM, since, position))
+        .only("pk")
         .order_by("changed_at", "pk")[: size + 1]
     )
     tombstones = (
@@ -134,29 +177,61 @@ def collect_changes(request, articles):
         ],
         key=lambda entry: entry[:3],
     )
-    page = merged[:size]
-    next_cursor = None
-    if len(merged) > size:
+    return merged[: size + 1], size
+
+
+def next_link(request, entries, size):
+    """Return (the ``next`` link, up to date?): always a link to ask again.
+
+    After the page's last entry; with no entry, the same ``since`` as asked.
+    """
+    page = entries[:size]
+    if page:
         changed_at, rank, pk, _ = page[-1]
-        next_cursor = encode_cursor(changed_at, rank, pk)
-    return page, next_cursor
-
-
-def next_link(request, cursor):
-    if cursor is None:
-        return None
-    params = {"since": cursor}
+        since = encode_cursor(changed_at, rank, pk)
+    else:
+        since = request.query_params.get("since")
+    params = {"since": since} if since else {}
     if "page_size" in request.query_params:
         params["page_size"] = request.query_params["page_size"]
-    return request.build_absolute_uri(f"{request.path}?{urlencode(params)}")
+    query = f"?{urlencode(params)}" if params else ""
+    return request.build_absolute_uri(f"{request.path}{query}"), len(entries) <= size
+
+
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class ChangeLinkField(serializers.Field):
+    """Where to read the changed object: in the API (``url``) or on the site."""
+
+    def __init__(self, *, web, **kwargs):
+        self.web = web
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, entry):
+        _, rank, pk, item = entry
+        if rank == TOMBSTONE:
+            return None
+        if rank == ARTICLE:
+            path = (
+                item.get_absolute_url()
+                if self.web
+                else reverse("api:article-detail", args=[item.slug])
+            )
+        elif self.web:
+            path = reverse("rumours:article-detail", args=[item.article_slug])
+            path += f"#claim-{pk}"
+        else:
+            path = reverse("api:claim-detail", args=[pk])
+        return absolute(self.context.get("request"), path)
 
 
 class ChangeSerializer(serializers.Serializer):
-    """One change; exactly one of ``article`` and ``claim`` is set for an upsert."""
+    """One change: what changed and where to read it, never the object itself."""
 
     action = serializers.ChoiceField(
         choices=["upsert", "delete"],
-        help_text="upsert: store this version; delete: take the item down.",
+        help_text="upsert: fetch ``url`` and store it; delete: take the item down.",
     )
     kind = serializers.ChoiceField(choices=["article", "claim"])
     id = serializers.IntegerField(help_text="The article's or claim's id.")
@@ -166,60 +241,53 @@ class ChangeSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Why it was taken down (for a delete), else null.",
     )
-    article = ArticleSerializer(allow_null=True)
-    claim = ClaimSerializer(allow_null=True)
+    url = ChangeLinkField(
+        web=False, help_text="The object in the API (null for a delete)."
+    )
+    web_url = ChangeLinkField(
+        web=True,
+        help_text="Its page, or its place on its story's page (null for a delete).",
+    )
 
     def to_representation(self, entry):
         changed_at, rank, _, item = entry
-        context = self.context
-        base = {"changed_at": self.fields["changed_at"].to_representation(changed_at)}
-        if rank == TOMBSTONE:
-            return {
-                "action": "delete",
-                "kind": item.kind,
-                "id": item.object_id,
-                **base,
-                "reason": item.reason,
-                "article": None,
-                "claim": None,
-            }
-        if rank == ARTICLE:
-            return {
-                "action": "upsert",
-                "kind": "article",
-                "id": item.pk,
-                **base,
-                "reason": None,
-                "article": ArticleSerializer(item, context=context).data,
-                "claim": None,
-            }
+        tombstone = rank == TOMBSTONE
         return {
-            "action": "upsert",
-            "kind": "claim",
-            "id": item.pk,
-            **base,
-            "reason": None,
-            "article": None,
-            "claim": ClaimSerializer(item, context=context).data,
+            "action": "delete" if tombstone else "upsert",
+            "kind": item.kind if tombstone else ("article", "claim")[rank],
+            "id": item.object_id if tombstone else item.pk,
+            "changed_at": self.fields["changed_at"].to_representation(changed_at),
+            "reason": item.reason if tombstone else None,
+            "url": self.fields["url"].to_representation(entry),
+            "web_url": self.fields["web_url"].to_representation(entry),
         }
 
 
 class ChangesPageSerializer(serializers.Serializer):
     next = serializers.URLField(
-        allow_null=True,
-        help_text="The next page; null when you are up to date. Keep its "
-        "``since`` for your next sync.",
+        help_text="Where to continue: always given. Keep it (or its ``since``) "
+        "and ask it next time; when you are up to date it returns what "
+        "changed since this page's last entry."
+    )
+    up_to_date = serializers.BooleanField(
+        help_text="True when this page holds the newest changes: stop paging."
     )
     results = ChangeSerializer(many=True)
+
+
+@extend_schema_field(SINCE_SCHEMA)
+class SinceField(serializers.CharField):
+    """A date, a time with its offset, or a position token (``parse_since``)."""
 
 
 class ChangesQuerySerializer(serializers.Serializer):
     """The query parameters, for the schema; parsing is ``parse_since()``."""
 
-    since = serializers.CharField(
+    since = SinceField(
         required=False,
-        help_text="An ISO 8601 time with a time zone, or the cursor of a "
-        "page's next link. Leave out to start from the beginning.",
+        help_text="A date (from its midnight UTC), an ISO 8601 time with its "
+        "offset (encode a “+” as %2B), or the since of a page's next link. "
+        "Leave out to start from the beginning.",
     )
     page_size = serializers.IntegerField(
         required=False,

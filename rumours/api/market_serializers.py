@@ -3,7 +3,9 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 
+from ..filters import MESSAGE_EMPTY
 from ..models import Competition, Position, SquadNote, TransferClaim
 from .fields import absolute
 from .serializers import ClubSummarySerializer, PlayerSummarySerializer
@@ -12,17 +14,16 @@ from .serializers import ClubSummarySerializer, PlayerSummarySerializer
 class MarketQuerySerializer(serializers.Serializer):
     competition = serializers.CharField(
         required=False,
-        allow_blank=True,
         help_text="Slug of a competition: its clubs, and the rumours touching "
-        "them. Empty or absent: every competition.",
+        "them. Leave out for every competition.",
+        error_messages={"blank": MESSAGE_EMPTY},
     )
 
     def validate_competition(self, slug):
-        if not slug:
-            return None
         competition = Competition.objects.filter(slug=slug).first()
         if competition is None:
-            raise serializers.ValidationError(f"No competition has the slug {slug!r}.")
+            # Well formed, naming nothing: no such board (as a detail URL).
+            raise NotFound(f"No competition has the slug {slug!r} (competition).")
         return competition
 
 

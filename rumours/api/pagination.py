@@ -1,18 +1,22 @@
-"""Cursor pagination that refuses what it cannot honour (#4, R15).
+"""Cursor pagination that refuses what it cannot honour (#4, R15, #17).
 
-DRF's ``CursorPagination`` silently caps ``page_size=1000000`` at the maximum
-and answers a malformed cursor with 404; a partner then cannot tell a typo
-from the end of the data. Here both are a 400 naming the parameter.
+DRF's ``CursorPagination`` silently caps ``page_size=1000000`` at the maximum;
+here that is a 400 naming the parameter, as is an empty ``cursor=`` (the
+schema asks for at least one character). A cursor the API did not give out
+(its shape is right, its signature wrong) points at no page: a 404 that says
+so, as DRF answers, since the schema can only describe the shape; a value of
+the wrong shape is a 400 naming ``cursor``.
 """
 
 import binascii
+import re
 from base64 import b64decode, b64encode
 from urllib import parse
 
 from django.core import signing
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.utils.urls import replace_query_param
 
@@ -26,6 +30,10 @@ MESSAGE_CURSOR = (
     "This cursor is not one the API gave out. Follow the “next” or “previous” "
     "link of a page, or leave the cursor out to start at the first page."
 )
+
+MESSAGE_EMPTY_CURSOR = "Give a cursor, or leave the parameter out for the first page."
+# A signed cursor: base64 of its position, a colon, the signature.
+CURSOR_PATTERN = r"^[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9_-]+$"
 
 CURSOR_SIGNER = signing.Signer(salt="rumours.api.cursor")
 
@@ -73,6 +81,10 @@ class PartnerCursorPagination(CursorPagination):
         encoded = request.query_params.get(self.cursor_query_param)
         if encoded is None:
             return None
+        if not encoded:
+            raise ValidationError({"cursor": [MESSAGE_EMPTY_CURSOR]})
+        if not re.match(CURSOR_PATTERN, encoded):
+            raise ValidationError({"cursor": [MESSAGE_CURSOR]})
         try:
             encoded = CURSOR_SIGNER.unsign(encoded)
             query = b64decode(encoded.encode("ascii"), validate=True).decode("ascii")
@@ -88,7 +100,7 @@ class PartnerCursorPagination(CursorPagination):
             if reverse not in ("0", "1"):
                 raise ValueError(reverse)
         except (ValueError, binascii.Error, signing.BadSignature):
-            raise ValidationError({"cursor": [MESSAGE_CURSOR]}) from None
+            raise NotFound(MESSAGE_CURSOR) from None
         return Cursor(
             offset=int(offset),
             reverse=reverse == "1",
@@ -101,7 +113,7 @@ class PartnerCursorPagination(CursorPagination):
         try:
             return super().paginate_queryset(queryset, request, view)
         except (DjangoValidationError, DataError, ValueError, TypeError):
-            raise ValidationError({"cursor": [MESSAGE_CURSOR]}) from None
+            raise NotFound(MESSAGE_CURSOR) from None
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -113,4 +125,6 @@ class PartnerCursorPagination(CursorPagination):
                     "maximum": MAX_PAGE_SIZE,
                     "default": DEFAULT_PAGE_SIZE,
                 }
+            elif parameter["name"] == self.cursor_query_param:
+                parameter["schema"] = {"type": "string", "pattern": CURSOR_PATTERN}
         return parameters

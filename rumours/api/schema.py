@@ -73,3 +73,48 @@ class PartnerAutoSchema(AutoSchema):
                 }
             responses.setdefault(code, response)
         return responses
+
+
+# Django's slugs: what a club, player, competition or source is named by.
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+SLUG_PARAMETERS = {"club", "player", "competition", "source"}
+# The parameters whose generated schema says less than the server checks.
+EXACT_PARAMETERS = {
+    "answers": {"type": "integer", "minimum": 1},
+    "position_group": {"type": "string", "enum": ["GK", "DF", "MF", "FW"]},
+}
+TIER_PARAMETERS = {"tier_min", "tier_max", "source_tier_min", "source_tier_max"}
+
+
+def exact_query_parameters(result, generator, request, public):
+    """Say in the schema every constraint the server checks on a parameter (#17).
+
+    A generated client must never be refused a request its schema allows:
+    a slug is a slug, a string at least one character (an empty value is
+    refused, not ignored), a tier one of the rated tiers. drf-spectacular
+    runs this after building the schema (``POSTPROCESSING_HOOKS``).
+    """
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query":
+                    parameter["schema"] = exact_schema(
+                        parameter["name"], parameter["schema"]
+                    )
+    return result
+
+
+def exact_schema(name, schema):
+    if name in EXACT_PARAMETERS:
+        return EXACT_PARAMETERS[name]
+    if name in SLUG_PARAMETERS:
+        return {"type": "string", "pattern": SLUG_PATTERN}
+    if name in TIER_PARAMETERS:
+        tiers = [tier for tier in schema.get("enum", []) if tier is not None]
+        return {"type": "integer", "enum": tiers}
+    plain_string = schema.get("type") == "string" and not (
+        {"enum", "pattern", "format", "oneOf"} & set(schema)
+    )
+    if plain_string:
+        return {**schema, "minLength": 1}
+    return schema

@@ -31,6 +31,7 @@ from . import changes, club_serializers, serializers
 from .article_serializers import ArticleSerializer
 from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
 from .caching import ConditionalResponseMixin, answered_from_cache
+from .filtering import PartnerFilterBackend
 from .market_serializers import MarketQuerySerializer, MarketSerializer
 from .ordering import StrictOrderingFilter
 from .pagination import PartnerCursorPagination
@@ -104,7 +105,7 @@ class PartnerViewSet(
 ):
     """Filtered and cursor-paginated lists and details; GET and HEAD only."""
 
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filter_backends = [PartnerFilterBackend, StrictOrderingFilter]
     pagination_class = PartnerCursorPagination
     lookup_field = "slug"
 
@@ -245,14 +246,13 @@ class ChangesView(
     )
     @answered_from_cache
     def get(self, request):
-        page, cursor = changes.collect_changes(
-            request, Article.objects.published().for_api()
-        )
+        entries, size = changes.collect_changes(request, Article.objects.published())
+        link, up_to_date = changes.next_link(request, entries, size)
         serializer = changes.ChangeSerializer(
-            page, many=True, context=self.get_serializer_context()
+            entries[:size], many=True, context=self.get_serializer_context()
         )
         return Response(
-            {"next": changes.next_link(request, cursor), "results": serializer.data}
+            {"next": link, "up_to_date": up_to_date, "results": serializer.data}
         )
 
 
@@ -271,7 +271,8 @@ class MarketView(PartnerAccessMixin, ConditionalResponseMixin, generics.GenericA
     )
     @answered_from_cache
     def get(self, request):
-        query = MarketQuerySerializer(data=request.query_params)
+        # A plain dict: as form input, DRF would read "competition=" as absent.
+        query = MarketQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         competition = query.validated_data.get("competition")
         board = {"competition": competition, "groups": market_board(competition)}

@@ -87,3 +87,20 @@ def test_page_size_of_one_hundred_is_honoured(api):
     response = api.get("/api/v1/claims/", {"page_size": 100})
 
     assert len(response.json()["results"]) == 100
+
+
+def test_a_well_formed_cursor_the_api_did_not_give_out_is_a_404(api):
+    TransferClaimFactory.create_batch(3)
+    forged = forged_cursor("o=1") + ":" + "a" * 43  # the shape, not the signature
+
+    response = api.get("/api/v1/claims/", {"cursor": forged})
+
+    assert response.status_code == 404
+    assert "not one the API gave out" in response.json()["detail"]
+
+
+def test_a_well_formed_since_token_the_api_did_not_give_out_is_a_404(api):
+    response = api.get("/api/v1/changes/", {"since": "A" * 24})
+
+    assert response.status_code == 404
+    assert "not one the API gave out" in response.json()["detail"]

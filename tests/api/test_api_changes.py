@@ -77,7 +77,7 @@ def test_next_cursor_continues_without_gaps_or_repeats(api):
 
     page = api.get("/api/v1/changes/", {"page_size": 2}).json()
     seen = [entry["id"] for entry in page["results"]]
-    while page["next"]:
+    while not page["up_to_date"]:
         page = api.get(page["next"]).json()
         seen += [entry["id"] for entry in page["results"]]
 
@@ -129,3 +129,95 @@ def test_editor_deleting_a_published_claim_records_a_tombstone(admin_client):
     assert list(Tombstone.objects.values_list("kind", "object_id", "reason")) == [
         ("claim", claim.pk, "deleted")
     ]
+
+
+# ------------------------------------------------- a light feed (#17)
+
+
+def test_an_entry_says_what_changed_and_where_to_read_it(api):
+    claim = TransferClaimFactory()
+
+    results = api.get("/api/v1/changes/").json()["results"]
+
+    story, claimed = results
+    assert story["url"] == f"http://testserver/api/v1/articles/{claim.article.slug}/"
+    assert story["web_url"] == f"http://testserver/stories/{claim.article.slug}/"
+    assert claimed["url"] == f"http://testserver/api/v1/claims/{claim.pk}/"
+    assert claimed["web_url"].endswith(
+        f"/stories/{claim.article.slug}/#claim-{claim.pk}"
+    )
+    assert set(story) == {
+        "action", "kind", "id", "changed_at", "reason", "url", "web_url",
+    }  # fmt: skip
+
+
+def test_editing_one_claim_is_one_entry(api):
+    with time_machine.travel(START, tick=False):
+        claim, other = TransferClaimFactory.create_batch(
+            2, article=ArticleFactory(published_at=START)
+        )
+    later = START + dt.timedelta(hours=1)
+    with time_machine.travel(later, tick=False):
+        claim.quote = "A new quote."
+        claim.save()
+
+    response = api.get("/api/v1/changes/", {"since": later.isoformat()})
+
+    assert entries(response) == [("upsert", "claim", claim.pk)]
+
+
+def test_editing_a_story_does_not_send_its_claims_again(api):
+    with time_machine.travel(START, tick=False):
+        claim = TransferClaimFactory(article=ArticleFactory(published_at=START))
+    later = START + dt.timedelta(hours=1)
+    with time_machine.travel(later, tick=False):
+        claim.article.headline = "A better headline"
+        claim.article.save()
+
+    response = api.get("/api/v1/changes/", {"since": later.isoformat()})
+
+    assert entries(response) == [("upsert", "article", claim.article_id)]
+
+
+def test_next_is_always_there_and_says_when_you_are_up_to_date(api):
+    with time_machine.travel(START, tick=False):
+        claim = TransferClaimFactory(article=ArticleFactory(published_at=START))
+
+    page = api.get("/api/v1/changes/").json()
+    again = api.get(page["next"]).json()
+    with time_machine.travel(START + dt.timedelta(hours=1), tick=False):
+        claim.save()
+    then = api.get(page["next"]).json()
+
+    assert page["up_to_date"] is True
+    assert (again["results"], again["up_to_date"]) == ([], True)
+    assert again["next"] == page["next"]
+    assert [(e["kind"], e["id"]) for e in then["results"]] == [("claim", claim.pk)]
+
+
+def test_an_empty_feed_still_gives_a_next_link(api):
+    body = api.get("/api/v1/changes/").json()
+
+    assert body == {
+        "next": "http://testserver/api/v1/changes/",
+        "up_to_date": True,
+        "results": [],
+    }
+
+
+def test_since_takes_a_date_from_its_midnight_utc(api):
+    with time_machine.travel(START, tick=False):
+        TransferClaimFactory(article=ArticleFactory(published_at=START))
+
+    on_the_day = api.get("/api/v1/changes/", {"since": "2026-01-08"})
+    the_day_after = api.get("/api/v1/changes/", {"since": "2026-01-09"})
+
+    assert len(on_the_day.json()["results"]) == 2
+    assert the_day_after.json()["results"] == []
+
+
+def test_an_offset_whose_plus_became_a_space_says_to_encode_it(api):
+    response = api.get("/api/v1/changes/?since=2026-01-08T09:30:00+01:00")
+
+    assert response.status_code == 400
+    assert "encode it as %2B" in response.json()["since"][0]

@@ -222,12 +222,6 @@ def test_articles_filter_by_updated_since(api):
             "first page.",
         ),
         (
-            "/api/v1/claims/",
-            {"club": "totenham"},
-            "club",
-            "Select a valid choice. That choice is not one of the available choices.",
-        ),
-        (
             "/api/v1/articles/",
             {"ordering": "body"},
             "ordering",
@@ -241,6 +235,20 @@ def test_bad_input_is_a_400_naming_the_parameter(api, url, params, parameter, me
 
     assert response.status_code == 400
     assert response.json() == {parameter: [message]}
+
+
+def test_a_slug_naming_nothing_is_a_404_that_names_it(api):
+    response = api.get("/api/v1/claims/", {"club": "totenham"})
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No club has the slug 'totenham' (club)."}
+
+
+def test_an_empty_filter_is_a_400_as_the_schema_says(api):
+    response = api.get("/api/v1/claims/", {"club": ""})
+
+    assert response.status_code == 400
+    assert response.json() == {"club": ["Give a value, or leave the parameter out."]}
 
 
 def test_cursor_pages_are_stable_while_new_stories_arrive(api):

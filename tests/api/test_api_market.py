@@ -35,21 +35,21 @@ def row_json(body, position):
     )
 
 
-def test_an_empty_competition_is_every_competition(api):
-    SquadNoteFactory(kind="need", count=1)
-
-    body = api.get("/api/v1/market/", {"competition": ""}).json()
-
-    assert body["competition"] is None
-    assert row_json(body, "CB")["needs"]["items"]
-
-
-def test_an_unknown_competition_is_named_in_a_400(api):
-    response = api.get("/api/v1/market/", {"competition": "nowhere"})
+def test_an_empty_competition_is_a_400_as_the_schema_says(api):
+    response = api.get("/api/v1/market/", {"competition": ""})
 
     assert response.status_code == 400
     assert response.json() == {
-        "competition": ["No competition has the slug 'nowhere'."]
+        "competition": ["Give a value, or leave the parameter out."]
+    }
+
+
+def test_a_competition_naming_nothing_is_a_404_that_names_it(api):
+    response = api.get("/api/v1/market/", {"competition": "nowhere"})
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "No competition has the slug 'nowhere' (competition)."
     }
 
 

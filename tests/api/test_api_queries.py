@@ -43,7 +43,7 @@ BUDGET = {
     "/api/v1/sources/{source}/": 2,
     "/api/v1/competitions/": 2,
     "/api/v1/competitions/{competition}/": 2,
-    "/api/v1/changes/": 12,
+    "/api/v1/changes/": 4,
     "/api/v1/market/{market}": 7,
 }
 

@@ -284,10 +284,10 @@ SERIALIZER_FIELDS = {
         "id",
         "changed_at",
         "reason",
-        "article",
-        "claim",
+        "url",
+        "web_url",
     ],
-    "ChangesPageSerializer": ["next", "results"],
+    "ChangesPageSerializer": ["next", "up_to_date", "results"],
     "ErrorSerializer": ["detail"],
 }
 

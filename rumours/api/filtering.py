@@ -1,0 +1,43 @@
+"""The partner API's filters: a slug naming nothing is a 404 that names it (#17).
+
+The schema says what a well-formed value looks like (a slug, at least one
+character); only the server knows which slugs exist. A well-formed request
+the schema allows is never refused with a 400: one that names no club,
+player, competition or source points at nothing, as a detail URL with an
+unknown slug does.
+"""
+
+from django_filters import ModelChoiceFilter
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import NotFound
+
+INVALID_CHOICE = "invalid_choice"
+
+
+class PartnerFilterBackend(DjangoFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is not None and not filterset.is_valid():
+            raise_for_unknown_slugs(filterset)
+        return super().filter_queryset(request, queryset, view)
+
+
+def raise_for_unknown_slugs(filterset):
+    """Raise a 404 when the only problems are slugs that name nothing."""
+    errors = filterset.form.errors.as_data()
+    unknown = {
+        name
+        for name, problems in errors.items()
+        if isinstance(filterset.filters.get(name), ModelChoiceFilter)
+        and all(problem.code == INVALID_CHOICE for problem in problems)
+    }
+    if unknown and unknown == set(errors):
+        names = sorted(unknown)
+        raise NotFound(
+            "; ".join(
+                f"No {filterset.filters[name].queryset.model._meta.verbose_name} "
+                f"has the slug {filterset.data[name]!r} ({name})"
+                for name in names
+            )
+            + "."
+        )
