@@ -247,7 +247,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Published transfer stories, claims, players, clubs, sources and "
         "competitions. Send your key in the header "
-        "`Authorization: Api-Key <key>`; a key in the query string is ignored."
+        "`Authorization: Api-Key <key>`; a key in the query string is ignored. "
+        "New here? [Getting started](/api/v1/start/): your key, a first call, "
+        "paging, syncing and caching."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

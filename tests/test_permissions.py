@@ -99,6 +99,7 @@ MATRIX = [
     ("GET", "/sources/", READER),
     ("GET", "/competitions/", READER),
     ("GET", "/market/", READER),
+    ("GET", "/api/v1/start/", READER),
     ("GET", "/favicon.ico", REDIRECT),
     ("GET", "/feeds/latest.atom", READER),
     ("GET", "/feeds/latest.rss", READER),

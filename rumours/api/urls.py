@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.urls import path, re_path
+from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
@@ -18,8 +19,20 @@ router.register("clubs", views.ClubViewSet, basename="club")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("competitions", views.CompetitionViewSet, basename="competition")
 
+class GettingStartedView(TemplateView):
+    """A page for partner developers: key, first call, paging, syncing, caching."""
+
+    template_name = "api/getting_started.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["base"] = self.request.build_absolute_uri("/").rstrip("/")
+        return context
+
+
 MESSAGE_NO_ENDPOINT = (
-    "There is no such endpoint. The list of endpoints is at /api/v1/docs/."
+    "There is no such endpoint. The list of endpoints is at /api/v1/docs/, "
+    "and how to start at /api/v1/start/."
 )
 
 
@@ -40,5 +53,6 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="api:schema"),
         name="docs",
     ),
+    path("start/", GettingStartedView.as_view(), name="getting-started"),
     re_path(r"^(?P<path>.*)$", no_such_endpoint),
 ]

@@ -9,7 +9,7 @@ holds (``tests/api/test_api_queries.py``).
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema_view
 from rest_framework import exceptions, generics, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -33,6 +33,7 @@ from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
 from .caching import ConditionalResponseMixin, answered_from_cache
 from .filtering import PartnerFilterBackend
 from .market_serializers import MarketQuerySerializer, MarketSerializer
+from .operations import documented
 from .ordering import StrictOrderingFilter
 from .pagination import PartnerCursorPagination
 from .squad_serializers import SquadSerializer
@@ -119,8 +120,8 @@ class PartnerViewSet(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Published stories, newest first"),
-    retrieve=extend_schema(summary="One published story, by slug"),
+    list=documented("articles-list"),
+    retrieve=documented("articles-detail"),
 )
 class ArticleViewSet(PartnerViewSet):
     serializer_class = ArticleSerializer
@@ -134,8 +135,8 @@ class ArticleViewSet(PartnerViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Claims of published stories, newest first"),
-    retrieve=extend_schema(summary="One claim of a published story, by id"),
+    list=documented("claims-list"),
+    retrieve=documented("claims-detail"),
 )
 class ClaimViewSet(PartnerViewSet):
     serializer_class = serializers.ClaimSerializer
@@ -151,8 +152,8 @@ class ClaimViewSet(PartnerViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Players, by name"),
-    retrieve=extend_schema(summary="One player, by slug"),
+    list=documented("players-list"),
+    retrieve=documented("players-detail"),
 )
 class PlayerViewSet(PartnerViewSet):
     serializer_class = serializers.PlayerSerializer
@@ -165,8 +166,8 @@ class PlayerViewSet(PartnerViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Clubs, by name"),
-    retrieve=extend_schema(summary="One club, by slug"),
+    list=documented("clubs-list"),
+    retrieve=documented("clubs-detail"),
 )
 class ClubViewSet(PartnerViewSet):
     serializer_class = club_serializers.ClubSerializer
@@ -183,11 +184,7 @@ class ClubViewSet(PartnerViewSet):
             )
         )
 
-    @extend_schema(
-        summary="A club's squad needs against its surplus, position by position",
-        responses=SquadSerializer,
-        filters=False,
-    )
+    @documented("clubs-squad", responses=SquadSerializer, filters=False)
     @action(detail=True, filter_backends=[], pagination_class=None)
     @answered_from_cache
     def squad(self, request, slug=None):
@@ -199,8 +196,8 @@ class ClubViewSet(PartnerViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Sources, by name"),
-    retrieve=extend_schema(summary="One source, by slug"),
+    list=documented("sources-list"),
+    retrieve=documented("sources-detail"),
 )
 class SourceViewSet(PartnerViewSet):
     serializer_class = serializers.SourceSerializer
@@ -216,8 +213,8 @@ class SourceViewSet(PartnerViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Competitions, by name"),
-    retrieve=extend_schema(summary="One competition, by slug"),
+    list=documented("competitions-list"),
+    retrieve=documented("competitions-detail"),
 )
 class CompetitionViewSet(PartnerViewSet):
     serializer_class = serializers.CompetitionSerializer
@@ -239,8 +236,8 @@ class ChangesView(
     filter_backends = []
     timestamps_cover_content = True
 
-    @extend_schema(
-        summary="Everything to apply to stay in sync, in order",
+    @documented(
+        "changes",
         parameters=[changes.ChangesQuerySerializer],
         responses=changes.ChangesPageSerializer,
     )
@@ -264,10 +261,8 @@ class MarketView(PartnerAccessMixin, ConditionalResponseMixin, generics.GenericA
     pagination_class = None
     filter_backends = []
 
-    @extend_schema(
-        summary="Positions where clubs are short or long, joined by open rumours",
-        parameters=[MarketQuerySerializer],
-        responses=MarketSerializer,
+    @documented(
+        "market", parameters=[MarketQuerySerializer], responses=MarketSerializer
     )
     @answered_from_cache
     def get(self, request):

@@ -25,6 +25,7 @@ INDEX_PAGES = {
     "/players/?q=dragusin": "Radu Dragusin",
     "/sources/": "Mirko Di Natale",
     "/competitions/": "Serie A",
+    "/api/v1/start/": "interactive documentation",  # for partner developers (#17)
 }
 
 
