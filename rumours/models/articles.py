@@ -13,6 +13,10 @@ from .links import slug_url
 from .markup import render_markdown
 from .sources import SourceKind
 
+# What a claim shows of its story besides its publication time: when one of
+# these changes, so does every claim of the story in the API.
+CLAIM_FACING_FIELDS = ("headline", "slug")
+
 # Who a story may be based on: a publishing source, never the desk itself.
 ORIGINAL_SOURCE_KINDS = [SourceKind.OUTLET, SourceKind.JOURNALIST]
 
@@ -174,9 +178,33 @@ class Article(models.Model):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(**kwargs)
+        self.touch_claims_if_they_show_a_change()
 
     def get_absolute_url(self):
         return slug_url("rumours:article-detail", self.slug)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.claim_facing = {
+            name: getattr(instance, name)
+            for name in CLAIM_FACING_FIELDS
+            if name in field_names
+        }
+        return instance
+
+    def touch_claims_if_they_show_a_change(self):
+        """Mark the claims changed when what they show of the story changed (#17).
+
+        Each claim in the API names its story's headline and slug, so a
+        partner syncing ``changes/`` must fetch the claims again then, and
+        only then: an edit of the body alone leaves them as they were.
+        """
+        loaded = getattr(self, "claim_facing", {})
+        changed = any(getattr(self, name) != value for name, value in loaded.items())
+        if changed:
+            self.claims.update(updated_at=timezone.now())
+        self.claim_facing = {name: getattr(self, name) for name in loaded}
 
     def render_body(self):
         """Fill ``body_html`` from the Markdown ``body``.

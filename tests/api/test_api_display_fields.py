@@ -101,3 +101,20 @@ def test_an_unattributed_claim_reads_reportedly_and_never_as_the_desks(api):
     body = api.get(f"/api/v1/claims/{claim.pk}/").json()
 
     assert (body["attribution_text"], body["attributed"]) == ("reportedly", False)
+
+
+def test_a_widget_pages_through_a_clubs_rumours_one_call_a_page(api):
+    club = ClubFactory(short_name="Napoli", slug="napoli")
+    for name in ("Ada One", "Ben Two", "Cal Three"):
+        TransferClaimFactory(to_club=club, player=PlayerFactory(name=name))
+
+    first = api.get("/api/v1/claims/?club=napoli&page_size=2").json()
+    second = api.get(first["next"]).json()
+
+    sentences = [c["sentence"] for c in first["results"] + second["results"]]
+    assert sentences == [
+        "Napoli have made an enquiry for Cal Three",
+        "Napoli have made an enquiry for Ben Two",
+        "Napoli have made an enquiry for Ada One",
+    ]
+    assert second["next"] is None
