@@ -19,6 +19,7 @@ router.register("clubs", views.ClubViewSet, basename="club")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("competitions", views.CompetitionViewSet, basename="competition")
 
+
 class GettingStartedView(TemplateView):
     """A page for partner developers: key, first call, paging, syncing, caching."""
 
