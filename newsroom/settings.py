@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "simple_history",
     # Counts failed sign-ins per account and per address (#18).
     "axes",
+    # Django 6's task framework, backported: webhook deliveries go through a
+    # queue in the database a worker (manage.py db_worker) empties (#17).
+    "django_tasks",
+    "django_tasks_db",
     "rumours",
 ]
 
@@ -160,6 +164,22 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# The site's address as partners reach it: links in webhook events (#17).
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]}
+}
+# Partners' webhooks (#17): each delivery is tried this many times, waiting
+# WEBHOOK_RETRY_SECONDS, then twice that, and so on, between attempts.
+WEBHOOK_ATTEMPTS = env.int("WEBHOOK_ATTEMPTS", default=6)
+WEBHOOK_RETRY_SECONDS = env.float("WEBHOOK_RETRY_SECONDS", default=30)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=5)
+# Deliveries to private and loopback addresses are refused in production
+# (server-side request forgery); development and tests deliver to localhost.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool(
+    "WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=not IS_PRODUCTION
+)
 
 # Anonymous public pages, feeds, sitemaps and API bodies are cached this many
 # seconds (rumours/cache/public.py); 0 turns the cache off.

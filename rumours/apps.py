@@ -15,6 +15,7 @@ class RumoursConfig(AppConfig):
         from .api import auth as api_auth
         from .cache import signals as cache_signals
         from .search import signals as search_signals
+        from .webhooks import signals as webhook_signals
 
         cache_signals.connect_signals()
         # Keep the stored search documents current (#6).
@@ -22,6 +23,8 @@ class RumoursConfig(AppConfig):
         # A partner key saved or deleted anywhere (admin, shell, command)
         # replaces its cached row at once (#6).
         api_auth.connect_signals()
+        # Partners' webhooks hear of published, changed and withdrawn claims.
+        webhook_signals.connect_signals()
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

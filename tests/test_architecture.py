@@ -56,6 +56,12 @@ def with_extra_module(name, source, *, is_package=False):
             "rumours.reader.views",
         ),
         ("rumours.templatetags.extra", "from rumours.api import urls", "rumours.api"),
+        (
+            "rumours.services.extra",
+            "from rumours.webhooks.events import announce",
+            "rumours.webhooks.events",
+        ),
+        ("rumours.webhooks.extra", "from rumours.api import auth", "rumours.api"),
     ],
 )
 def test_an_added_forbidden_arrow_fails(module, source, imported):

@@ -17,8 +17,18 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from rest_framework_api_key.models import APIKey
 
-from rumours.models import ClaimAmount, LapseWindow, Source, TransferClaim
+from rumours.models import (
+    ClaimAmount,
+    LapseWindow,
+    Source,
+    TransferClaim,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookSubscription,
+)
 from rumours.models.club_roles import ROLE_DATES_MESSAGE
 from rumours.models.squad_notes import TARGET_NEEDS_COUNT
 
@@ -225,6 +235,34 @@ def second_note_on_the_same_day(note):
     SquadNoteFactory(
         club=note.club, position=note.position, kind=note.kind, noted_on=note.noted_on
     )
+
+
+def new_subscription():
+    key, _ = APIKey.objects.create_key(name="Calcio Daily")
+    return WebhookSubscription(api_key=key, url="https://partner.example/hooks")
+
+
+def new_delivery():
+    subscription = new_subscription()
+    subscription.save()
+    event = WebhookEvent.objects.create(type="claim.published", claim_id=1, payload={})
+    return WebhookDelivery(event=event, subscription=subscription)
+
+
+def new_attempt():
+    delivery = new_delivery()
+    delivery.save()
+    return WebhookAttempt(delivery=delivery, number=1, response_status=200)
+
+
+def second_delivery(delivery):
+    WebhookDelivery.objects.create(
+        event=delivery.event, subscription=delivery.subscription
+    )
+
+
+def second_attempt(attempt):
+    WebhookAttempt.objects.create(delivery=attempt.delivery, number=attempt.number)
 
 
 def not_a_choice(value):
@@ -750,6 +788,39 @@ CASES = [
         setter(name="spurs"),
         all_("Another club already uses this alias."),
         "Another club already uses this alias.",
+    ),
+    # Webhooks (#17)
+    Case(
+        "webhook-url-not-web",
+        "rumours_webhooksubscription_url_web",
+        new_subscription,
+        setter(url="ftp://partner.example/hooks"),
+        all_("The address must start with https:// or http://."),
+        "The address must start with https:// or http://.",
+    ),
+    Case(
+        "webhook-delivery-twice",
+        "rumours_webhookdelivery_once",
+        new_delivery,
+        second_delivery,
+        all_("This event is already queued for this subscription."),
+        "This event is already queued for this subscription.",
+        db_tokens=(
+            "rumours_webhookdelivery_once",
+            "rumours_webhookdelivery.event_id, rumours_webhookdelivery.subscription_id",
+        ),
+    ),
+    Case(
+        "webhook-attempt-twice",
+        "rumours_webhookattempt_once",
+        new_attempt,
+        second_attempt,
+        all_("This attempt of the delivery is logged already."),
+        "This attempt of the delivery is logged already.",
+        db_tokens=(
+            "rumours_webhookattempt_once",
+            "rumours_webhookattempt.delivery_id, rumours_webhookattempt.number",
+        ),
     ),
     # unique=True fields
     Case(

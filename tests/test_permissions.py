@@ -20,7 +20,14 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve
 from rest_framework_api_key.models import APIKey
 
-from rumours.models import Article, LapseWindow, Tombstone
+from rumours.models import (
+    Article,
+    LapseWindow,
+    Tombstone,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookSubscription,
+)
 
 from .factories import (
     ArticleFactory,
@@ -271,6 +278,25 @@ MATRIX = [
         delete=SUPERUSERS,
         history=SUPERUSERS,
     ),
+    # Partners' webhooks (#17): administrators subscribe keys and read the log.
+    *admin_rows(
+        "rumours/webhooksubscription",
+        "webhook_subscription",
+        changelist=SUPERUSERS,
+        add=SUPERUSERS,
+        change=SUPERUSERS,
+        delete=SUPERUSERS,
+        history=SUPERUSERS,
+    ),
+    *admin_rows(
+        "rumours/webhookdelivery",
+        "webhook_delivery",
+        changelist=SUPERUSERS,
+        add=NOBODY,
+        change=SUPERUSERS,
+        delete=NOBODY,
+        history=SUPERUSERS,
+    ),
     # Forged writes, last: they change the role's newsroom.
     ("POST publish", "/admin/rumours/article/{own_draft}/change/", FORGED_PUBLISH),
     ("POST delete", "/admin/rumours/article/{victim}/delete/", FORGED_DELETE),
@@ -324,12 +350,25 @@ def build_newsroom(reporter_user, key_holder):
         "group": reporter_user.groups.get().pk,
         "api_key_id": key_holder.pk,
         **sign_in_records(),
+        **webhook_records(key_holder),
         "draft": draft.pk,
         "draft_slug": draft.slug,
         "own_draft": own_draft.pk,
         "victim": victim.pk,
     }
     return Newsroom(names=names, publish_form=publish_form(own_draft))
+
+
+def webhook_records(key_holder):
+    """Create a subscription and one delivery of an event; return their ids."""
+    subscription = WebhookSubscription.objects.create(
+        api_key=key_holder, url="https://partner.example/hooks"
+    )
+    event = WebhookEvent.objects.create(
+        type="claim.published", claim_id=0, payload={"data": {"id": 0}}
+    )
+    delivery = WebhookDelivery.objects.create(event=event, subscription=subscription)
+    return {"webhook_subscription": subscription.pk, "webhook_delivery": delivery.pk}
 
 
 def sign_in_records():

@@ -15,4 +15,5 @@ from . import (  # noqa: F401
     sources,
     squad_notes,
     tombstones,
+    webhooks,
 )

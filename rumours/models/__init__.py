@@ -7,7 +7,8 @@ groups), ``football`` (competitions, clubs, players) with ``club_roles``
 ``articles`` with their ``corrections``, ``claims``
 (their ``claim_terms`` and ``claim_queries``) with their ``attributions``
 (relays and speakers), ``amounts`` (fees, prices, wages) and ``lapses`` (how
-long an open claim stays news), and ``sync`` (tombstones).
+long an open claim stays news), ``sync`` (tombstones) and ``webhooks``
+(partners' subscriptions, events, deliveries and their attempts).
 Read models shared by pages and the API sit beside them: ``squad`` (needs
 versus surplus) and ``timelines`` (a player's claims by suitor).
 """
@@ -24,6 +25,13 @@ from .positions import Position
 from .sources import Source
 from .squad_notes import SquadNote
 from .sync import Tombstone
+from .webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookEventType,
+    WebhookSubscription,
+)
 
 # Every stored picture, by the model and the field that holds it (#16).
 PICTURE_FIELDS = ((Article, "hero_image"), (Club, "crest"), (Player, "picture"))
@@ -45,4 +53,9 @@ __all__ = [
     "SquadNote",
     "Tombstone",
     "TransferClaim",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookEventType",
+    "WebhookSubscription",
 ]

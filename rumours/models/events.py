@@ -12,3 +12,7 @@ from django.dispatch import Signal
 # Sent with ``article_ids``: the stories whose text, subjects or subjects'
 # names the write may have changed (an iterable of ids).
 newsroom_bulk_written = Signal()
+
+# Sent with ``tombstones``: the rows a takedown recorded in one bulk write,
+# so that partners' webhooks announce each withdrawn claim (#17).
+tombstones_recorded = Signal()

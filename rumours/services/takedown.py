@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from django.db import transaction
 
 from ..models import Article, Tombstone, TransferClaim
+from ..models.events import tombstones_recorded
 
 
 @contextmanager
@@ -67,6 +68,7 @@ def recording_withdrawals(*, articles=(), claims=(), reason):
         tombstones += claim_tombstones(sorted(public_claims - still), reason)
     if tombstones:
         Tombstone.objects.bulk_create(tombstones)
+        tombstones_recorded.send(sender=Tombstone, tombstones=tombstones)
 
 
 def story_tombstone(article_id, slug, reason):

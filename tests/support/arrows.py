@@ -17,14 +17,16 @@ PART_ALIASES = {"templatetags": "reader"}
 
 DOMAIN = {"models", "filters", "images"}
 
+# Parts that hear about writes through signals and keep something current.
+LISTENERS = {"cache", "search", "webhooks"}
+
 # What each part must never import, by part name.
 NEVER = {
     **{face: FACES - {face} for face in FACES},
-    **{part: FACES | {"services", "cache", "search", "demo"} for part in DOMAIN},
-    "services": FACES | {"cache", "search", "demo"},
-    "cache": FACES | {"services", "search", "demo"},
-    "search": FACES | {"services", "cache", "demo"},
-    "demo": FACES | {"cache", "search"},
+    **{part: FACES | LISTENERS | {"services", "demo"} for part in DOMAIN},
+    "services": FACES | LISTENERS | {"demo"},
+    **{part: FACES | LISTENERS - {part} | {"services", "demo"} for part in LISTENERS},
+    "demo": FACES | LISTENERS,
 }
 
 

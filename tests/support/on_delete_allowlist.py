@@ -59,6 +59,18 @@ ON_DELETE = {
     # Corrections (#5) belong to their story; the editor who wrote one stays.
     "rumours.Correction.article": models.CASCADE,
     "rumours.Correction.created_by": models.PROTECT,
+    # Partners' webhooks (#17): a subscription is its key's, a delivery its
+    # event's and subscription's, an attempt its delivery's; the filter rows
+    # go with either end (Django's own through tables; a club or player a
+    # claim names cannot be deleted anyway).
+    "rumours.WebhookSubscription.api_key": models.CASCADE,
+    "rumours.WebhookSubscription_clubs.webhooksubscription": models.CASCADE,
+    "rumours.WebhookSubscription_clubs.club": models.CASCADE,
+    "rumours.WebhookSubscription_players.webhooksubscription": models.CASCADE,
+    "rumours.WebhookSubscription_players.player": models.CASCADE,
+    "rumours.WebhookDelivery.event": models.CASCADE,
+    "rumours.WebhookDelivery.subscription": models.CASCADE,
+    "rumours.WebhookAttempt.delivery": models.CASCADE,
     # History tables (#5, django-simple-history): a history row outlives what
     # it names (no database constraint, DO_NOTHING), and deleting a user
     # keeps the rows they wrote, unattributed.
