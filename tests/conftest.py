@@ -44,6 +44,26 @@ def no_public_cache(settings):
     settings.PUBLIC_CACHE_SECONDS = 0
 
 
+@pytest.fixture
+def lapse_windows(db):
+    """Make sure each kind has the lapse window migrations 0018 and 0020 seed.
+
+    A test that runs outside a transaction empties every table when it ends,
+    the migrations' seeded rows included; tests that run after one and need
+    claims to lapse ask for the windows here.
+    """
+    import importlib
+
+    from rumours.models import LapseWindow
+
+    for migration in ("0018_lapse_defaults", "0020_new_kind_lapses"):
+        seeded = importlib.import_module(f"rumours.migrations.{migration}")
+        for claim_type, days in seeded.DAYS.items():
+            LapseWindow.objects.get_or_create(
+                claim_type=claim_type, defaults={"window": dt.timedelta(days=days)}
+            )
+
+
 # The day after the demo's seed story ran, while its rumours were news: they
 # lapse weeks later (rumours/models/lapses.py), long before today.
 SEED_WEEK = dt.datetime(2026, 1, 9, 12, tzinfo=dt.UTC)

@@ -23,7 +23,7 @@ from .factories import (
 )
 from .support.pages import section_text, text_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lapse_windows")]
 
 SPURS_SQUAD = "/clubs/tottenham-hotspur/squad/"
 
