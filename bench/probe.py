@@ -67,7 +67,7 @@ def pick_paths():
         "squad": club.get_squad_url(),
         "market": reverse("rumours:market"),
         "search": f"{reverse('rumours:search')}?q={term}",
-        "feed": reverse("feed-latest-atom"),
+        "feed": reverse("rumours:feed-latest-atom"),
         "api_claims": f"/api/v1/claims/?club={club.slug}&updated_since={since}",
         "api_article": f"/api/v1/articles/{story.slug}/",
         "static": staticfiles_storage.url("css/site.css"),

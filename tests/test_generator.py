@@ -321,3 +321,23 @@ def test_command_leaves_planner_statistics(capsys):
             )
         (rows,) = cursor.fetchone()
     assert rows > 0
+
+
+def test_the_benchmark_finds_and_loads_every_page_it_times(newsroom):
+    """``make bench`` picks its URLs with bench/probe.py: each one must answer 200."""
+    import importlib.util
+
+    from django.conf import settings
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_probe", settings.BASE_DIR / "bench" / "probe.py"
+    )
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
+    _, key = APIKey.objects.create_key(name="bench")
+
+    results = probe.count_queries(probe.pick_paths(), key)
+
+    assert {name: page["status"] for name, page in results.items()} == dict.fromkeys(
+        probe.pick_paths(), 200
+    )
