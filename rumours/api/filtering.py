@@ -7,7 +7,7 @@ player, competition or source points at nothing, as a detail URL with an
 unknown slug does.
 """
 
-from django_filters import ModelChoiceFilter
+from django_filters import ModelChoiceFilter, utils
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import NotFound
 
@@ -16,10 +16,15 @@ INVALID_CHOICE = "invalid_choice"
 
 class PartnerFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
+        # DjangoFilterBackend's own steps, on one filterset: validating it
+        # twice would look each named club or player up twice.
         filterset = self.get_filterset(request, queryset, view)
-        if filterset is not None and not filterset.is_valid():
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
             raise_for_unknown_slugs(filterset)
-        return super().filter_queryset(request, queryset, view)
+            raise utils.translate_validation(filterset.errors)
+        return filterset.qs
 
 
 def raise_for_unknown_slugs(filterset):
