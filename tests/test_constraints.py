@@ -111,6 +111,12 @@ def new_amount():
     return ClaimAmountFactory.build(claim=new_claim_saved())
 
 
+def new_resolved_claim():
+    claim = new_claim()
+    claim.outcome, claim.resolved_at = "confirmed", NOW
+    return claim
+
+
 def new_claim_saved():
     claim = new_claim()
     claim.save()
@@ -288,6 +294,14 @@ PERIOD_MESSAGE = "Wages need a period (a week or a year); other amounts have non
 RESOLVED_MESSAGE = (
     "An open claim has no resolution time; a confirmed, denied or lapsed one needs it."
 )
+EVIDENCE_MESSAGE = (
+    "Only a resolved claim has a resolution note or evidence: resolve it, or "
+    "clear them."
+)
+OWN_STORY_MESSAGE = (
+    "A claim's own story cannot settle it: link the later story that did."
+)
+EVIDENCE_URL_MESSAGE = "The report's address must start with https:// or http://."
 OUTLET_MESSAGE = (
     "Choose an outlet: a journalist can only write for a source of kind “Outlet”."
 )
@@ -532,6 +546,31 @@ CASES = [
         setter(outcome="confirmed", resolved_at=None),
         all_(RESOLVED_MESSAGE),
         RESOLVED_MESSAGE,
+    ),
+    # What settled a claim (#15)
+    Case(
+        "claim-open-with-a-resolution-note",
+        "rumours_claim_evidence_when_resolved",
+        new_claim,
+        setter(resolution_note="The club confirmed it."),
+        all_(EVIDENCE_MESSAGE),
+        EVIDENCE_MESSAGE,
+    ),
+    Case(
+        "claim-settled-by-its-own-story",
+        "rumours_claim_evidence_elsewhere",
+        new_resolved_claim,
+        lambda claim: setattr(claim, "evidence_article", claim.article),
+        all_(OWN_STORY_MESSAGE),
+        OWN_STORY_MESSAGE,
+    ),
+    Case(
+        "claim-evidence-not-a-web-address",
+        "rumours_claim_evidence_url_web",
+        new_resolved_claim,
+        setter(evidence_url="ftp://files.example/report.txt"),
+        all_(EVIDENCE_URL_MESSAGE),
+        EVIDENCE_URL_MESSAGE,
     ),
     # Attribution
     Case(

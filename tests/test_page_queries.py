@@ -34,10 +34,11 @@ SQUAD_SMALL, SQUAD_LARGE = 11, 40
 # regression even when it does not grow with the data.
 # Claims' amounts (#13) are one prefetch a list of claims (the club page has two);
 # a card names its story's main clubs first, read from its claims (#16); a
-# source's page adds its record by kind and as a relay (#15).
+# source's page adds its record by kind and as a relay, by club (one query a
+# side) and by competition; a story its sources' records, in one (#15).
 BUDGETS = {
-    "story": 7, "home": 6, "player": 5, "club": 9, "squad": 5,
-    "source": 6, "outlet": 7, "agent": 7,
+    "story": 8, "home": 6, "player": 5, "club": 9, "squad": 5,
+    "source": 9, "outlet": 10, "agent": 10,
     "clubs": 3, "players": 4, "sources": 1, "competitions": 1,
     "what-if": 5, "market": 7,
 }  # fmt: skip
@@ -139,6 +140,10 @@ def denial_with_its_links(article, claim):
         to_competition=CompetitionFactory(),
         deal_type="swap",
         swap_with=claim,
+        # Settled, with the later story that settled it (#15).
+        confirmed=True,
+        resolution_note="The agent said so.",
+        evidence_article=ArticleFactory(),
     )
 
 
@@ -171,7 +176,12 @@ def club_with_stories(count):
         article.clubs.add(club, ClubFactory())
         claim = TransferClaimFactory(article=article, to_club=club, with_fee=True)
         AttributionFactory(claim=claim)
-        TransferClaimFactory(article=article, player=PlayerFactory(current_club=club))
+        TransferClaimFactory(
+            article=article,
+            player=PlayerFactory(current_club=club),
+            confirmed=True,
+            evidence_article=ArticleFactory(),  # what settled it (#15)
+        )
         add_staff(club)
     return club.get_absolute_url()
 
@@ -247,7 +257,12 @@ def source_with_claims(count):
     for _ in range(count):
         AttributionFactory(
             claim=TransferClaimFactory(
-                source=source, replaces=PlayerFactory(), with_fee=True
+                source=source,
+                replaces=PlayerFactory(),
+                with_fee=True,
+                # Resolved: its record by kind, club and competition (#15).
+                confirmed=True,
+                evidence_article=ArticleFactory(),
             )
         )
         SourceFactory(outlet=outlet)

@@ -45,6 +45,8 @@ CLAIM_FIELDS = (
     "quote",
     ("reported_at", "event_date", "event_precision"),
     ("outcome", "resolved_at"),
+    "resolution_note",
+    ("evidence_article", "evidence_url"),
     VERSION_FIELD,
 )
 # Under its story, a claim has its fee at hand (ArticleClaimForm).
@@ -53,7 +55,14 @@ INLINE_CLAIM_FIELDS = (
     ArticleClaimForm.QUICK_FEE_FIELDS,
     *CLAIM_FIELDS[3:],
 )
-CLAIM_AUTOCOMPLETE_FIELDS = ("player", "replaces", "from_club", "to_club", "source")
+CLAIM_AUTOCOMPLETE_FIELDS = (
+    "player",
+    "replaces",
+    "from_club",
+    "to_club",
+    "source",
+    "evidence_article",
+)
 
 
 class ClaimInlineFormSet(VersionedFormSetMixin, PreloadedAutocompleteFormSet):
@@ -67,12 +76,14 @@ class TransferClaimInline(
     admin.StackedInline,
 ):
     model = TransferClaim
+    fk_name = "article"
     form = ArticleClaimForm
     formset = ClaimInlineFormSet
     fields = INLINE_CLAIM_FIELDS
     autocomplete_fields = CLAIM_AUTOCOMPLETE_FIELDS
     formfield_overrides = {
-        models.TextField: {"widget": AdminTextareaWidget({"rows": 3})}
+        models.TextField: {"widget": AdminTextareaWidget({"rows": 3})},
+        models.URLField: {"assume_scheme": "https"},
     }
     show_change_link = True
 
@@ -169,6 +180,7 @@ class ClaimAmountAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
 @admin.register(TransferClaim)
 class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
     inlines = [ClaimAmountInline, AttributionInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "player",
         "route",

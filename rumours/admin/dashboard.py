@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from ..models import Article, Source, TransferClaim, roles
+from ..models.track_records import RECORD_FLOOR, suggested_tier, tier_disagrees
 
 DASHBOARD_ROWS = 20
 
@@ -14,8 +15,10 @@ def desk_summary(user):
 
     Five queries whatever the number of stories and claims: stories in
     review, scheduled stories, open claims by stage, and the claims resolved
-    in the last seven days (their count, and the newest of them). A sixth,
-    for those who rate sources: the sources nobody has rated yet.
+    in the last seven days (their count, and the newest of them). Two more
+    for those who rate sources: the sources nobody has rated yet, each with
+    the tier its record suggests, and the rated sources whose record rules
+    their tier out (#15).
     """
     if not user.has_perm("rumours.view_article"):
         return None
@@ -23,13 +26,10 @@ def desk_summary(user):
     stories = Article.objects.for_dashboard()
     counts = TransferClaim.objects.open().count_by_claim_type()
     resolved = TransferClaim.objects.filter(resolved_at__gte=week_ago)
-    unrated = (
-        list(Source.objects.unrated().order_by("name", "id")[:DASHBOARD_ROWS])
-        if roles.can_set_tier(user)
-        else None
-    )
+    rates = roles.can_set_tier(user)
     return {
-        "unrated_sources": unrated,
+        "unrated_sources": unrated_sources() if rates else None,
+        "tier_suggestions": tier_suggestions() if rates else None,
         "in_review": list(
             stories.in_review().order_by("updated_at", "id")[:DASHBOARD_ROWS]
         ),
@@ -47,3 +47,48 @@ def desk_summary(user):
             resolved.with_parties().order_by("-resolved_at", "-id")[:DASHBOARD_ROWS]
         ),
     }
+
+
+def unrated_sources():
+    """Return the first unrated sources, each with its ``suggested_tier``."""
+    sources = list(
+        Source.objects.unrated()
+        .with_track_record()
+        .order_by("name", "id")[:DASHBOARD_ROWS]
+    )
+    for source in sources:
+        source.suggested_tier = suggested_tier(source.track_record)
+        source.evidence = record_words(source.track_record)
+    return sources
+
+
+def tier_suggestions():
+    """Return the rated sources whose record disagrees with their tier (#15).
+
+    Only sources with at least ``RECORD_FLOOR`` resolved claims can disagree;
+    the furthest from their tier first. The editor decides: nothing changes
+    a tier but the source's form.
+    """
+    candidates = (
+        Source.objects.exclude(reliability_tier=None)
+        .with_track_record()
+        .filter(record_resolved__gte=RECORD_FLOOR)
+    )
+    found = []
+    for source in candidates:
+        record = source.track_record
+        if tier_disagrees(source.reliability_tier, record):
+            source.suggested_tier = suggested_tier(record)
+            source.evidence = record_words(record)
+            found.append(source)
+    found.sort(key=lambda s: (-abs(s.suggested_tier - s.reliability_tier), s.name))
+    return found[:DASHBOARD_ROWS]
+
+
+def record_words(record):
+    """Return “7 of 10 proved true (70%, 95% interval 40%–89%)”, or the counts."""
+    counts = f"{record.proved_true} of {record.resolved} proved true"
+    if not record.enough:
+        return counts
+    low, high = record.interval
+    return f"{counts} ({record.share:.0%}, 95% interval {low:.0%}–{high:.0%})"

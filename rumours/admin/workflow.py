@@ -26,6 +26,7 @@ from ..services.workflow import (
     unpublish_article,
 )
 from .forms import ArticleForm, ClaimForm, ScheduleForm, VersionedAdminMixin
+from .settlements import SettlementAdminMixin
 
 
 def run_step(modeladmin, request, items, step, done):
@@ -225,7 +226,11 @@ class ResolutionRulesMixin:
 
 
 class ClaimWorkflowAdmin(
-    ResolutionRulesMixin, RowRulesMixin, VersionedAdminMixin, admin.ModelAdmin
+    SettlementAdminMixin,
+    ResolutionRulesMixin,
+    RowRulesMixin,
+    VersionedAdminMixin,
+    admin.ModelAdmin,
 ):
     """Claims: reporters edit those of their own drafts; editors resolve them."""
 
@@ -263,6 +268,7 @@ class ClaimWorkflowAdmin(
     @admin.action(permissions=["resolve"], description="Mark selected claims confirmed")
     def mark_confirmed(self, request, queryset):
         claims = self.resolve(request, queryset, TransferClaim.Outcome.CONFIRMED)
+        self.offer_settlements(request, claims)
         completed = [claim for claim in claims if movable(claim)]
         if not completed:
             return None

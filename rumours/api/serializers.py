@@ -27,6 +27,7 @@ from ..models.track_records import RECORD_FLOOR
 from .amount_serializers import AmountSerializer, FeeSerializer
 from .fields import BlankAsNullChoiceField, WebUrlField
 from .picture_serializers import PlayerPictureSerializer
+from .resolution_serializers import ResolutionSerializer
 
 
 class CompetitionSerializer(serializers.ModelSerializer):
@@ -304,6 +305,10 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         help_text="The outcome readers see, in words (“Lapsed” once an open "
         "claim is past its window).",
     )
+    resolution = ResolutionSerializer(
+        help_text="Null while open; once resolved, the verdict, the editor's "
+        "note and where to read what settled it (#15)."
+    )
     url = WebUrlField(help_text="The claim on its story's page (an anchor).")
     answers = serializers.PrimaryKeyRelatedField(
         read_only=True,
@@ -349,6 +354,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "outcome",
             "lapses_at",
             "resolved_at",
+            "resolution",
             "updated_at",
         ]
 

@@ -94,4 +94,25 @@ CLAIM_CONSTRAINTS = [
             "a confirmed, denied or lapsed one needs it."
         ),
     ),
+    models.CheckConstraint(
+        condition=~Q(outcome="open")
+        | Q(resolution_note="", evidence_article__isnull=True, evidence_url=""),
+        name="rumours_claim_evidence_when_resolved",
+        violation_error_message="Only a resolved claim has a resolution note "
+        "or evidence: resolve it, or clear them.",
+    ),
+    models.CheckConstraint(
+        condition=Q(evidence_article__isnull=True) | ~Q(evidence_article=F("article")),
+        name="rumours_claim_evidence_elsewhere",
+        violation_error_message="A claim's own story cannot settle it: link "
+        "the later story that did.",
+    ),
+    models.CheckConstraint(
+        condition=Q(evidence_url="")
+        | Q(evidence_url__startswith="https://")
+        | Q(evidence_url__startswith="http://"),
+        name="rumours_claim_evidence_url_web",
+        violation_error_message="The report's address must start with "
+        "https:// or http://.",
+    ),
 ]

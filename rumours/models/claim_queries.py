@@ -64,16 +64,21 @@ class TransferClaimQuerySet(models.QuerySet):
         )
 
     def with_links(self):
-        """Load the claim a denial answers (with its story) and a swap's other player.
+        """Load the stories and claims a claim points at, in the same query.
 
-        Joined in the same query. The answered story's text stays in the
-        database; a page links it only when it is published
-        (``TransferClaim.public_answered_article``).
+        The claim a denial answers (with its story), a swap's other player,
+        and the later story that settled it (#15). The stories' text stays in
+        the database; a page links one only when it is published
+        (``public_answered_article``, ``public_evidence_article``).
         """
-        return self.select_related("answers__article", "swap_with__player").defer(
-            "answers__article__body",
-            "answers__article__body_html",
-            "answers__article__search_document",
+        return self.select_related(
+            "answers__article", "swap_with__player", "evidence_article"
+        ).defer(
+            *(
+                f"{story}__{field}"
+                for story in ("answers__article", "evidence_article")
+                for field in ("body", "body_html", "search_document")
+            )
         )
 
     def with_attributions(self):
@@ -96,7 +101,8 @@ class TransferClaimQuerySet(models.QuerySet):
         """Load what the partner API's ``ClaimSerializer`` reads.
 
         Five queries whatever the number of claims: the claims with their
-        story, player, source and replaced player, then each side's clubs,
+        story, player, source, replaced player and the story that settled
+        them (#15; its text left in the database), then each side's clubs,
         then the relays and speakers with their sources, then the amounts.
         Joining the clubs too makes a seven-table join whose planning costs
         PostgreSQL more than the prefetches (``bench/README.md``).
@@ -109,6 +115,13 @@ class TransferClaimQuerySet(models.QuerySet):
                 "replaces",
                 "from_competition",
                 "to_competition",
+                "evidence_article",
+            )
+            .defer(
+                *(
+                    f"evidence_article__{field}"
+                    for field in ("body", "body_html", "search_document")
+                )
             )
             .prefetch_related("from_club", "to_club")
             .with_attributions()

@@ -41,12 +41,14 @@ class KindTerms(NamedTuple):
     ``sentence`` has {player}, {to} (the suitor) and {from} (the selling
     club) for the claim_sentence tag to fill in. ``true_when`` is what an
     editor checks before calling the claim true: the claim at its stage,
-    not whether the player moved in the end. A kind with ``scored`` False
+    not whether the player moved in the end, and ``false_when`` what a
+    claim proved false turned out to be. A kind with ``scored`` False
     asserts nothing a track record can count.
     """
 
     sentence: str
     true_when: str
+    false_when: str
     scored: bool = True
 
 
@@ -66,78 +68,113 @@ STAGE_LADDER = (
 
 KIND_TERMS = {
     ClaimType.INTEREST: KindTerms(
-        "{to} are interested in {player}", "the club did want the player"
+        "{to} are interested in {player}",
+        "the club did want the player",
+        "the club did not want him",
     ),
     ClaimType.ENQUIRY: KindTerms(
-        "{to} have made an enquiry for {player}", "the club did ask about him"
+        "{to} have made an enquiry for {player}",
+        "the club did ask about him",
+        "the club did not ask about him",
     ),
     ClaimType.BID: KindTerms(
-        "{to} have made a bid for {player}", "the club did make the offer"
+        "{to} have made a bid for {player}",
+        "the club did make the offer",
+        "no such offer was made",
     ),
     ClaimType.BID_REJECTED: KindTerms(
         "{to} have had a bid for {player} rejected",
         "an offer was made and turned down",
+        "no offer was turned down",
     ),
     ClaimType.NEGOTIATION: KindTerms(
-        "{to} are negotiating for {player}", "the clubs were in talks"
+        "{to} are negotiating for {player}",
+        "the clubs were in talks",
+        "the clubs were not in talks",
     ),
     ClaimType.PERSONAL_TERMS_AGREED: KindTerms(
         "{player} has agreed personal terms with {to}",
         "player and club agreed terms",
+        "no terms were agreed",
     ),
     ClaimType.FEE_AGREED: KindTerms(
-        "{to} have agreed a fee for {player}", "the clubs agreed the fee"
+        "{to} have agreed a fee for {player}",
+        "the clubs agreed the fee",
+        "no fee was agreed",
     ),
     ClaimType.MEDICAL: KindTerms(
-        "{player} is having a medical with {to}", "the medical took place"
+        "{player} is having a medical with {to}",
+        "the medical took place",
+        "no medical took place",
     ),
     ClaimType.COMPLETED: KindTerms(
-        "{player} has completed a move to {to}", "the move was announced"
+        "{player} has completed a move to {to}",
+        "the move was announced",
+        "the move collapsed",
     ),
     ClaimType.DENIED: KindTerms(
         "A move for {player} to {to} has been denied",
         "the claim it denies proved false",
+        "the claim it denies proved true",
     ),
     ClaimType.BLOCKED: KindTerms(
-        "{from} are blocking a move for {player}", "the club refused to let him go"
+        "{from} are blocking a move for {player}",
+        "the club refused to let him go",
+        "the club did not stand in the way",
     ),
     ClaimType.WANTS_TO_LEAVE: KindTerms(
-        "{player} wants to leave {from}", "the player did ask to go"
+        "{player} wants to leave {from}",
+        "the player did ask to go",
+        "the player did not ask to go",
     ),
     ClaimType.CONTRACT_EXTENSION: KindTerms(
-        "{player} is extending his contract with {from}", "the extension was signed"
+        "{player} is extending his contract with {from}",
+        "the extension was signed",
+        "no extension was signed",
     ),
     ClaimType.ASKING_PRICE: KindTerms(
         "{from} have set an asking price for {player}",
         "the club asked for that price",
+        "the club asked no such price",
     ),
     ClaimType.RELEASE_CLAUSE: KindTerms(
         "{player} has a release clause in his contract with {from}",
         "the contract holds that clause",
+        "the contract holds no such clause",
     ),
     ClaimType.PLAYER_REJECTS: KindTerms(
-        "{player} has turned down a move to {to}", "the player said no"
+        "{player} has turned down a move to {to}",
+        "the player said no",
+        "the player did not say no",
     ),
     ClaimType.WILLING_TO_SELL: KindTerms(
-        "{from} are willing to let {player} go", "the club was ready to sell"
+        "{from} are willing to let {player} go",
+        "the club was ready to sell",
+        "the club was not ready to sell",
     ),
     ClaimType.TRANSFER_LISTED: KindTerms(
         "{from} have made {player} available for transfer",
         "the club listed him or called him surplus",
+        "the club did not list him",
     ),
     ClaimType.CONTRACT_TALKS: KindTerms(
         "{player} is in talks over a new contract with {from}",
         "player and club were in talks",
+        "player and club were not in talks",
     ),
     ClaimType.CONTRACT_OFFER: KindTerms(
-        "{from} have offered {player} a new contract", "the club made the offer"
+        "{from} have offered {player} a new contract",
+        "the club made the offer",
+        "the club made no offer",
     ),
     ClaimType.REFUSES_TO_RENEW: KindTerms(
         "{player} is refusing to sign a new contract with {from}",
         "the player turned the renewal down",
+        "the player did not turn it down",
     ),
     ClaimType.NOT_CONFIRMED: KindTerms(
         "A move for {player} to {to} has not been confirmed",
+        "never scored: it asserts nothing",
         "never scored: it asserts nothing",
         scored=False,
     ),

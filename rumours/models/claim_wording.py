@@ -63,6 +63,26 @@ class ClaimWording:
         return KIND_TERMS[self.claim_type].true_when
 
     @property
+    def verdict(self):
+        """Return what the resolution found, in words, or "" while open (#15).
+
+        About the claim at its stage, not the move: “True: the club did ask
+        about him” for a confirmed enquiry although the player stayed; a
+        completed move proved false “collapsed”. An open claim past its
+        window “lapsed: never settled”.
+        """
+        terms = KIND_TERMS[self.claim_type]
+        outcome = self.shown_outcome
+        if outcome == self.Outcome.LAPSED:
+            return "Lapsed: it was never settled either way"
+        if not terms.scored and outcome != self.Outcome.OPEN:
+            return f"{self.get_outcome_display()}: not a claim that can prove true"
+        return {
+            self.Outcome.CONFIRMED: f"True: {terms.true_when}",
+            self.Outcome.DENIED: f"False: {terms.false_when}",
+        }.get(outcome, "")
+
+    @property
     def claim_type_rank(self):
         """Return the stage's place in a transfer's life (interest first)."""
         return CLAIM_TYPE_ORDER.get(self.claim_type, len(CLAIM_TYPE_ORDER))

@@ -164,6 +164,29 @@ class TransferClaim(ClaimWording, models.Model):
         max_length=10, choices=Outcome.choices, default=Outcome.OPEN
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # What settled it (#15): readers see the verdict with its reason and proof.
+    resolution_note = models.CharField(
+        max_length=280,
+        blank=True,
+        help_text="What settled it, in a line readers see, e.g. “Milan's "
+        "director confirmed the enquiry on Sky Italia”.",
+    )
+    evidence_article = models.ForeignKey(
+        "rumours.Article",
+        on_delete=models.SET_NULL,
+        related_name="settled_claims",
+        null=True,
+        blank=True,
+        verbose_name="settled by our story",
+        help_text="A later story of ours that settled it; readers get the link "
+        "once it is published.",
+    )
+    evidence_url = models.URLField(
+        max_length=500,
+        blank=True,
+        verbose_name="settled by this report",
+        help_text="Or the outside report that settled it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic locking, as on Article (#5).
@@ -267,6 +290,33 @@ class TransferClaim(ClaimWording, models.Model):
         if self.answers_id is None or not self.answers.article.is_published:
             return None
         return self.answers.article
+
+    @property
+    def is_settled(self):
+        """Return True once an editor resolved it: confirmed, denied or lapsed."""
+        return self.outcome != Outcome.OPEN
+
+    @property
+    def public_evidence_article(self):
+        """Return the published story that settled this claim, or None (#15).
+
+        Needs ``with_links()``; a draft or scheduled story is never named.
+        """
+        story = self.evidence_article if self.evidence_article_id else None
+        return story if story is not None and story.is_published else None
+
+    @property
+    def evidence_link(self):
+        """Return (address, words) of what settled it, for readers, or None.
+
+        Our own published story first, else the outside report.
+        """
+        story = self.public_evidence_article
+        if story is not None:
+            return story.get_absolute_url(), story.headline
+        if self.evidence_url:
+            return self.evidence_url, "the report that settled it"
+        return None
 
     def clean(self):
         problems = {}

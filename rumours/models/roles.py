@@ -24,7 +24,13 @@ ONLY_EDITORS_SET_TIER = (
 ONLY_EDITORS_CORRECT = "Only editors can append corrections to a published story."
 
 # A claim's fields that say how it turned out.
-RESOLUTION_FIELDS = ("outcome", "resolved_at")
+RESOLUTION_FIELDS = (
+    "outcome",
+    "resolved_at",
+    "resolution_note",
+    "evidence_article",
+    "evidence_url",
+)
 
 _MODEL_PERMISSIONS = ("add", "change", "delete", "view")
 

@@ -17,14 +17,19 @@ enough resolved claims yet" and show the counts alone.
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from .attributions import Attribution, AttributionRole
 from .claim_terms import KIND_TERMS, Outcome
+from .links import slug_url
 
 RECORD_FLOOR = 10
+RECORDS_LISTED = 10  # clubs and competitions on a source's page
 Z_95 = 1.959964  # the normal quantile of a two-sided 95% interval
 SCORED_KINDS = tuple(kind for kind, terms in KIND_TERMS.items() if terms.scored)
 SCORED_OUTCOMES = (Outcome.CONFIRMED, Outcome.DENIED)
@@ -107,6 +112,152 @@ def records_by_kind(claims):
         for kind in KIND_TERMS
         if kind in found
     ]
+
+
+# The share of claims proved true each tier stands for (#15): a tier is
+# suggested from a record's share once the record reaches the floor, and a
+# tier disagrees with a record when its band lies outside the record's 95%
+# interval: the evidence rules the tier out, not merely leans against it.
+TIER_BANDS = {
+    1: (0.80, 1.00),
+    2: (0.65, 0.80),
+    3: (0.45, 0.65),
+    4: (0.25, 0.45),
+    5: (0.00, 0.25),
+}
+
+
+def suggested_tier(record):
+    """Return the tier whose band holds the record's share, or None below the floor."""
+    if not record.enough:
+        return None
+    share = record.share
+    return next(tier for tier, (low, high) in TIER_BANDS.items() if share >= low)
+
+
+def tier_disagrees(tier, record):
+    """Return True if ``record``'s 95% interval rules out ``tier``'s band."""
+    if tier is None or not record.enough:
+        return False
+    low, high = record.interval
+    band_low, band_high = TIER_BANDS[tier]
+    return high < band_low or low > band_high
+
+
+class GroupRecord(NamedTuple):
+    """A source's record over the claims about one club or in one competition."""
+
+    name: str
+    url: str
+    record: TrackRecord
+
+
+def counted(rows, into, name_of, url_of):
+    """Add each grouped row's counts to ``into``, keyed by its ``key``."""
+    for row in rows:
+        entry = into.setdefault(row["key"], [name_of(row), url_of(row), 0, 0])
+        entry[2] += row["proved"]
+        entry[3] += row["resolved"]
+
+
+def grouped(claims, **by):
+    """Return ``claims``' scored rows counted per the expressions ``by``."""
+    return (
+        claims.filter(scored())
+        .values(**by)
+        .annotate(
+            proved=Count("pk", filter=Q(outcome=Outcome.CONFIRMED)),
+            resolved=Count("pk"),
+        )
+        .order_by()
+    )
+
+
+def ranked(totals, limit):
+    """Return the ``limit`` groups with the most resolved claims, as ``GroupRecord``."""
+    rows = sorted(totals.values(), key=lambda entry: (-entry[3], entry[0]))[:limit]
+    return [
+        GroupRecord(name, url, TrackRecord(proved, resolved))
+        for name, url, proved, resolved in rows
+    ]
+
+
+def records_by_club(claims, limit=RECORDS_LISTED):
+    """Return the ``GroupRecord`` per club ``claims`` name, either side (#15).
+
+    Two grouped queries, one a side; a claim counts for each club it names
+    (never twice for one: its clubs differ). The clubs with the most
+    resolved claims first.
+    """
+    totals = {}
+    for side in ("to_club", "from_club"):
+        rows = grouped(
+            claims.filter(**{f"{side}__isnull": False}),
+            key=F(side),
+            name=F(f"{side}__short_name"),
+            slug=F(f"{side}__slug"),
+        )
+        counted(
+            rows,
+            totals,
+            lambda row: row["name"],
+            lambda row: slug_url("rumours:club-detail", row["slug"]),
+        )
+    return ranked(totals, limit)
+
+
+def records_by_competition(claims, limit=RECORDS_LISTED):
+    """Return the ``GroupRecord`` per competition of ``claims`` (#15): one query.
+
+    A claim's competition is the suitor's (named or described), else the
+    selling side's: one competition a claim, so none counts twice.
+    """
+    paths = (
+        "to_club__competition",
+        "to_competition",
+        "from_club__competition",
+        "from_competition",
+    )
+    rows = grouped(
+        claims,
+        key=Coalesce(*paths),
+        name=Coalesce(*(f"{path}__name" for path in paths)),
+        slug=Coalesce(*(f"{path}__slug" for path in paths)),
+    )
+    totals = {}
+    counted(
+        (row for row in rows if row["key"] is not None),
+        totals,
+        lambda row: row["name"],
+        # A competition's page is its clubs' index.
+        lambda row: f"{reverse('rumours:club-list')}?competition={row['slug']}",
+    )
+    return ranked(totals, limit)
+
+
+def attach_records(claims):
+    """Give every source credited on ``claims`` its own record, as ``.record``.
+
+    One grouped query for the page's sources, whatever the number of claims
+    (#15: a compact record beside each attribution). Needs the claims'
+    sources and attributions loaded.
+    """
+    sources = [
+        credit.source
+        for claim in claims
+        for credit in claim.attribution_chain()
+        if credit.source is not None
+    ]
+    if not sources:
+        return
+    every_claim = type(claims[0])._default_manager
+    rows = grouped(
+        every_claim.filter(source__in={source.pk for source in sources}),
+        key=F("source"),
+    )
+    found = {row["key"]: TrackRecord(row["proved"], row["resolved"]) for row in rows}
+    for source in sources:
+        source.record = found.get(source.pk, TrackRecord(0, 0))
 
 
 def relay_record(source):

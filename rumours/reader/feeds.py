@@ -17,7 +17,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
-from ..models import Article, Club
+from ..models import Article, Club, TransferClaim
 
 FEED_LIMIT = 50
 SITE_NAME = "Transfer Desk"
@@ -33,10 +33,11 @@ def feed_stories(stories, *fields):
 
     Loads ``FEED_FIELDS`` and ``fields`` (the JSON feed's full text and
     picture): the Atom and RSS feeds carry the standfirst, and reading 50
-    bodies cost more than writing the feed. Three queries whatever the
+    bodies cost more than writing the feed. Four queries whatever the
     number of entries: the stories with their author, their corrections,
-    their clubs. The clubs come as ``feed_clubs``, ``ClubName`` pairs in
-    short-name order rather than ``Club`` instances: a 50-entry feed names
+    their clubs, their settled claims (#15). The clubs come as
+    ``feed_clubs``, ``ClubName`` pairs in short-name order rather than
+    ``Club`` instances: a 50-entry feed names
     some 500 clubs, and building a model for each cost more than the rest of
     the query.
     """
@@ -51,9 +52,33 @@ def feed_stories(stories, *fields):
     clubs_of = defaultdict(list)
     for article_id, name, short_name in named:
         clubs_of[article_id].append(ClubName(name, short_name))
+    settled_of = defaultdict(list)
+    settled = (
+        TransferClaim.objects.filter(article_id__in=[a.pk for a in articles])
+        .exclude(outcome=TransferClaim.Outcome.OPEN)
+        .only("article_id", "player__name", "claim_type", "outcome", "resolved_at")
+        .select_related("player")
+        .order_by("reported_at", "pk")
+    )
+    for claim in settled:
+        settled_of[claim.article_id].append(claim)
     for article in articles:
         article.feed_clubs = clubs_of[article.pk]
+        article.feed_settled = settled_of[article.pk]
     return articles
+
+
+def outcomes_html(article):
+    """Return what happened to the story's settled claims (#15), as HTML.
+
+    Needs ``feed_settled`` from ``feed_stories()``.
+    """
+    return "".join(
+        f"<p>What happened: {escape(claim.player.name)}, "
+        f"{escape(claim.get_claim_type_display().lower())}: {escape(claim.verdict)}"
+        f" ({format_date(claim.resolved_at, 'j F Y')}).</p>"
+        for claim in article.feed_settled
+    )
 
 
 def corrections_html(article):
@@ -104,8 +129,12 @@ class StoryFeed(Feed):
     def item_description(self, article):
         # Atom's <summary type="html"> and RSS's <description> are HTML: the
         # standfirst is plain text, so "Under-21s <> first team" stays text.
-        # Corrections (#5) follow it, each with its date.
-        return escape(article.standfirst) + corrections_html(article)
+        # What happened to its claims (#15) and corrections (#5) follow it.
+        return (
+            escape(article.standfirst)
+            + outcomes_html(article)
+            + corrections_html(article)
+        )
 
     def item_link(self, article):
         return article.get_absolute_url()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from ..images.renditions import picture_for
 from ..models import Article
-from .feeds import SITE_NAME, corrections_html, feed_stories
+from .feeds import SITE_NAME, corrections_html, feed_stories, outcomes_html
 
 CONTENT_TYPE = "application/feed+json; charset=utf-8"
 CACHE_CONTROL = "public, max-age=300"
@@ -32,7 +32,9 @@ def feed_item(request, article):
         "id": url,
         "url": url,
         "title": article.headline,
-        "content_html": article.body_html + corrections_html(article),
+        "content_html": article.body_html
+        + outcomes_html(article)
+        + corrections_html(article),
         "summary": article.standfirst,
         "date_published": article.published_at.isoformat(),
         "date_modified": article.modified_at.isoformat(),
@@ -53,7 +55,7 @@ def feed_item(request, article):
 def latest_stories_json_feed(request):
     """Return the latest published stories as JSON Feed 1.1.
 
-    Three queries whatever the number of stories (``feed_stories()``).
+    Four queries whatever the number of stories (``feed_stories()``).
     """
     articles = feed_stories(Article.objects.all(), *JSON_FEED_FIELDS)
     feed = {

@@ -46,6 +46,16 @@ def _credit(source):
     """Return the source linked, with its tier; the desk as “our own reporting”."""
     if is_desk(source):
         return _link(source, "our own reporting")
+    record = getattr(source, "record", None)
+    if record is not None and record.enough:
+        # The compact track record a story page attaches (#15).
+        return format_html(
+            "{} ({}, {} of {} proved true)",
+            _link(source),
+            source.tier_label,
+            percent(record.share),
+            record.resolved,
+        )
     return format_html("{} ({})", _link(source), source.tier_label)
 
 

@@ -34,6 +34,7 @@ def claim_data(claim):
         "web_url": absolute(claim.get_absolute_url()),
         "claim_type": claim.claim_type,
         "outcome": claim.outcome,
+        "verdict": claim.verdict or None,
         "player": claim.player.slug,
         "from_club": claim.from_club.slug if claim.from_club else None,
         "to_club": claim.to_club.slug if claim.to_club else None,

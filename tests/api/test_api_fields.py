@@ -13,6 +13,7 @@ from rumours.api import (
     club_serializers,
     market_serializers,
     picture_serializers,
+    resolution_serializers,
     schema,
     serializers,
     squad_serializers,
@@ -38,10 +39,12 @@ RESPONSE_SERIALIZER_MODULES = (
     club_serializers,
     market_serializers,
     picture_serializers,
+    resolution_serializers,
     squad_serializers,
     changes,
     schema,
 )
+API_FOLDER = Path(serializers.__file__).parent
 QUERY_SERIALIZERS = {"ChangesQuerySerializer", "MarketQuerySerializer"}
 
 
@@ -119,6 +122,13 @@ def crawl(client):
         "/api/v1/nowhere/",
     ]
     return {url: client.get(url).json() for url in urls}
+
+
+def test_every_serializer_module_is_checked():
+    listed = {Path(module.__file__).name for module in RESPONSE_SERIALIZER_MODULES}
+    found = {path.name for path in API_FOLDER.glob("*serializers.py")}
+
+    assert found <= listed
 
 
 def test_no_serializer_uses_all_fields():

@@ -61,12 +61,13 @@ def test_json_feed_answers_304_to_its_etag(client):
 
 @pytest.mark.parametrize("count", [1, 50])
 @pytest.mark.usefixtures("no_public_cache")  # uncached count (#6)
-def test_json_feed_runs_three_queries(client, count):
+def test_json_feed_runs_four_queries(client, count):
     for _ in range(count):
-        claim = TransferClaimFactory()
+        claim = TransferClaimFactory(confirmed=True)
         claim.article.clubs.add(claim.to_club)
 
     with CaptureQueriesContext(connection) as queries:
         client.get(URL)
 
-    assert len(queries) == 3  # stories with authors, their corrections, clubs
+    # Stories with authors, their corrections, clubs, settled claims (#15).
+    assert len(queries) == 4

@@ -84,6 +84,12 @@ class Newsroom:
                 deal_type="swap",
                 swap_with=claim,
             )
+            TransferClaimFactory(  # settled, with the story that settled it (#15)
+                article=self.article,
+                confirmed=True,
+                resolution_note="Confirmed by the club.",
+                evidence_article=ArticleFactory(),
+            )
             self.article.clubs.add(claim.from_club, claim.to_club)
             self.article.players.add(player)
             TransferClaimFactory(

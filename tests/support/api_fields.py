@@ -45,6 +45,7 @@ SERIALIZER_FIELDS = {
         "outcome",
         "lapses_at",
         "resolved_at",
+        "resolution",
         "updated_at",
     ],
     "ArticleSerializer": [
@@ -106,6 +107,7 @@ SERIALIZER_FIELDS = {
         "outcome",
         "lapses_at",
         "resolved_at",
+        "resolution",
         "updated_at",
         "article",
     ],
@@ -128,6 +130,13 @@ SERIALIZER_FIELDS = {
     "CorrectionSerializer": ["created_at", "note"],
     "CreditSerializer": ["role", "source"],
     "EventSerializer": ["date", "precision", "display"],
+    "ResolutionSerializer": [
+        "verdict",
+        "note",
+        "evidence_url",
+        "evidence_article",
+        "evidence_article_slug",
+    ],
     "FeeSerializer": ["amount", "currency", "upper_amount", "add_ons"],
     "HeroImageSerializer": [
         "width",

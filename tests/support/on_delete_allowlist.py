@@ -25,6 +25,8 @@ ON_DELETE = {
     # A denial outlives the claim it answered, a swap's side the other side.
     "rumours.TransferClaim.answers": models.SET_NULL,
     "rumours.TransferClaim.swap_with": models.SET_NULL,
+    # A verdict outlives the story that proved it; its note stays (#15).
+    "rumours.TransferClaim.evidence_article": models.SET_NULL,
     # A claim owns its relays and speakers; a source credited in one stays.
     "rumours.Attribution.claim": models.CASCADE,
     "rumours.Attribution.source": models.PROTECT,
@@ -95,6 +97,7 @@ ON_DELETE = {
                 "to_competition",
                 "answers",
                 "swap_with",
+                "evidence_article",
             ],
         }.items()
         for field in fields

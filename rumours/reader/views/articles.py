@@ -10,6 +10,7 @@ from ...filters import ArticleFilter
 from ...images.renditions import picture_for
 from ...models import Article, Club, Competition
 from ...models.claim_queries import clubs_named_by
+from ...models.track_records import attach_records
 from .pagination import UncountedPaginator
 
 PUBLISHER = "Transfer Desk"
@@ -98,8 +99,10 @@ class ArticleDetailView(DetailView):
         absolute = self.request.build_absolute_uri
         image_url = absolute(picture.largest_jpeg) if picture else ""
         claims = article.public_claims
+        attach_records(claims)
         context.update(
             claims=claims,
+            settled=[claim for claim in claims if claim.is_settled],
             clubs=clubs_named_by(claims),
             related_articles=list(related[:RELATED_STORIES]),
             picture=picture,

@@ -3,7 +3,13 @@
 from django.views.generic import DetailView
 
 from ...models import Source, TransferClaim
-from ...models.track_records import RECORD_FLOOR, records_by_kind, relay_record
+from ...models.track_records import (
+    RECORD_FLOOR,
+    records_by_club,
+    records_by_competition,
+    records_by_kind,
+    relay_record,
+)
 
 SOURCE_CLAIMS = 100
 
@@ -30,6 +36,14 @@ class SourceDetailView(DetailView):
             clients=list(source.listed_clients()),
             record=source.track_record,
             records_by_kind=records_by_kind(source.claims.all()),
+            record_groups=[
+                ("By club (either side)", "Club", records_by_club(source.claims.all())),
+                (
+                    "By competition (the suitor's, else the seller's)",
+                    "Competition",
+                    records_by_competition(source.claims.all()),
+                ),
+            ],
             relay_record=relay_record(source),
             record_floor=RECORD_FLOOR,
         )

@@ -9,6 +9,7 @@ from .fields import (
     ATTRIBUTION_FIELDS,
     DESCRIBED_FIELDS,
     EVENT_FIELDS,
+    RESOLUTION_FIELDS,
 )
 from .reading import INVALID, Fields
 
@@ -59,6 +60,7 @@ class ClaimReader:
         }
         for side in ("from", "to"):
             self.read_described(fields, side, values, refs)
+        self.read_resolution(fields, outcome, values, refs)
         # Before the key existed, a claim naming no selling club was a free
         # agent's: a file that leaves it out keeps that meaning.
         values["free_agent"] = fields.boolean(
@@ -100,6 +102,26 @@ class ClaimReader:
                 "country", model=TransferClaim, field=f"{side}_country"
             )
             refs[f"{side}_competition"] = described.ref("competition", "competitions")
+
+    def read_resolution(self, fields, outcome, values, refs):
+        """Read what settled a resolved claim (#15): a note, our story, a report."""
+        resolution = fields.nested("resolution", RESOLUTION_FIELDS, noun="resolution")
+        refs["evidence_article"] = None
+        if resolution is None:
+            values.update(resolution_note="", evidence_url="")
+            return
+        if outcome == TransferClaim.Outcome.OPEN:
+            fields.fail("resolution", "must be null while the outcome is open")
+        if resolution is INVALID or not resolution.ok:
+            values.update(resolution_note=INVALID, evidence_url=INVALID)
+            return
+        values["resolution_note"] = resolution.text(
+            "note", model=TransferClaim, field="resolution_note"
+        )
+        values["evidence_url"] = resolution.text(
+            "evidence_url", model=TransferClaim, field="evidence_url"
+        )
+        refs["evidence_article"] = resolution.ref("evidence_article", "articles")
 
     def read_answers(self, fields):
         """Return ``(article ref, index)`` of the claim a denial answers, or None."""

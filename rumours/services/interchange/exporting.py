@@ -21,6 +21,7 @@ from rumours.models.positions import POSITION_ORDER
 
 from .club_roles import export_roles
 from .fields import FORMAT, VERSION
+from .references import References
 
 IMAGE_FOLDER = "images"
 
@@ -89,71 +90,6 @@ def export_newsroom(*, image_dir=None):
 def dump_newsroom(data):
     """Return ``data`` as the canonical JSON text: indented, UTF-8, final newline."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-class References:
-    """The name each item goes by in the file: one that resolves to it alone."""
-
-    def __init__(self, competitions, clubs, players, sources, articles):
-        repeated = Counter(item.name.casefold() for item in competitions)
-        self.competitions = {
-            item.pk: item.slug if repeated[item.name.casefold()] > 1 else item.name
-            for item in competitions
-        }
-        # A full name is unique, and wins over every other word for a club.
-        self.clubs = {item.pk: item.name for item in clubs}
-        self.club_slugs = {item.pk: item.slug for item in clubs}
-        self.players = player_references(players, self.clubs)
-        self.player_slugs = {item.pk: item.slug for item in players}
-        self.sources = {item.pk: item.slug for item in sources}
-        self.articles = {item.pk: item.slug for item in articles}
-        # A claim is named by its story and its place in the story's list.
-        self.claim_places = {
-            claim.pk: (item.slug, index)
-            for item in articles
-            for index, claim in enumerate(item.claims.all())
-        }
-
-    def club(self, pk):
-        return None if pk is None else self.clubs[pk]
-
-    def player(self, pk):
-        return None if pk is None else self.players[pk]
-
-    def claim(self, pk):
-        if pk is None:
-            return None
-        article, index = self.claim_places[pk]
-        return {"article": article, "claim": index}
-
-
-def player_references(players, club_names):
-    """Return each player's reference: the name if it is unambiguous.
-
-    A slug wins over a name on import, so a name is used only if no other
-    player has it as a slug. Namesakes at different clubs are written as
-    ``{"name": ..., "club": ...}``; anything still ambiguous, as the slug.
-    """
-    by_slug = {player.slug: player for player in players}
-    names = Counter(player.name.casefold() for player in players)
-    names_at = Counter(
-        (player.name.casefold(), player.current_club_id) for player in players
-    )
-    references = {}
-    for player in players:
-        folded = player.name.casefold()
-        owner = by_slug.get(player.name)
-        if owner is player or (owner is None and names[folded] == 1):
-            references[player.pk] = player.name
-        elif names_at[folded, player.current_club_id] == 1:
-            club = player.current_club_id
-            references[player.pk] = {
-                "name": player.name,
-                "club": None if club is None else club_names[club],
-            }
-        else:
-            references[player.pk] = player.slug
-    return references
 
 
 def export_time(value):
@@ -351,6 +287,22 @@ def export_claim(claim, names, occurrence):
         "swap_with": claim.swap_with_id and names.claim_places[claim.swap_with_id][1],
         "outcome": claim.outcome,
         "resolved_at": export_time(claim.resolved_at),
+        # Written only when there is one: files from before #15 stay as they were.
+        **export_resolution(claim, names),
+    }
+
+
+def export_resolution(claim, names):
+    """Return ``{"resolution": ...}`` for a claim with a note or evidence, else {}."""
+    if not (claim.resolution_note or claim.evidence_article_id or claim.evidence_url):
+        return {}
+    return {
+        "resolution": {
+            "note": claim.resolution_note,
+            "evidence_article": claim.evidence_article_id
+            and names.articles[claim.evidence_article_id],
+            "evidence_url": claim.evidence_url,
+        }
     }
 
 

@@ -93,8 +93,10 @@ CLAIM_FIELDS = (
     "swap_with",
     "outcome",
     "resolved_at",
+    "resolution",
 )
 DESCRIBED_FIELDS = ("text", "competition", "country")
+RESOLUTION_FIELDS = ("note", "evidence_article", "evidence_url")
 ANSWERS_FIELDS = ("article", "claim")
 # What a claim item may hold: the fields export writes, and an older file's fee.
 CLAIM_READ_FIELDS = (*CLAIM_FIELDS, "fee")
@@ -163,6 +165,9 @@ FIELD_PATHS = {
                 ("country", "country"),
             )
         },
+        "resolution_note": "resolution.note",
+        "evidence_article": "resolution.evidence_article",
+        "evidence_url": "resolution.evidence_url",
     },
     "aliases": {"name": "", "club": ""},
     "authors": {"first_name": "name", "last_name": "name", "password": ""},
