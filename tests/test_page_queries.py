@@ -35,9 +35,11 @@ SQUAD_SMALL, SQUAD_LARGE = 11, 40
 # Claims' amounts (#13) are one prefetch a list of claims (the club page has two);
 # a card names its story's main clubs first, read from its claims (#16); a
 # source's page adds its record by kind and as a relay, by club (one query a
-# side) and by competition; a story its sources' records, in one (#15).
+# side) and by competition; a story its sources' records, in one; a player
+# his sources' records and, for the likelihoods, his suitors' notes and
+# players (#15).
 BUDGETS = {
-    "story": 8, "home": 6, "player": 5, "club": 9, "squad": 5,
+    "story": 8, "home": 6, "player": 8, "club": 9, "squad": 5,
     "source": 9, "outlet": 10, "agent": 10,
     "clubs": 3, "players": 4, "sources": 1, "competitions": 1,
     "what-if": 5, "market": 7,

@@ -106,6 +106,7 @@ MATRIX = [
     ("GET", "/sources/", READER),
     ("GET", "/competitions/", READER),
     ("GET", "/market/", READER),
+    ("GET", "/methodology/", READER),
     ("GET", "/api/v1/start/", READER),
     ("GET", "/favicon.ico", REDIRECT),
     ("GET", "/feeds/latest.atom", READER),
@@ -137,6 +138,7 @@ MATRIX = [
             "competitions/{competition_slug}/",
             "changes/",
             "market/",
+            "calibration/",
         )
         for row in (
             ("GET", f"/api/v1/{path}", API_READ),

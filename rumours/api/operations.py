@@ -82,6 +82,14 @@ OPERATIONS = {
         "again later. One entry per edited claim; a story's edit does not "
         "resend its claims.",
     ),
+    "calibration": (
+        "How the desk's likelihoods fared on resolved moves",
+        "Every move whose claims are all settled, replayed as it stood before "
+        "the outcome: per band of likelihood, how many there were and how many "
+        "happened, and the Brier score, over all of them and per quarter (the "
+        "eight latest). The method is at `method`; figures are worked out at "
+        "most every 15 minutes.",
+    ),
     "market": (
         "Positions where clubs are short or long, joined by open rumours",
         "The market board as data: per position, the clubs short and long "

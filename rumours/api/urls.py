@@ -46,6 +46,7 @@ urlpatterns = [
     *router.urls,
     path("changes/", views.ChangesView.as_view(), name="changes"),
     path("market/", views.MarketView.as_view(), name="market"),
+    path("calibration/", views.CalibrationView.as_view(), name="calibration"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file: no inline script for CSP,
     # and Swagger UI comes from drf-spectacular-sidecar, not a CDN.

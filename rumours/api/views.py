@@ -8,6 +8,7 @@ holds (``tests/api/test_api_queries.py``).
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import exceptions, generics, viewsets
@@ -24,6 +25,7 @@ from ..models import (
     Source,
     TransferClaim,
 )
+from ..models.calibration import QUARTERS_SHOWN, desk_calibration
 from ..models.market import market_board
 from ..models.squad import squad_depth
 from ..models.what_if import play
@@ -31,6 +33,7 @@ from . import changes, club_serializers, serializers
 from .article_serializers import ArticleSerializer
 from .auth import MESSAGE_MISSING, ApiKeyAuthentication, HasPartnerKey
 from .caching import ConditionalResponseMixin, answered_from_cache
+from .calibration_serializers import CalibrationSerializer
 from .filtering import PartnerFilterBackend
 from .market_serializers import MarketQuerySerializer, MarketSerializer
 from .operations import documented
@@ -273,4 +276,27 @@ class MarketView(PartnerAccessMixin, ConditionalResponseMixin, generics.GenericA
         board = {"competition": competition, "groups": market_board(competition)}
         return Response(
             MarketSerializer(board, context=self.get_serializer_context()).data
+        )
+
+
+class CalibrationView(
+    PartnerAccessMixin, ConditionalResponseMixin, generics.GenericAPIView
+):
+    """How the desk's likelihoods fared on resolved links (#15)."""
+
+    serializer_class = CalibrationSerializer
+    pagination_class = None
+    filter_backends = []
+
+    @documented("calibration", responses=CalibrationSerializer)
+    @answered_from_cache
+    def get(self, request):
+        overall, quarters = desk_calibration()
+        data = {
+            "overall": overall,
+            "quarters": quarters[:QUARTERS_SHOWN],
+            "method": request.build_absolute_uri(reverse("rumours:methodology")),
+        }
+        return Response(
+            CalibrationSerializer(data, context=self.get_serializer_context()).data
         )

@@ -27,6 +27,7 @@ CACHED_VIEWS = frozenset(
         "rumours:source-list",
         "rumours:competition-list",
         "rumours:market",
+        "rumours:methodology",
         "rumours:search",
         "rumours:feed-latest-json",
         "rumours:feed-latest-atom",

@@ -38,6 +38,7 @@ class HomeSitemap(Sitemap):
             "rumours:source-list",
             "rumours:competition-list",
             "rumours:market",
+            "rumours:methodology",
         ]
 
     def location(self, name):

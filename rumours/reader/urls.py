@@ -35,6 +35,7 @@ urlpatterns = [
     ),
     path("clubs/", views.ClubIndexView.as_view(), name="club-list"),
     path("market/", views.MarketBoardView.as_view(), name="market"),
+    path("methodology/", views.MethodologyView.as_view(), name="methodology"),
     path("sources/", views.SourceIndexView.as_view(), name="source-list"),
     path(
         "competitions/",

@@ -9,6 +9,7 @@ from rest_framework import serializers as drf_serializers
 from rumours.api import (
     amount_serializers,
     article_serializers,
+    calibration_serializers,
     changes,
     club_serializers,
     market_serializers,
@@ -36,6 +37,7 @@ RESPONSE_SERIALIZER_MODULES = (
     serializers,
     amount_serializers,
     article_serializers,
+    calibration_serializers,
     club_serializers,
     market_serializers,
     picture_serializers,

@@ -42,6 +42,7 @@ def test_schema_lists_every_endpoint(schema):
     assert sorted(schema["paths"]) == [
         "/api/v1/articles/",
         "/api/v1/articles/{slug}/",
+        "/api/v1/calibration/",
         "/api/v1/changes/",
         "/api/v1/claims/",
         "/api/v1/claims/{id}/",

@@ -77,4 +77,4 @@ def test_r18_schemathesis_finds_no_failures(
         f"{len(report['errors'])} errors (seed {SEED}; every check)"
     )
     assert run.returncode == 0, run.stdout[-12000:]
-    assert report["operations"]["tested"] == report["operations"]["total"] == 15
+    assert report["operations"]["tested"] == report["operations"]["total"] == 16

@@ -130,6 +130,16 @@ SERIALIZER_FIELDS = {
     "CorrectionSerializer": ["created_at", "note"],
     "CreditSerializer": ["role", "source"],
     "EventSerializer": ["date", "precision", "display"],
+    "CalibrationBinSerializer": [
+        "low",
+        "high",
+        "links",
+        "happened",
+        "share",
+        "mean_said",
+    ],
+    "CalibrationPeriodSerializer": ["label", "links", "brier", "bins"],
+    "CalibrationSerializer": ["overall", "quarters", "method"],
     "ResolutionSerializer": [
         "verdict",
         "note",

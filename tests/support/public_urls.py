@@ -59,6 +59,7 @@ def build_newsroom():
         "sources index": "/sources/",
         "competitions index": "/competitions/",
         "market board": "/market/",
+        "methodology": "/methodology/",
         "squad what-if": f"/clubs/{club}/squad/?whatif=1&move=in:{claim.player.slug}",
         "search": f"/search/?q={claim.player.name.split()[-1]}",
         "atom feed": "/feeds/latest.atom",

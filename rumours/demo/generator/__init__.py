@@ -6,7 +6,9 @@ squad targets, sources across tiers and kinds, reporters, stories (mostly
 published; some drafts, in review or scheduled) and claims. Claims come in
 sagas: one player, one selling club, one suitor, stages in order over time
 (interest, enquiry, bid, ... medical, completed), with outcomes resolved when
-the saga ends (completed, denied, blocked or gone quiet).
+the saga ends (completed, denied, blocked or gone quiet). A settled claim is
+true as often as its source is right: each source has a hit rate planted
+by its tier (``truth.py``), the ground truth its track record should find.
 
 Fast: rows are built in memory, valid by construction, and written with
 ``bulk_create`` in batches. Neither ``save()`` nor ``full_clean()`` runs, so

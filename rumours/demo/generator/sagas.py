@@ -8,7 +8,9 @@ from ...models import (
     ClaimAmount,
     TransferClaim,
 )
+from ...models.claim_terms import KIND_TERMS
 from .builder import LAPSE_DAYS, WINDOW_DAYS, Saga
+from .truth import planted_hit_rate
 from .vocabulary import (
     FEE_STAGES,
     PURSUIT,
@@ -151,6 +153,7 @@ class SagasMixin:
                 ]
                 replaces = rng.choice(options) if options else None
             for stage, reported_at in saga.claims:
+                source = rng.choice(sources) if rng.random() < 0.9 else None
                 claim = TransferClaim(
                     player=saga.player,
                     from_club=saga.from_club,
@@ -161,11 +164,11 @@ class SagasMixin:
                     deal_type=(
                         saga.deal_type if saga.to_club and stage != T.INTEREST else ""
                     ),
-                    source=rng.choice(sources) if rng.random() < 0.9 else None,
+                    source=source,
                     quote=QUOTES[stage].format(**self.parties(saga)),
                     reported_at=reported_at,
                     replaces=replaces,
-                    outcome=outcome,
+                    outcome=self.claim_outcome(outcome, stage, source),
                     resolved_at=resolved,
                     created_at=reported_at,
                     updated_at=max(reported_at, resolved or reported_at),
@@ -196,8 +199,27 @@ class SagasMixin:
             return Outcome.CONFIRMED, last_time
         lapse = last_time + dt.timedelta(days=LAPSE_DAYS)
         if lapse <= self.anchor:
+            # The desk followed up half the sagas that went quiet: each of
+            # their claims is settled, true or false (claim_outcome).
+            if self.rng.random() < 0.5:
+                return Outcome.DENIED, lapse
             return Outcome.LAPSED, lapse
         return Outcome.OPEN, None
+
+    def claim_outcome(self, outcome, stage, source):
+        """Return a settled claim's own outcome: true as often as its source is.
+
+        A completed move that happened stays true (the player did move);
+        a claim with no source, or of a kind never scored, keeps the saga's.
+        """
+        Outcome = TransferClaim.Outcome
+        settled = outcome in (Outcome.CONFIRMED, Outcome.DENIED)
+        if not settled or source is None or not KIND_TERMS[stage].scored:
+            return outcome
+        if stage == T.COMPLETED and outcome == Outcome.CONFIRMED:
+            return outcome
+        true = self.rng.random() < planted_hit_rate(source)
+        return Outcome.CONFIRMED if true else Outcome.DENIED
 
     def fee(self, claim, saga):
         """Note the amounts of a stage that reports a fee, as ``claim.fee_rows``.

@@ -14,6 +14,7 @@ from .browse import (
 )
 from .clubs import ClubDetailView, ClubSquadView
 from .market import MarketBoardView
+from .methodology import MethodologyView
 from .players import PlayerDetailView
 from .search import SearchView
 from .sources import SourceDetailView
@@ -26,6 +27,7 @@ __all__ = [
     "ClubIndexView",
     "CompetitionIndexView",
     "MarketBoardView",
+    "MethodologyView",
     "ClubSquadView",
     "PlayerDetailView",
     "PlayerIndexView",

@@ -1,9 +1,12 @@
 """The player page: profile and rumour timeline."""
 
+from django.utils import timezone
 from django.views.generic import DetailView
 
 from ...models import Article, Player, TransferClaim
+from ...models.likelihood import suitor_outlooks
 from ...models.timelines import timeline_by_suitor
+from ...models.track_records import attach_records
 
 PLAYER_STORIES = 10
 
@@ -20,10 +23,15 @@ class PlayerDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         player = self.object
-        claims = TransferClaim.objects.public().filter(player=player).for_timeline()
+        claims = list(
+            TransferClaim.objects.public().filter(player=player).for_timeline()
+        )
         stories = Article.objects.published().about_players([player.pk]).for_cards()
+        attach_records(claims)
+        suitors = timeline_by_suitor(claims)
+        suitor_outlooks(player, suitors, claims, now=timezone.now())
         context.update(
-            suitors=timeline_by_suitor(claims),
+            suitors=suitors,
             articles=list(stories[:PLAYER_STORIES]),
         )
         return context
