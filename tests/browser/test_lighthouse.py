@@ -26,7 +26,13 @@ pytestmark = pytest.mark.slow
 
 LIGHTHOUSE = BASE_DIR / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-PAGES = ["/clubs/tottenham-hotspur/squad/", "/market/", "/clubs/"]
+PAGES = [
+    "/clubs/tottenham-hotspur/squad/",
+    "/market/",
+    "/clubs/",
+    "/players/radu-dragusin/",  # likelihoods (#15)
+    "/methodology/",
+]
 # The demo's rumours lapsed months ago: moved to yesterday, so the squad view
 # plays its what-if and the market board has its rows, as in the seed's week.
 TO_YESTERDAY = """

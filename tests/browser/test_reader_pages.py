@@ -75,7 +75,8 @@ def test_story_page_shows_headline_hero_and_state_of_play(
     assert natural_width > 0, f"the hero image did not load: {hero_source(hero)}"
     state_of_play = page.get_by_role("complementary", name="State of play")
     expect(state_of_play).to_be_visible()
-    expect(state_of_play.get_by_role("listitem")).to_have_count(STORY_CLAIM_COUNT)
+    claims = state_of_play.get_by_role("list").last  # after "What happened" (#15)
+    expect(claims.get_by_role("listitem")).to_have_count(STORY_CLAIM_COUNT)
     expect(state_of_play.get_by_role("link", name="Mirko Di Natale")).to_be_visible()
     assert_no_horizontal_scroll(page)
     assert_no_serious_axe_violation(page, axe_script)
