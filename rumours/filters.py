@@ -8,7 +8,10 @@ ignored filter; the home page through ``is_valid()``, where a bad value is a
 named by slug; an unknown slug is a 400 too, so a typo is not an empty page.
 """
 
+import datetime as dt
+
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -30,6 +33,30 @@ MESSAGE_EMPTY = "Give a value, or leave the parameter out."
 # filter picks it out (``SourceFilter.unrated`` does).
 RATED_TIERS = [(tier, label) for tier, label in Source.Tier.choices if tier is not None]
 TRUE_OR_FALSE = [("true", "true"), ("false", "false")]
+
+
+class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 time, read in UTC.
+
+    Python takes offsets up to a day (``-20:20``); PostgreSQL refuses any
+    past 15:59, so a time is turned to UTC before the database sees it, and
+    one UTC cannot hold (year 1 behind Greenwich) is a bad value, not a 500.
+    """
+
+    def to_python(self, value):
+        parsed = super().to_python(value)
+        if parsed is None or parsed.tzinfo is None:
+            return parsed
+        try:
+            return parsed.astimezone(dt.UTC)
+        except OverflowError:
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
 
 
 class StrictFilterSet(django_filters.FilterSet):
@@ -88,12 +115,12 @@ class ArticleFilter(StrictFilterSet):
         "Slug of a source one of the story's claims comes from.",
         method="filter_source",
     )
-    published_since = django_filters.IsoDateTimeFilter(
+    published_since = UtcIsoDateTimeFilter(
         field_name="published_at",
         lookup_expr="gte",
         label="Published at or after this ISO 8601 time.",
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcIsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Updated at or after this ISO 8601 time.",
@@ -172,17 +199,17 @@ class ClaimFilter(StrictFilterSet):
         lookup_expr="lte",
         label="Sources of this reliability tier or stronger (1 is the most reliable).",
     )
-    published_since = django_filters.IsoDateTimeFilter(
+    published_since = UtcIsoDateTimeFilter(
         field_name="article__published_at",
         lookup_expr="gte",
         label="From stories published at or after this ISO 8601 time.",
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcIsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label="Updated at or after this ISO 8601 time.",
     )
-    reported_since = django_filters.IsoDateTimeFilter(
+    reported_since = UtcIsoDateTimeFilter(
         field_name="reported_at",
         lookup_expr="gte",
         label="Reported at or after this ISO 8601 time.",

@@ -102,7 +102,10 @@ def parse_since(raw):
         raise NotFound(MESSAGE_SINCE_TOKEN) from None
     if position[0].tzinfo is None or position[1] not in (ARTICLE, CLAIM, TOMBSTONE):
         raise NotFound(MESSAGE_SINCE_TOKEN)
-    return None, position
+    try:
+        return None, (position[0].astimezone(dt.UTC), *position[1:])
+    except OverflowError:
+        raise NotFound(MESSAGE_SINCE_TOKEN) from None
 
 
 def parse_time(raw):
@@ -120,7 +123,18 @@ def parse_time(raw):
         return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     if when is not None and when.tzinfo is None:
         raise ValidationError({"since": [MESSAGE_SINCE]})
-    return when
+    return in_utc(when) if when is not None else None
+
+
+def in_utc(when):
+    """Return ``when`` in UTC; a 400 when UTC cannot hold it.
+
+    PostgreSQL refuses offsets past 15:59 that Python accepts (``-20:20``).
+    """
+    try:
+        return when.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValidationError({"since": [MESSAGE_SINCE]}) from None
 
 
 def after(field, rank, since, position):
