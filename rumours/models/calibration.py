@@ -14,13 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import F
 from django.utils import timezone
 
 from .claim_terms import ClaimType, Outcome
 from .claims import TransferClaim
 from .likelihood import STAGE_BASE, TIER_RELIABILITY, Evidence, likelihood
-from .track_records import TrackRecord, grouped
+from .track_records import records_of_sources
 
 BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
 QUARTERS_SHOWN = 8  # on the page and in the API
@@ -117,7 +116,7 @@ def replayed_links(claims):
     for player_id, club_id, *rest in rows:
         links[player_id, club_id].append(rest)
     sources = {source for rows in links.values() for *_, source, _, _ in rows}
-    records = source_records(claims.model, sources - {None})
+    records = records_of_sources(claims.model.objects.all(), sources - {None})
     replayed = []
     for rows in links.values():
         link = replay(rows, records)
@@ -155,16 +154,6 @@ def replay(rows, records):
         (moment for *_, moment in rows if moment is not None), default=timezone.now()
     )
     return ReplayedLink(said, happened, resolved_at)
-
-
-def source_records(claim_model, source_ids):
-    """Return ``{source pk: TrackRecord}`` of ``source_ids``: one grouped query."""
-    if not source_ids:
-        return {}
-    rows = grouped(
-        claim_model._default_manager.filter(source__in=source_ids), key=F("source")
-    )
-    return {row["key"]: TrackRecord(row["proved"], row["resolved"]) for row in rows}
 
 
 # Replaying every resolved link reads every public claim of a move (about

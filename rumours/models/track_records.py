@@ -250,14 +250,18 @@ def attach_records(claims):
     ]
     if not sources:
         return
-    every_claim = type(claims[0])._default_manager
-    rows = grouped(
-        every_claim.filter(source__in={source.pk for source in sources}),
-        key=F("source"),
-    )
-    found = {row["key"]: TrackRecord(row["proved"], row["resolved"]) for row in rows}
+    every_claim = type(claims[0])._default_manager.all()
+    found = records_of_sources(every_claim, {source.pk for source in sources})
     for source in sources:
         source.record = found.get(source.pk, TrackRecord(0, 0))
+
+
+def records_of_sources(claims, source_ids):
+    """Return ``{source pk: TrackRecord}`` over ``claims``: one grouped query."""
+    if not source_ids:
+        return {}
+    rows = grouped(claims.filter(source__in=source_ids), key=F("source"))
+    return {row["key"]: TrackRecord(row["proved"], row["resolved"]) for row in rows}
 
 
 def relay_record(source):
