@@ -70,7 +70,8 @@ OPERATIONS = {
     ),
     "sources-detail": (
         "One source, by slug",
-        "A source, its tier and its track record by kind of claim.",
+        "A source, its tier and its track record: whole, and in `records` by "
+        "kind of claim, by club, by competition and as a relay of others' claims.",
     ),
     "competitions-list": ("Competitions, by name", "Every competition." + LIST_NOTE),
     "competitions-detail": ("One competition, by slug", "A competition."),

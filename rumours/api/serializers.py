@@ -23,10 +23,10 @@ from ..models import (
     Source,
     TransferClaim,
 )
-from ..models.track_records import RECORD_FLOOR
 from .amount_serializers import AmountSerializer, FeeSerializer
 from .fields import BlankAsNullChoiceField, WebUrlField
 from .picture_serializers import PlayerPictureSerializer
+from .record_serializers import SourceRecordsSerializer, TrackRecordSerializer
 from .resolution_serializers import ResolutionSerializer
 
 
@@ -116,37 +116,6 @@ class CreditSerializer(serializers.Serializer):
     source = SourceSummarySerializer()
 
 
-class TrackRecordSerializer(serializers.Serializer):
-    """How often the source's own claims proved true (#15).
-
-    Counts always; ``share`` and its 95% Wilson interval only from the floor
-    of resolved claims (``enough``), null below it.
-    """
-
-    proved_true = serializers.IntegerField()
-    resolved = serializers.IntegerField(
-        help_text="Its claims confirmed or denied at their stage."
-    )
-    enough = serializers.BooleanField(
-        help_text=f"At least {RECORD_FLOOR} resolved claims: share shown."
-    )
-    share = serializers.FloatField(allow_null=True)
-    interval_95 = serializers.ListField(
-        child=serializers.FloatField(), allow_null=True, min_length=2, max_length=2
-    )
-
-    def to_representation(self, source):
-        record = source.track_record
-        interval = record.interval if record.enough else None
-        return {
-            "proved_true": record.proved_true,
-            "resolved": record.resolved,
-            "enough": record.enough,
-            "share": round(record.share, 4) if record.enough else None,
-            "interval_95": [round(end, 4) for end in interval] if interval else None,
-        }
-
-
 class SourceSerializer(serializers.ModelSerializer):
     outlet = SourceSummarySerializer(allow_null=True)
     url = WebUrlField()
@@ -166,6 +135,15 @@ class SourceSerializer(serializers.ModelSerializer):
             "url",
             "track_record",
         ]
+
+
+class SourceDetailSerializer(SourceSerializer):
+    """One source, with its record by kind, club and competition (#15)."""
+
+    records = SourceRecordsSerializer(source="*")
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "records"]
 
 
 class EventSerializer(serializers.Serializer):

@@ -209,6 +209,11 @@ class SourceViewSet(PartnerViewSet):
     ordering_fields = ["name", "reliability_tier"]
     ordering_columns = {"reliability_tier": "tier_rank"}
 
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.SourceDetailSerializer
+        return serializers.SourceSerializer
+
     def get_queryset(self):
         return (
             Source.objects.select_related("outlet").with_tier_rank().with_track_record()

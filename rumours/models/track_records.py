@@ -269,3 +269,23 @@ def relay_record(source):
     relays = Attribution.objects.filter(source=source, role=AttributionRole.RELAY)
     counts = relays.aggregate(**record_counts("claim"))
     return TrackRecord(counts["record_true"], counts["record_resolved"])
+
+
+class SourceRecords(NamedTuple):
+    """Everything a source's page and its API detail say about its record."""
+
+    by_kind: list
+    by_club: list
+    by_competition: list
+    as_relay: TrackRecord
+
+
+def records_of_source(source):
+    """Return ``SourceRecords`` for ``source``: five grouped queries, any archive."""
+    claims = source.claims.all()
+    return SourceRecords(
+        by_kind=records_by_kind(claims),
+        by_club=records_by_club(claims),
+        by_competition=records_by_competition(claims),
+        as_relay=relay_record(source),
+    )

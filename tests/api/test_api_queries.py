@@ -42,7 +42,8 @@ BUDGET = {
     "/api/v1/clubs/{club}/": 4,
     "/api/v1/clubs/{club}/squad/": 7,
     "/api/v1/sources/": 2,
-    "/api/v1/sources/{source}/": 2,
+    # Its records by kind, by club (a query a side), competition, as a relay.
+    "/api/v1/sources/{source}/": 7,
     "/api/v1/competitions/": 2,
     "/api/v1/competitions/{competition}/": 2,
     "/api/v1/changes/": 4,
@@ -90,6 +91,7 @@ class Newsroom:
             )
             TransferClaimFactory(  # settled, with the story that settled it (#15)
                 article=self.article,
+                source=self.source,  # scored in its record by kind, club, competition
                 confirmed=True,
                 resolution_note="Confirmed by the club.",
                 evidence_article=ArticleFactory(),

@@ -3,13 +3,7 @@
 from django.views.generic import DetailView
 
 from ...models import Source, TransferClaim
-from ...models.track_records import (
-    RECORD_FLOOR,
-    records_by_club,
-    records_by_competition,
-    records_by_kind,
-    relay_record,
-)
+from ...models.track_records import RECORD_FLOOR, records_of_source
 
 SOURCE_CLAIMS = 100
 
@@ -30,21 +24,22 @@ class SourceDetailView(DetailView):
             .for_timeline()
             .order_by("-reported_at", "-id")
         )
+        records = records_of_source(source)
         context.update(
             claims=list(claims[:SOURCE_CLAIMS]),
             journalists=list(source.listed_journalists()),
             clients=list(source.listed_clients()),
             record=source.track_record,
-            records_by_kind=records_by_kind(source.claims.all()),
+            records_by_kind=records.by_kind,
             record_groups=[
-                ("By club (either side)", "Club", records_by_club(source.claims.all())),
+                ("By club (either side)", "Club", records.by_club),
                 (
                     "By competition (the suitor's, else the seller's)",
                     "Competition",
-                    records_by_competition(source.claims.all()),
+                    records.by_competition,
                 ),
             ],
-            relay_record=relay_record(source),
+            relay_record=records.as_relay,
             record_floor=RECORD_FLOOR,
         )
         return context
