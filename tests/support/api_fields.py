@@ -5,6 +5,19 @@ it here too, in the same commit, after asking: may every partner see it?
 ``tests/api/test_api_fields.py`` fails on any key the API sends that is not here.
 """
 
+SOURCE_FIELDS = [
+    "id",
+    "name",
+    "slug",
+    "kind",
+    "outlet",
+    "country",
+    "language",
+    "reliability_tier",
+    "url",
+    "track_record",
+]
+
 SERIALIZER_FIELDS = {
     "TrackRecordSerializer": [
         "proved_true",
@@ -196,31 +209,8 @@ SERIALIZER_FIELDS = {
     "PlayerSummarySerializer": ["id", "name", "slug", "primary_position", "url"],
     "RenditionSerializer": ["width", "url"],
     "RenditionsSerializer": ["webp", "jpeg"],
-    "SourceSerializer": [
-        "id",
-        "name",
-        "slug",
-        "kind",
-        "outlet",
-        "country",
-        "language",
-        "reliability_tier",
-        "url",
-        "track_record",
-    ],
-    "SourceDetailSerializer": [
-        "id",
-        "name",
-        "slug",
-        "kind",
-        "outlet",
-        "country",
-        "language",
-        "reliability_tier",
-        "url",
-        "track_record",
-        "records",
-    ],
+    "SourceSerializer": SOURCE_FIELDS,
+    "SourceDetailSerializer": [*SOURCE_FIELDS, "records"],
     "SourceSummarySerializer": [
         "id",
         "name",
