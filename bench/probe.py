@@ -34,7 +34,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from rumours.models import Article, Club, Player, TransferClaim  # noqa: E402
+from rumours.models import Article, Club, Player, Source, TransferClaim  # noqa: E402
 
 API_PAGES = {"api_claims", "api_article"}
 
@@ -56,6 +56,14 @@ def pick_paths():
     club = (
         Club.objects.annotate(squad=Count("players")).order_by("-squad", "id").first()
     )
+    # The source with the most public claims: the most records to group.
+    source = (
+        Source.objects.annotate(
+            claim_count=Count("claims", filter=Q(claims__in=claims.values("pk")))
+        )
+        .order_by("-claim_count", "id")
+        .first()
+    )
     latest = claims.filter(to_club__isnull=False).order_by("-reported_at").first()
     term = latest.to_club.short_name.split()[0]
     newest = claims.aggregate(newest=Max("updated_at"))["newest"]
@@ -66,6 +74,8 @@ def pick_paths():
         "player": player.get_absolute_url(),
         "squad": club.get_squad_url(),
         "market": reverse("rumours:market"),
+        "source": source.get_absolute_url(),
+        "methodology": reverse("rumours:methodology"),
         "search": f"{reverse('rumours:search')}?q={term}",
         "feed": reverse("rumours:feed-latest-atom"),
         "api_claims": f"/api/v1/claims/?club={club.slug}&updated_since={since}",

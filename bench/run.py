@@ -30,7 +30,9 @@ What it does, in order, for each database (SQLite, then PostgreSQL):
    keeping each figure's median, so that a slow spell of the shared machine
    falls on the bulk and the demo figures alike, and on one round of three:
    the home page, the newest story, the median player with claims, the
-   biggest squad, search, the Atom feed,
+   biggest squad, the market board, the source with the most claims (its
+   track records), the methodology page (the desk's calibration), search,
+   the Atom feed,
    ``/api/v1/claims/?club=&updated_since=``, ``/api/v1/articles/<slug>/``,
    and a static file served by the same server: the ceiling.
 
@@ -97,8 +99,8 @@ PG_DATABASES = {
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 PAGES = [
-    "home", "story", "player", "squad", "market", "search", "feed", "api_claims",
-    "api_article", "static",
+    "home", "story", "player", "squad", "market", "source", "methodology",
+    "search", "feed", "api_claims", "api_article", "static",
 ]  # fmt: skip
 API_PAGES = {"api_claims", "api_article"}
 DUMP_MODELS = [
