@@ -97,6 +97,30 @@ class NoteHistorySerializer(serializers.Serializer):
     earlier = SquadNoteSerializer(many=True, help_text="Newest first.")
 
 
+class MoveLikelihoodSerializer(serializers.Serializer):
+    """How likely the move is (#15), and the parts behind the number in words."""
+
+    value = serializers.FloatField(help_text="0 to 1; docs at /methodology/.")
+    parts = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="“enquiry stage”, “one source”, “AC Milan need a centre-back”.",
+    )
+    words = serializers.CharField(help_text="The parts joined with “ · ”.")
+    club = ClubSummarySerializer(
+        source="likeliest",
+        help_text="The link it is about: a departure's likeliest suitor, or "
+        "this club for an arrival.",
+    )
+
+    def to_representation(self, move):
+        return {
+            "value": round(move.outlook.value, 4),
+            "parts": move.outlook.parts,
+            "words": move.outlook.words,
+            "club": self.fields["club"].to_representation(move.likeliest),
+        }
+
+
 class SquadMoveSerializer(serializers.Serializer):
     """A rumoured move the what-if plays: a player leaving or arriving (#16)."""
 
@@ -107,6 +131,16 @@ class SquadMoveSerializer(serializers.Serializer):
         help_text="What it does to his position's count: 1, -1, or 0 when he "
         "is injured or suspended."
     )
+    likelihood = serializers.SerializerMethodField(
+        help_text="Null when no named club and current claim make a number: "
+        "a wish to leave alone, or only lapsed rumours."
+    )
+
+    @extend_schema_field(MoveLikelihoodSerializer(allow_null=True))
+    def get_likelihood(self, move):
+        if move.outlook is None:
+            return None
+        return MoveLikelihoodSerializer(move, context=self.context).data
 
 
 class WhatIfStepSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ holds (``tests/api/test_api_queries.py``).
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import exceptions, generics, viewsets
@@ -27,6 +28,7 @@ from ..models import (
 )
 from ..models.calibration import QUARTERS_SHOWN, desk_calibration
 from ..models.market import market_board
+from ..models.move_likelihoods import move_outlooks
 from ..models.squad import squad_depth
 from ..models.what_if import play
 from . import changes, club_serializers, serializers
@@ -193,6 +195,7 @@ class ClubViewSet(PartnerViewSet):
     def squad(self, request, slug=None):
         club = get_object_or_404(Club.objects.with_staff(), slug=slug)
         depth = squad_depth(club, with_amounts=True)
+        move_outlooks(depth, now=timezone.now())
         play(depth)
         serializer = SquadSerializer(depth, context=self.get_serializer_context())
         return Response(serializer.data)

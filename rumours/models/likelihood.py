@@ -164,37 +164,41 @@ def seller_stance(claims):
 
 
 def buyer_needs(club_ids, position):
-    """Return ``{club pk: "short", "surplus" or ""}`` at ``position``: two queries.
+    """Return ``{club pk: "short", "surplus" or ""}`` at ``position``: two queries."""
+    needs = needs_at([(club_id, position) for club_id in club_ids])
+    return {club_id: need for (club_id, _), need in needs.items()}
+
+
+def needs_at(pairs):
+    """Return ``{(club pk, position): "short", "surplus" or ""}``: two queries.
 
     Each club's newest note at the position's code, else at its group,
-    measured against its available players as the squad page does.
+    measured against its available players as the squad page does. Pairs
+    without a position, or whose club has no note there, are left out.
     """
-    if not club_ids or not position:
+    pairs = [(club_id, position) for club_id, position in pairs if position]
+    if not pairs:
         return {}
-    codes = [position, GROUP_OF[position]]
+    codes = {code for _, position in pairs for code in (position, GROUP_OF[position])}
     notes = (
-        SquadNote.objects.filter(club__in=club_ids, position__in=codes)
+        SquadNote.objects.filter(
+            club__in={club_id for club_id, _ in pairs}, position__in=codes
+        )
         .newest_first()
         .values_list("club_id", "position", "kind", "count")
     )
     newest = {}
     for club_id, code, kind, count in notes:
         newest.setdefault((club_id, code), (kind, count))
-    counts = available_counts(set(club_ids))
+    counts = available_counts({club_id for club_id, _ in pairs})
     needs = {}
-    for club_id in club_ids:
-        for code in codes:
-            if (club_id, code) not in newest:
-                continue
-            kind, count = newest[club_id, code]
-            balance = note_balance(kind, count, counts[club_id, code])
-            if balance is None:
-                needs[club_id] = {"need": "short", "surplus": "surplus"}.get(kind, "")
-            else:
-                needs[club_id] = (
-                    "short" if balance < 0 else "surplus" if balance else ""
-                )
-            break
+    for club_id, position in pairs:
+        for code in (position, GROUP_OF[position]):
+            if (club_id, code) in newest:
+                kind, count = newest[club_id, code]
+                balance = note_balance(kind, count, counts[club_id, code])
+                needs[club_id, position] = need_of(kind, balance)
+                break
     return needs
 
 

@@ -40,7 +40,8 @@ BUDGET = {
     "/api/v1/players/{player}/": 2,
     "/api/v1/clubs/": 4,
     "/api/v1/clubs/{club}/": 4,
-    "/api/v1/clubs/{club}/squad/": 7,
+    # The moves' likelihoods: sources' records, suitors' notes and players.
+    "/api/v1/clubs/{club}/squad/": 10,
     "/api/v1/sources/": 2,
     # Its records by kind, by club (a query a side), competition, as a relay.
     "/api/v1/sources/{source}/": 7,

@@ -1,8 +1,10 @@
 """The club page and its needs-versus-surplus squad page."""
 
+from django.utils import timezone
 from django.views.generic import DetailView
 
 from ...models import Article, Club, TransferClaim
+from ...models.move_likelihoods import move_outlooks
 from ...models.squad import squad_depth
 from ...models.what_if import play
 
@@ -56,11 +58,13 @@ class ClubSquadView(DetailView):
         context = super().get_context_data(**kwargs)
         depth = squad_depth(self.object)
         moves = depth.moves
+        move_outlooks(depth, now=timezone.now())
         chosen, stale = chosen_moves(self.request.GET, moves)
         played = play(depth, chosen)
         context.update(
             depth=depth,
             moves=moves,
+            rated=any(move.outlook for move in moves),
             played_keys={move.key for move in played},
             stale_moves=stale,
         )
