@@ -36,10 +36,12 @@ def bid_window():
 
 def bid(**values):
     return TransferClaimFactory(
-        claim_type="bid",
-        reported_at=REPORTED,
-        article__published_at=REPORTED,
-        **values,
+        **{
+            "claim_type": "bid",
+            "reported_at": REPORTED,
+            "article__published_at": REPORTED,
+            **values,
+        }
     )
 
 
@@ -51,6 +53,27 @@ def test_an_open_claim_lapses_its_stages_window_after_its_report():
     claim = bid()
 
     assert loaded(claim).lapses_at == BID_ENDS
+
+
+def test_the_lapse_keeps_the_reports_fraction_of_a_second():
+    """The database adds the window itself (on SQLite in C, not per row in Python)."""
+    reported = REPORTED.replace(microsecond=250_001)
+    claim = bid(reported_at=reported)
+
+    assert loaded(claim).lapses_at == reported + BID_WINDOW
+
+
+def test_a_claim_is_current_until_the_microsecond_its_window_ends():
+    claim = bid(reported_at=REPORTED.replace(microsecond=500_000))
+    ends = BID_ENDS.replace(microsecond=500_000)
+
+    def is_current():
+        return TransferClaim.objects.current().filter(pk=claim.pk).exists()
+
+    with time_machine.travel(ends - dt.timedelta(microseconds=1), tick=False):
+        assert is_current()
+    with time_machine.travel(ends, tick=False):
+        assert not is_current()
 
 
 def test_a_resolved_claim_never_lapses():
