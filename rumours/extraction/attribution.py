@@ -35,7 +35,9 @@ SPEAKER_AFTER = re.compile(
 )
 SPEAKER_KINDS = {SourceKind.AGENT, SourceKind.CLUB_OFFICIAL}
 HIS_AGENT = re.compile(
-    r"\b(?:his|the player's|the [\w-]+'s) (?:agent|representative|entourage)\b"
+    r"\b(?:his|the player's|the [\w-]+'s) (?:agent|representative|entourage) "
+    r"(?:has |had )?(?:told|tells|said|says|warned|insisted|confirmed|revealed|"
+    r"admitted|explained|stated)\b"
 )
 
 

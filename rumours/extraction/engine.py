@@ -11,33 +11,25 @@ import datetime as dt
 import re
 
 from ..models.amounts import AmountKind
-from ..models.claim_terms import ANSWER_KINDS, ClaimType, DealType
-from .attribution import chain_of
+from ..models.claim_terms import ANSWER_KINDS, ClaimType
+from .attribution import Credit, chain_of
+from .deals import LOANS, deal_type_of
 from .gazetteer import current_gazetteer
 from .kinds import FROM, PLAYER, SUPERSEDES, TO, find_triggers
 from .money import find_amounts
-from .names import find_mentions
+from .names import Mention, find_mentions
 from .proposals import Party, Proposal
-from .sides import club_sides, described_parties
+from .sides import Side, assign_sides, club_sides, described_parties
 from .text import fold, split_clauses, split_sentences
 from .when import event_of
 
-DEAL_TYPES = [
-    (DealType.LOAN_WITH_OBLIGATION, r"obligation to buy|obligation|obbligo di riscatto"
-     r"|mandatory (?:purchase|buy)|compulsory purchase"),
-    (DealType.LOAN_WITH_OPTION, r"option to (?:buy|make (?:the move|it|the deal) "
-     r"permanent)|loan with (?:an |the )?option|(?:buy|purchase)(?:ing)? option|"
-     r"diritto di riscatto|opcion de compra"),
-    (DealType.LOAN, r"loan|on loan|prestito|cesion|temporary (?:move|deal|basis)"),
-    (DealType.PLAYER_PLUS_CASH, r"player[- ]plus[- ]cash|part[- ]exchange|plus cash"),
-    (DealType.SWAP, r"swap|straight exchange|exchange deal|in exchange for"),
-    (DealType.PERMANENT, r"permanent|outright|free transfer|on a free|as a free"),
-]  # fmt: skip
 ANAPHOR = re.compile(
     r"\b(?:he|him|his|the player|the (?:\d+-year-old|[\w-]+ international)|the "
     r"(?:[\w-]+ )?(?:defender|midfielder|forward|striker|winger|goalkeeper|keeper|"
     r"centre-back|center-back|full-back|left-back|right-back|playmaker|youngster|"
-    r"attacker|star|teenager|frontman)|the [a-z]+(?:an|ese|ish|ch)|the \d+-year-old)\b"
+    r"attacker|star|teenager|frontman)|the [a-z]+(?:an|ese|ish|ch)|the \d+-year-old|"
+    r"the (?:swede|dane|pole|finn|scot|spaniard|"
+    r"(?:french|dutch|english|irish|welsh)man))\b"
 )
 REPLACES = re.compile(
     r"\b(?:replacement for|replace|replacing|successor to|instead of|in place of)"
@@ -78,6 +70,7 @@ class RuleProposer:
         proposals = []
         for sentence in sentences:
             proposals.extend(reading.sentence(sentence))
+        _credit_signatures(proposals, reading.signatures)
         return proposals
 
 
@@ -90,33 +83,43 @@ class _Reading:
         self.reported_on = reported_on
         self.last_player = None
         self.last_club = None
+        self.paragraph_player = (None, None)  # (paragraph, Party) of its last claim
+        self.signatures = {}  # paragraph -> Credit of a line naming only a source
 
     def sentence(self, sentence):
         inside = [m for m in self.mentions if sentence.start <= m.start < sentence.end]
         lowered = self.folded[sentence.start : sentence.end]
-        deal_type = next(
-            (
-                deal
-                for deal, words in DEAL_TYPES
-                if re.search(rf"\b(?:{words})\b", lowered)
-            ),
-            None,
-        )
+        deal_type = deal_type_of(lowered)
         event = event_of(lowered, self.reported_on)
         free_agent = bool(re.search(r"\bfree agent\b", lowered))
         proposals = []
+        self._signature(sentence, inside)
         for c_start, c_end in split_clauses(lowered):
             start, end = sentence.start + c_start, sentence.start + c_end
-            for trigger, player, clause in self._claims(start, end, inside):
+            claims = self._claims(start, end, inside, sentence.paragraph)
+            for trigger, player, clause in claims:
                 proposals.extend(
                     self._proposals(
                         sentence, trigger, player, clause, deal_type, event, free_agent
                     )
                 )
         self._remember(inside)
+        if proposals:
+            self.paragraph_player = (sentence.paragraph, proposals[-1].player)
         return _without_superseded(proposals)
 
-    def _claims(self, start, end, inside):
+    def _signature(self, sentence, inside):
+        """“Here we go! … Marco Ventura”: a line that only names a source."""
+        sources = [m for m in inside if m.kind == "source"]
+        if len(sources) == 1:
+            rest = self.folded[sentence.start : sentence.end].replace(
+                sources[0].text.lower(), ""
+            )
+            if not re.sub(r"\b(?:via|per|by|source)\b|\W", "", fold(rest)):
+                entity = sources[0].entity
+                self.signatures[sentence.paragraph] = Credit(entity, entity.name)
+
+    def _claims(self, start, end, inside, paragraph):
         triggers = find_triggers(self.folded, start, end)
         if not triggers:
             return
@@ -136,10 +139,15 @@ class _Reading:
             found = claimed[id(trigger)]
             if not found and not players and has_anaphor and self.last_player:
                 found = [(None, self.last_player)]
+            # "Fee agreed with Napoli, medical booked.": the paragraph's player.
+            if not found and not players and self.paragraph_player[0] == paragraph:
+                found = [(None, self.paragraph_player[1])]
             # "Milan are keen on and have bid for X": X is both kinds' player;
             # "Milan monitored X and made an enquiry for the defender" too.
             later = [claimed[id(t)] for t in triggers[index + 1 :] if claimed[id(t)]]
             earlier = [claimed[id(t)] for t in triggers[:index] if claimed[id(t)]]
+            if not ANAPHOR.search(self.folded[trigger.end : end]):
+                earlier = []
             found = found or next(iter(later), None) or (earlier[-1] if earlier else [])
             for mention, party in found:
                 yield trigger, (mention, party), (start, end, clause)
@@ -178,27 +186,20 @@ class _Reading:
         start, end, clause_mentions = clause
         players = [m for m in clause_mentions if m.kind in {"player", "unknown"}]
         clubs = [m for m in clause_mentions if m.kind == "club"]
+        clubs += [m for m in clause_mentions if self._new_club(m, mention, trigger)]
         described = described_parties(
             self.text, self.folded, start, end, clause_mentions
         )
         sides = club_sides(self.folded, start, end, clubs, described, players, trigger)
         sides = [s for s in sides if s.owner_of in (None, mention)]
         kind = trigger.rule.kind
-        subject_side = self._subject_side(trigger)
-        froms = [s for s in sides if s.role == FROM]
-        tos = [s for s in sides if s.role == TO]
-        subjects = [s for s in sides if s.role == "subject"]
-        others = [s for s in sides if s.role in {"object", "with"}]
-        if subject_side == PLAYER:
-            subject_side = PLAYER_KIND_SIDE.get(kind, FROM)
-        (tos if subject_side == TO else froms).extend(subjects)
-        if others:
-            if tos and not froms:
-                froms.extend(others)
-            elif not tos and (subject_side == TO or kind in PLAYER_KIND_SIDE):
-                tos.extend(others)
-            elif not froms:
-                froms.extend(others)
+        froms, tos = assign_sides(
+            sides,
+            _as_club_side(self._subject_side(trigger), kind),
+            _as_club_side(trigger.rule.subject, kind),
+            party.entity and party.entity.club_id,
+        )
+        subject_side = _as_club_side(self._subject_side(trigger), kind)
         inferred = []
         if (
             not tos
@@ -206,7 +207,8 @@ class _Reading:
             and self.last_club is not None
             and THEY.search(self.folded[start : trigger.start])
         ):
-            tos = [_Fake(self.last_club)]
+            club = self.last_club
+            tos = [Side(Mention("club", club, 0, 0, club.name, "they"), None, 0, 0, TO)]
             inferred.append("to_club")
         seller = froms[0] if froms else None
         amounts = self._amounts(trigger, start, end, kind, deal_type)
@@ -230,6 +232,17 @@ class _Reading:
             proposal.replaces = self._replaces(sentence)
             yield proposal
 
+    def _new_club(self, mention, player, trigger):
+        """An unknown name standing as a club: “Hertha Berlin have made a bid”."""
+        if mention.kind != "unknown" or mention is player or mention.possessive:
+            return False
+        if CLUBLIKE.search(self.folded[mention.start : mention.end]):
+            return True
+        if mention.end > trigger.start or trigger.rule.subject != TO:
+            return False
+        after = self.folded[mention.end :]
+        return re.match(r"\s+(?:have|are|has|is|want)\b", after) is not None
+
     def _subject_side(self, trigger):
         said = self.folded[trigger.start : trigger.end]
         if trigger.rule.kind == ClaimType.BID_REJECTED and re.match(
@@ -251,15 +264,7 @@ class _Reading:
             if amount.kind == AmountKind.TRANSFER_FEE:
                 if kind in MONEY_KIND:
                     amount = _with_kind(amount, MONEY_KIND[kind])
-                elif (
-                    deal_type
-                    in {
-                        DealType.LOAN,
-                        DealType.LOAN_WITH_OPTION,
-                        DealType.LOAN_WITH_OBLIGATION,
-                    }
-                    and not retyped
-                ):
+                elif deal_type in LOANS and not retyped:
                     amount = _with_kind(amount, AmountKind.LOAN_FEE)
             retyped.append(amount)
         return retyped
@@ -298,14 +303,6 @@ class _Reading:
                 self.last_club = mention.entity
 
 
-class _Fake:
-    """A side found by reference ("they"), not by a name in the clause."""
-
-    def __init__(self, entity):
-        self.mention = type("M", (), {"entity": entity, "text": entity.name})
-        self.described = None
-
-
 def _set_side(proposal, name, side):
     if side is None:
         return
@@ -317,12 +314,26 @@ def _set_side(proposal, name, side):
             f"{name}_club",
             Party(side.mention.entity, side.mention.entity.name),
         )
+    else:
+        setattr(proposal, f"{name}_club", Party(None, side.mention.text))
     if (
         proposal.from_club
         and proposal.to_club
         and proposal.from_club.key == (proposal.to_club.key)
     ):
         proposal.to_club = None
+
+
+def _credit_signatures(proposals, signatures):
+    for proposal in proposals:
+        signature = signatures.get(proposal.sentence.paragraph)
+        if signature and proposal.chain.source is None:
+            proposal.chain.source = signature
+
+
+def _as_club_side(side, kind):
+    """With the player as subject, the club side his kind of claim names."""
+    return PLAYER_KIND_SIDE.get(kind, FROM) if side == PLAYER else side
 
 
 def _before_any(mention, triggers):

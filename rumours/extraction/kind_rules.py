@@ -41,7 +41,7 @@ RULES = [
             r"fake news",
             r"categorically not",
         ),
-        FROM,
+        TO,
         negatable=False,
     ),
     Rule(
@@ -106,7 +106,7 @@ RULES = [
         (
             r"(?:sign(?:ed|s)?|put pen to paper on|agreed|commit(?:ted)? (?:his "
             r"future )?to) (?:a |an )?(?:new|fresh|improved|extended|one-year|"
-            r"two-year|three-year) ?(?:\w+ )?(?:contract|deal|extension)",
+            r"two-year|three-year) ?(?:[\w-]+ )?(?:contract|deal|extension)",
             r"extend(?:ed|s|ing)? (?:his )?(?:contract|deal|stay)",
             r"contract extension",
             r"renew(?:ed|s)? (?:his )?(?:contract|deal)",
@@ -141,7 +141,7 @@ RULES = [
             r"(?:bid|offer|proposal|approach)s?\b[^.;]{0,40}(?:rejected|turned down|"
             r"knocked back|rebuffed|snubbed|refused|dismissed|declined)",
             r"(?:reject(?:ed|s)?|turn(?:ed|s)? down|knock(?:ed|s)? back|rebuff(?:ed|s)"
-            r"?|snub(?:bed|s)?|refused|declined) (?:a |an |the |their |two |another )"
+            r"?|snub(?:bed|s)?) (?:a |an |the |their |two |another )"
             r"?(?:[^.;,]{0,30})(?:bid|offer|proposal|approach)",
         ),
         FROM,
@@ -210,6 +210,10 @@ RULES = [
         "negotiation",
         K.NEGOTIATION,
         (
+            r"closing in on",
+            r"close to (?:signing|a deal|an agreement|completing)",
+            r"nearing (?:a deal|an agreement|a move)",
+            r"on the verge of",
             r"talks",
             r"negotiat(?:ions?|ing|e)",
             r"in discussions?",

@@ -76,7 +76,7 @@ KIND_BEFORE = [
         r"less than|at least|not (?:sell|part with him) for",
     ),
     (AmountKind.ADD_ONS, r"(?:plus|and|with|\+) (?:a further |another |up to )?"),
-    (AmountKind.TRANSFER_FEE, r"fee|bid|offer|deal|worth|for|rising to"),
+    (AmountKind.TRANSFER_FEE, r"fee|bid|offer|deal|worth|rising to"),
 ]
 WEEKLY = r"(?:a|per|each|every|/)\s?(?:week|wk)\b|p/?w\b|-a-week|weekly"
 YEARLY = (
@@ -213,11 +213,10 @@ def _kind(before, after):
         if re.match(words, after):
             return kind
     best, nearest = AmountKind.TRANSFER_FEE, -1
+    # The nearest word that names a kind ("fee", "bid": a transfer fee).
     for kind, words in KIND_BEFORE:
         for found in re.finditer(rf"\b(?:{words})\b", before):
-            if found.end() > nearest or (
-                found.end() == nearest and best == AmountKind.TRANSFER_FEE
-            ):
+            if found.end() > nearest:
                 best, nearest = kind, found.end()
     if best == AmountKind.ADD_ONS and not re.match(r"(?:in |of )?add", after):
         return AmountKind.TRANSFER_FEE

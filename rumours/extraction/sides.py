@@ -32,16 +32,20 @@ FROM_BEFORE = re.compile(
 )
 TO_FROM_BEFORE = re.compile(
     r"\b(?:bid|bids|offer|offers|approach|interest|proposal|enquiry|enquiries|"
-    r"advances|calls?|contact|swoop|loan offer)\b(?:\s+[\w€£$.,-]+){0,4}\s+(?:from|by)"
+    r"advances|calls?|contact|swoop|loan offer)\b[^.;]{0,40}?\s(?:from|by)"
     r"\s+(?:the\s+)?$"
 )
+BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 TO_BEFORE = re.compile(
     r"\b(?:to|join|joins|joining|joined|move to|switch to|for|into|towards|"
     r"medical at|medical with|terms with|agreement with|deal with|sign with|"
-    r"unveiled by|presented by|signed by|by)\s+(?:the\s+)?$"
+    r"unveiled by|presented by|signed by)\s+(?:the\s+)?$"
 )
 WITH_BEFORE = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
-OWNER_BID = re.compile(r"^(?:'s?)\s+(?:[\w€£$.,-]+\s+){0,3}(?:bid|offer|proposal)")
+OWNER_BID = re.compile(
+    r"^(?:(?:'s?)\s+(?:[\w€£$.,-]+\s+){0,3}|\s+(?:[€£$][\w.,-]+\s+)?)"
+    r"(?:bid|offer|proposal|approach)\b"
+)
 
 DESCRIBED = re.compile(
     r"\b(?P<text>(?:a host of|several|a number of|a few|a trio of|a clutch of|"
@@ -63,7 +67,7 @@ class Side:
     described: dict | None
     start: int
     end: int
-    role: str  # from, to, with, subject, object
+    role: str  # from, to, with, by (a passive's subject), subject, object
     owner_of: object = None  # the player mention it owns ("Spurs' Dragusin")
 
 
@@ -78,11 +82,16 @@ def described_parties(text, folded, start, end, mentions):
             if match.start(group) <= m.start < match.end(group)
             and m.kind in {"competition", "country"}
         ]
-        has_words = (
-            match.group("words") or match.group("place") or match.group("place2")
-        )
-        described_text = text[match.start(group) : match.end(group)]
-        if not (inside or "unnamed" in described_text.lower() or has_words):
+        described_end = match.end(group)
+        place = match.group("place") or match.group("place2")
+        if place:
+            # "clubs in Portugal have asked": the place is the name it knows.
+            named = [m for m in inside if m.start >= described_end - len(place)]
+            if not named:
+                continue
+            described_end = named[0].end
+        described_text = text[match.start(group) : described_end]
+        if not (inside or re.search(r"unnamed|mystery", described_text.lower())):
             continue
         if any(
             m.kind == "club" for m in mentions if match.start() <= m.start < match.end()
@@ -95,7 +104,7 @@ def described_parties(text, folded, start, end, mentions):
         found.append(
             (
                 match.start(group),
-                match.end(group),
+                described_end,
                 {
                     "text": described_text,
                     "competition": competition.key if competition else None,
@@ -142,6 +151,8 @@ def _role(folded, clause_start, place, trigger):
         return TO
     if TO_FROM_BEFORE.search(before):
         return TO
+    if BY_BEFORE.search(before):
+        return "by"
     if FROM_BEFORE.search(before):
         return FROM
     if WITH_BEFORE.search(before) and start > trigger.start:
@@ -149,3 +160,51 @@ def _role(folded, clause_start, place, trigger):
     if TO_BEFORE.search(before):
         return TO
     return "subject" if start < trigger.start else "object"
+
+
+def assign_sides(sides, subject_side, passive_side, player_club_id):
+    """Return ``(sellers, suitors)``: the sides of one claim, in the copy's order.
+
+    ``subject_side`` is what the clause's subject stands for, ``passive_side``
+    what a passive's agent stands for (“turned down by Aston Villa”). A club
+    the player plays for is never his suitor, and one club takes one side.
+    """
+    sellers = [s for s in sides if s.role == FROM]
+    suitors = [s for s in sides if s.role == TO]
+    (suitors if subject_side == TO else sellers).extend(
+        s for s in sides if s.role == "subject"
+    )
+    (suitors if passive_side == TO else sellers).extend(
+        s for s in sides if s.role == "by"
+    )
+    named = {_club_id(s) for s in sellers + suitors} - {None}
+    others = [
+        s for s in sides if s.role in {"object", "with"} and _club_id(s) not in named
+    ]
+    if others:
+        if suitors and not sellers:
+            sellers.extend(others)
+        elif not suitors and subject_side == TO:
+            suitors.extend(others)
+        elif not sellers:
+            sellers.extend(others)
+    if player_club_id is not None:
+        for side in [s for s in suitors if _club_id(s) == player_club_id]:
+            suitors.remove(side)
+            sellers.append(side)
+    return _distinct(sellers, ()), _distinct(suitors, sellers)
+
+
+def _club_id(side):
+    return side.mention.entity.id if side.mention and side.mention.entity else None
+
+
+def _distinct(sides, taken):
+    seen = {_club_id(s) for s in taken if _club_id(s)}
+    kept = []
+    for side in sides:
+        club = _club_id(side)
+        if club is None or club not in seen:
+            kept.append(side)
+            seen.add(club)
+    return kept
