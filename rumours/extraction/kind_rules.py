@@ -189,7 +189,7 @@ RULES = [
         K.COMPLETED,
         (
             r"(?:has|have|had) (?:now |officially )?(?:signed|completed|sealed|joined)"
-            r"\b",
+            r"\b(?! (?:his |a |the |their )?medical)",
             r"signed for",
             r"complet(?:es|ed|ing) (?:a |an |his |the |their )?(?:[\w€£$-]+ )"
             r"{0,2}(?:move|transfer|switch|signing|deal)",
@@ -330,7 +330,7 @@ RULES = [
         (
             r"enquir(?:y|ies|ed|e|es|ing)",
             r"inquir(?:y|ies|ed|e|es|ing)",
-            r"asked about",
+            r"asked (?:\w+ ){0,2}about",
             r"ask(?:ed)? (?:for|about) (?:information|details)",
             r"sounded out",
             r"made (?:an )?(?:approach|contact)",
@@ -348,6 +348,7 @@ RULES = [
         (
             r"interest(?:ed)?",
             r"keen on",
+            r"keen\b(?! to)",
             r"keen to (?:sign|land|bring)",
             r"eye(?:s|ing|d)?",
             r"monitor(?:ing|ed|s)?",
