@@ -62,6 +62,27 @@ def with_extra_module(name, source, *, is_package=False):
             "rumours.webhooks.events",
         ),
         ("rumours.webhooks.extra", "from rumours.api import auth", "rumours.api"),
+        (
+            "rumours.extraction.extra",
+            "from rumours.services.interchange import references",
+            "rumours.services.interchange",
+        ),
+        ("rumours.extraction.extra", "from ..admin import forms", "rumours.admin"),
+        (
+            "rumours.extraction.extra",
+            "from rumours.filters import F",
+            "rumours.filters",
+        ),
+        (
+            "rumours.models.extra",
+            "from rumours.extraction import propose_claims",
+            "rumours.extraction",
+        ),
+        (
+            "rumours.cache.extra",
+            "from ..extraction import engine",
+            "rumours.extraction",
+        ),
     ],
 )
 def test_an_added_forbidden_arrow_fails(module, source, imported):
@@ -111,6 +132,8 @@ def test_relative_imports_resolve_from_the_package_they_sit_in():
             "from rumours.models.events import newsroom_bulk_written",
         ),
         ("rumours.apps", "from rumours.cache.signals import connect_signals"),
+        ("rumours.extraction.extra", "from ..models import Player"),
+        ("rumours.admin.extra", "from rumours.extraction import propose_claims"),
     ],
 )
 def test_allowed_arrows_pass(module, source):

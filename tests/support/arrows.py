@@ -20,13 +20,21 @@ DOMAIN = {"models", "filters", "images"}
 # Parts that hear about writes through signals and keep something current.
 LISTENERS = {"cache", "search", "webhooks"}
 
+# Claims from copy (#14): proposes claims from a story's text, saves nothing,
+# and reads the domain's models only, so any face may offer it.
+EXTRACTION = "extraction"
+
 # What each part must never import, by part name.
 NEVER = {
     **{face: FACES - {face} for face in FACES},
-    **{part: FACES | LISTENERS | {"services", "demo"} for part in DOMAIN},
+    **{part: FACES | LISTENERS | {"services", "demo", EXTRACTION} for part in DOMAIN},
     "services": FACES | LISTENERS | {"demo"},
-    **{part: FACES | LISTENERS - {part} | {"services", "demo"} for part in LISTENERS},
+    **{
+        part: FACES | LISTENERS - {part} | {"services", "demo", EXTRACTION}
+        for part in LISTENERS
+    },
     "demo": FACES | LISTENERS,
+    EXTRACTION: FACES | LISTENERS | {"services", "demo", "filters", "images"},
 }
 
 
