@@ -34,14 +34,14 @@ SQUAD_SMALL, SQUAD_LARGE = 11, 40
 # regression even when it does not grow with the data.
 # Claims' amounts (#13) are one prefetch a list of claims (the club page has two);
 # a card names its story's main clubs first, read from its claims (#16); a
-# source's page adds its record by kind and as a relay, by club (one query a
-# side) and by competition; a story its sources' records, in one; a player
+# source's page adds its record by kind, club and competition (one grouped
+# query) and as a relay; a story its sources' records, in one; a player
 # his sources' records and, for the likelihoods, his suitors' notes and
 # players (#15); a squad's what-if the same for its moves: its sources'
 # records, its departures' suitors' notes and their players (#16).
 BUDGETS = {
     "story": 8, "home": 6, "player": 8, "club": 9, "squad": 8,
-    "source": 9, "outlet": 10, "agent": 10,
+    "source": 6, "outlet": 7, "agent": 7,
     "clubs": 3, "players": 4, "sources": 1, "competitions": 1,
     "what-if": 8, "market": 7,
 }  # fmt: skip

@@ -23,6 +23,7 @@ from rumours.models.track_records import (
     records_by_competition,
     records_by_kind,
     relay_record,
+    scored_rows,
     suggested_tier,
     tier_disagrees,
     wilson_interval,
@@ -102,7 +103,7 @@ def test_records_by_kind_follow_the_ladder():
     resolved(source, CONFIRMED, claim_type=TransferClaim.Type.ENQUIRY)
     resolved(source, CONFIRMED, claim_type=TransferClaim.Type.ENQUIRY)
 
-    found = records_by_kind(TransferClaim.objects.filter(source=source))
+    found = records_by_kind(scored_rows(TransferClaim.objects.filter(source=source)))
 
     assert found == [
         (TransferClaim.Type.ENQUIRY, TrackRecord(2, 2)),
@@ -163,7 +164,7 @@ def test_records_by_club_count_a_claim_for_each_club_it_names():
 
     found = {
         group.name: (group.record.proved_true, group.record.resolved)
-        for group in records_by_club(source.claims.all())
+        for group in records_by_club(scored_rows(source.claims.all()))
     }
 
     assert found == {"A": (2, 2), "B": (1, 2), "C": (1, 2)}
@@ -185,7 +186,7 @@ def test_records_by_competition_count_a_claim_once_by_the_suitors_league():
 
     found = {
         group.name: (group.record.proved_true, group.record.resolved)
-        for group in records_by_competition(source.claims.all())
+        for group in records_by_competition(scored_rows(source.claims.all()))
     }
 
     assert found == {"Serie A": (2, 2), "Premier League": (0, 1)}

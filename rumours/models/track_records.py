@@ -95,23 +95,13 @@ def record_counts(prefix):
     }
 
 
-def records_by_kind(claims):
-    """Return [(kind, TrackRecord)] of ``claims`` (a queryset), in ladder order."""
-    rows = (
-        claims.filter(scored())
-        .values("claim_type")
-        .annotate(**{
-            "proved": Count("pk", filter=Q(outcome=Outcome.CONFIRMED)),
-            "resolved": Count("pk"),
-        })
-        .order_by()
-    )  # fmt: skip
-    found = {row["claim_type"]: row for row in rows}
-    return [
-        (kind, TrackRecord(found[kind]["proved"], found[kind]["resolved"]))
-        for kind in KIND_TERMS
-        if kind in found
-    ]
+def records_by_kind(rows):
+    """Return [(kind, TrackRecord)] of ``scored_rows``, in ladder order."""
+    found = {}
+    for row in rows:
+        proved, resolved = found.get(row["kind"], (0, 0))
+        found[row["kind"]] = (proved + row["proved"], resolved + row["resolved"])
+    return [(kind, TrackRecord(*found[kind])) for kind in KIND_TERMS if kind in found]
 
 
 # The share of claims proved true each tier stands for (#15): a tier is
@@ -152,10 +142,13 @@ class GroupRecord(NamedTuple):
     record: TrackRecord
 
 
-def counted(rows, into, name_of, url_of):
-    """Add each grouped row's counts to ``into``, keyed by its ``key``."""
+def counted(rows, into, key_of, name_of, url_of):
+    """Add each row's counts to ``into``, keyed by ``key_of(row)`` unless None."""
     for row in rows:
-        entry = into.setdefault(row["key"], [name_of(row), url_of(row), 0, 0])
+        key = key_of(row)
+        if key is None:
+            continue
+        entry = into.setdefault(key, [name_of(row), url_of(row), 0, 0])
         entry[2] += row["proved"]
         entry[3] += row["resolved"]
 
@@ -182,55 +175,72 @@ def ranked(totals, limit):
     ]
 
 
-def records_by_club(claims, limit=RECORDS_LISTED):
-    """Return the ``GroupRecord`` per club ``claims`` name, either side (#15).
+# A claim's competition: the suitor's (named or described), else the seller's.
+COMPETITION_PATHS = (
+    "to_club__competition",
+    "to_competition",
+    "from_club__competition",
+    "from_competition",
+)
 
-    Two grouped queries, one a side; a claim counts for each club it names
-    (never twice for one: its clubs differ). The clubs with the most
-    resolved claims first.
+
+def scored_rows(claims):
+    """Return ``claims``' scored counts per kind, clubs and competition: one query.
+
+    Everything a source's page breaks its record down by, grouped in the
+    database at once; ``records_by_kind``, ``records_by_club`` and
+    ``records_by_competition`` add the rows up each their way.
+    """
+    return list(
+        grouped(
+            claims,
+            kind=F("claim_type"),
+            to_id=F("to_club"),
+            to_name=F("to_club__short_name"),
+            to_slug=F("to_club__slug"),
+            from_id=F("from_club"),
+            from_name=F("from_club__short_name"),
+            from_slug=F("from_club__slug"),
+            competition_id=Coalesce(*COMPETITION_PATHS),
+            competition_name=Coalesce(*(f"{p}__name" for p in COMPETITION_PATHS)),
+            competition_slug=Coalesce(*(f"{p}__slug" for p in COMPETITION_PATHS)),
+        )
+    )
+
+
+def records_by_club(rows, limit=RECORDS_LISTED):
+    """Return the ``GroupRecord`` per club ``scored_rows`` name, either side (#15).
+
+    A claim counts for each club it names (never twice for one: its clubs
+    differ). The clubs with the most resolved claims first.
     """
     totals = {}
-    for side in ("to_club", "from_club"):
-        rows = grouped(
-            claims.filter(**{f"{side}__isnull": False}),
-            key=F(side),
-            name=F(f"{side}__short_name"),
-            slug=F(f"{side}__slug"),
-        )
+    for side in ("to", "from"):
         counted(
             rows,
             totals,
-            lambda row: row["name"],
-            lambda row: slug_url("rumours:club-detail", row["slug"]),
+            lambda row, side=side: row[f"{side}_id"],
+            lambda row, side=side: row[f"{side}_name"],
+            lambda row, side=side: slug_url("rumours:club-detail", row[f"{side}_slug"]),
         )
     return ranked(totals, limit)
 
 
-def records_by_competition(claims, limit=RECORDS_LISTED):
-    """Return the ``GroupRecord`` per competition of ``claims`` (#15): one query.
+def records_by_competition(rows, limit=RECORDS_LISTED):
+    """Return the ``GroupRecord`` per competition of ``scored_rows`` (#15).
 
-    A claim's competition is the suitor's (named or described), else the
-    selling side's: one competition a claim, so none counts twice.
+    One competition a claim (``COMPETITION_PATHS``), so none counts twice.
     """
-    paths = (
-        "to_club__competition",
-        "to_competition",
-        "from_club__competition",
-        "from_competition",
-    )
-    rows = grouped(
-        claims,
-        key=Coalesce(*paths),
-        name=Coalesce(*(f"{path}__name" for path in paths)),
-        slug=Coalesce(*(f"{path}__slug" for path in paths)),
-    )
     totals = {}
     counted(
-        (row for row in rows if row["key"] is not None),
+        rows,
         totals,
-        lambda row: row["name"],
+        lambda row: row["competition_id"],
+        lambda row: row["competition_name"],
         # A competition's page is its clubs' index.
-        lambda row: f"{reverse('rumours:club-list')}?competition={row['slug']}",
+        lambda row: (
+            f"{reverse('rumours:club-list')}?competition={row['competition_slug']}"
+        ),
     )
     return ranked(totals, limit)
 
@@ -281,11 +291,11 @@ class SourceRecords(NamedTuple):
 
 
 def records_of_source(source):
-    """Return ``SourceRecords`` for ``source``: five grouped queries, any archive."""
-    claims = source.claims.all()
+    """Return ``SourceRecords`` for ``source``: two grouped queries, any archive."""
+    rows = scored_rows(source.claims.all())
     return SourceRecords(
-        by_kind=records_by_kind(claims),
-        by_club=records_by_club(claims),
-        by_competition=records_by_competition(claims),
+        by_kind=records_by_kind(rows),
+        by_club=records_by_club(rows),
+        by_competition=records_by_competition(rows),
         as_relay=relay_record(source),
     )

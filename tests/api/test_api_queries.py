@@ -43,8 +43,8 @@ BUDGET = {
     # The moves' likelihoods: sources' records, suitors' notes and players.
     "/api/v1/clubs/{club}/squad/": 10,
     "/api/v1/sources/": 2,
-    # Its records by kind, by club (a query a side), competition, as a relay.
-    "/api/v1/sources/{source}/": 7,
+    # Its records by kind, club and competition (one query), as a relay.
+    "/api/v1/sources/{source}/": 4,
     "/api/v1/competitions/": 2,
     "/api/v1/competitions/{competition}/": 2,
     "/api/v1/changes/": 4,
