@@ -4,7 +4,7 @@ Run it on a database holding a big newsroom, in-process (no server):
 
     python manage.py generate_newsroom --clubs 400 --players 12000 \\
         --articles 200 --claims 1000 --seed 7
-    python bench/extraction.py
+    python bench/extraction.py          # or --json, as make bench runs it
 
 It writes a story of about 1,500 words from the newsroom's own names (a
 paragraph per claim, in the case book's styles), then times: building the
@@ -13,6 +13,7 @@ that decides whether to rebuild it (every request), and ``propose_claims``
 on the story with the gazetteer built, the median of seven runs.
 """
 
+import json
 import os
 import random
 import statistics
@@ -86,9 +87,21 @@ def main():
     current_gazetteer()
     fingerprint_ms, _ = timed(names_fingerprint, runs=7)
     propose_ms, proposals = timed(lambda: propose_claims(text), runs=7)
+    figures = {
+        "players": Player.objects.count(),
+        "clubs": Club.objects.count(),
+        "words": len(text.split()),
+        "build_ms": round(build_ms),
+        "fingerprint_ms": round(fingerprint_ms, 1),
+        "propose_ms": round(propose_ms, 1),
+        "proposals": len(proposals),
+    }
+    if "--json" in sys.argv:
+        print(json.dumps(figures))  # noqa: T201
+        return
     print(  # noqa: T201
-        f"players {Player.objects.count()}, clubs {Club.objects.count()}, "
-        f"story {len(text.split())} words: gazetteer built in {build_ms:.0f} ms; "
+        f"players {figures['players']}, clubs {figures['clubs']}, story "
+        f"{figures['words']} words: gazetteer built in {build_ms:.0f} ms; "
         f"fingerprint {fingerprint_ms:.1f} ms; propose_claims {propose_ms:.0f} ms "
         f"(median of 7, fingerprint included), {len(proposals)} proposals"
     )

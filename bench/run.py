@@ -108,10 +108,17 @@ DUMP_MODELS = [
     "rumours.player", "rumours.source", "rumours.squadtarget",
     "rumours.article", "rumours.transferclaim",
 ]  # fmt: skip
+# Timed in-process on the bulk newsroom alone: the admin's pages, and claims
+# proposed from a story (#14).
+BULK_PROBES = {"admin": "admin_probe.py", "proposals": "extraction.py"}
 IMPORT_LIMIT = float(os.environ.get("BENCH_IMPORT_LIMIT", "3"))
 TARGETS = {
     "queries": 12,
-    "bulk_over_demo_p50": 1.5,
+    # The same pages showing the same amount on a hundredth of the data (#19:
+    # bulk/demo compared 50 feed entries with the demo's one; still printed).
+    "bulk_over_small_p50": 1.5,
+    # Claims proposed from a 1,500-word story on the bulk newsroom (#14).
+    "proposals_ms": 200,
     "cached_share_of_static": 0.70,
     "import_over_loaddata": 2.0,
     # One admin request alone on the bulk newsroom (#19), in milliseconds.
@@ -438,16 +445,17 @@ def bench_database(database, seconds, rounds):
         results[newsroom] = {"pages": probe}
         served[newsroom] = (url, probe, key)
         if newsroom == "bulk":
-            results[newsroom]["admin"] = json.loads(
-                subprocess.run(
-                    [BIN / "python", BENCH / "admin_probe.py"],
-                    cwd=ROOT,
-                    env=server_env(url, 0),
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-            )
+            for name, script in BULK_PROBES.items():
+                results[newsroom][name] = json.loads(
+                    subprocess.run(
+                        [BIN / "python", BENCH / script, "--json"],
+                        cwd=ROOT,
+                        env=server_env(url, 0),
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    ).stdout
+                )
     for mode, cache_seconds in (("uncached", 0), ("cached", None)):
         # Only the uncached ratio is asked of the small newsroom.
         newsrooms = {
@@ -688,15 +696,15 @@ def misses(results):
         bulk = newsrooms["bulk"]
         for page in PAGES:
             queries = bulk["pages"][page]["queries"]
-            growth = bulk["uncached"][page]["bulk_over_demo_p50"]
+            growth = bulk["uncached"][page]["bulk_over_small_p50"]
             share = bulk["cached"][page]["share_of_static"] or 0
             where = f"{database} {page}"
             if queries > TARGETS["queries"]:
                 lines.append(f"{where}: {queries} queries (target ≤ 12)")
             if bulk["uncached"][page]["p50_ms"] is None:
                 lines.append(f"{where}: no uncached request finished under load")
-            elif page != "static" and growth > TARGETS["bulk_over_demo_p50"]:
-                lines.append(f"{where}: uncached p50 bulk/demo {growth}× (≤ 1.5×)")
+            elif page != "static" and growth > TARGETS["bulk_over_small_p50"]:
+                lines.append(f"{where}: uncached p50 bulk/small {growth}× (≤ 1.5×)")
             # The target is for anonymous pages: the API checks the partner's
             # key and throttle (a query and a cache write) even on a hit.
             anonymous = page not in API_PAGES and page != "static"
@@ -729,6 +737,12 @@ def misses(results):
                     f"{database} admin {page}: {figures['alone_ms']} ms, status "
                     f"{figures['status']} (≤ {budget} ms)"
                 )
+        proposals = bulk.get("proposals")
+        if proposals and proposals["propose_ms"] > TARGETS["proposals_ms"]:
+            lines.append(
+                f"{database} proposals for a {proposals['words']}-word story: "
+                f"{proposals['propose_ms']} ms (≤ {TARGETS['proposals_ms']} ms)"
+            )
     imported = results.get("import")
     if imported and imported["import_over_loaddata"] > TARGETS["import_over_loaddata"]:
         over = "over " if imported.get("stopped_after_loaddata_times") else ""
@@ -736,6 +750,15 @@ def misses(results):
             f"import_newsroom {over}{imported['import_over_loaddata']}× loaddata (≤ 2×)"
         )
     return lines
+
+
+def proposal_line(database, figures):
+    return (
+        f"**{database}, claims from copy** on the bulk newsroom ({figures['players']}"
+        f" players, {figures['clubs']} clubs): a {figures['words']}-word story "
+        f"proposed in {figures['propose_ms']} ms (median of 7; gazetteer built once "
+        f"in {figures['build_ms']} ms, its fingerprint {figures['fingerprint_ms']} ms)"
+    )
 
 
 def main():
@@ -775,6 +798,9 @@ def main():
         say(table(database, newsrooms))
         say("")
         say(admin_table(database, newsrooms["bulk"].get("admin", {})))
+        if "proposals" in newsrooms["bulk"]:
+            say("")
+            say(proposal_line(database, newsrooms["bulk"]["proposals"]))
         if "deadline_day" in newsrooms["bulk"]:
             say("")
             say(deadline_lines(database, newsrooms["bulk"]["deadline_day"]))
