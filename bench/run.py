@@ -5,9 +5,9 @@ What it does, in order, for each database (SQLite, then PostgreSQL):
 1. Loads three newsrooms, each kept between runs and made only when missing:
    the bulk one (``generate_newsroom --clubs 400 --players 12000 --articles
    20000 --claims 100000 --seed 7``), the demo one (``setup_demo``), and a
-   small generated one (a hundredth of the bulk: the same squad sizes and
-   enough stories to fill every list, so that bulk/small compares the same
-   pages showing the same amount on 100× less data, where bulk/demo also
+   small generated one (a twentieth of the bulk: the same squad sizes and
+   the same stories and claims per club, so that bulk/small compares the
+   same pages showing the same amount on 20× less data, where bulk/demo also
    compares 50 feed entries with the demo's one story). SQLite files live
    in ``bench/data/``; on PostgreSQL the bulk newsroom is the database
    ``td_bench_data``, the small one its schema ``bench_small`` and the demo
@@ -83,11 +83,18 @@ RESULTS = BENCH / "results.json"
 
 BULK = ["--clubs", "400", "--players", "12000", "--articles", "20000"]
 BULK += ["--claims", "100000", "--seed", "7"]
-# A hundredth of the bulk newsroom with the same squads, and enough stories
-# to fill every list: the same pages showing the same amount, on less data.
-SMALL = ["--clubs", "20", "--players", "600", "--articles", "200"]
-SMALL += ["--claims", "1000", "--seed", "7"]
-SMALL_SCHEMA = "bench_small"
+# A twentieth of the bulk newsroom with the same squads and the same stories
+# and claims per club (30 players, 50 stories, 250 claims): the same pages
+# showing the same amount, on less data. It was a hundredth (1,000 claims,
+# 50 a club) until 2026-12-06, when the biggest squad showed 1 rumoured move
+# on it against 8 on the bulk newsroom: per-club pages were compared with
+# emptier ones.
+SMALL = ["--clubs", "20", "--players", "600", "--articles", "1000"]
+SMALL += ["--claims", "5000", "--seed", "7"]
+# Each newsroom's file (SQLite) or schema (PostgreSQL): a new name when what
+# is generated changes, since a kept newsroom is never made again.
+STORED_AS = {"bulk": "bulk", "small": "small20", "demo": "demo"}
+SMALL_SCHEMA = "bench_small20"
 SMALL_SCHEMA_OPTION = f"-c%20search_path%3D{SMALL_SCHEMA}"
 SMALL_SCHEMA_DDL = f"CREATE SCHEMA IF NOT EXISTS {SMALL_SCHEMA}"
 NEWSROOMS = {"bulk": BULK, "small": SMALL, "demo": None}
@@ -114,7 +121,7 @@ BULK_PROBES = {"admin": "admin_probe.py", "proposals": "extraction.py"}
 IMPORT_LIMIT = float(os.environ.get("BENCH_IMPORT_LIMIT", "3"))
 TARGETS = {
     "queries": 12,
-    # The same pages showing the same amount on a hundredth of the data (#19:
+    # The same pages showing the same amount on a twentieth of the data (#19:
     # bulk/demo compared 50 feed entries with the demo's one; still printed).
     "bulk_over_small_p50": 1.5,
     # Claims proposed from a 1,500-word story on the bulk newsroom (#14).
@@ -132,7 +139,7 @@ def say(text):
 
 def database_url(database, newsroom):
     if database == "sqlite":
-        return f"sqlite:///{DATA / f'{newsroom}.sqlite3'}"
+        return f"sqlite:///{DATA / f'{STORED_AS[newsroom]}.sqlite3'}"
     if newsroom == "small":  # a schema of the bulk database
         return f"{PG_URL}/{PG_DATABASES['bulk']}?options={SMALL_SCHEMA_OPTION}"
     return f"{PG_URL}/{PG_DATABASES[newsroom]}"
@@ -218,7 +225,7 @@ def prepare(database, newsroom):
     else:
         # Planner statistics, as generate_newsroom leaves them (files made
         # before it did, and the demo newsroom, get them here).
-        with sqlite3.connect(DATA / f"{newsroom}.sqlite3") as connection:
+        with sqlite3.connect(DATA / f"{STORED_AS[newsroom]}.sqlite3") as connection:
             connection.execute("ANALYZE")
     return manage(env, "create_partner", "Bench").stdout.strip().splitlines()[-1]
 
