@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from rumours.models import market
 from rumours.models.market import ROW_LIMIT, market_board
 
 from .factories import (
@@ -117,6 +118,25 @@ def test_a_rumour_towards_a_short_club_is_listed_without_a_surplus():
         True,
         False,
     )
+
+
+def test_the_board_reads_only_the_newest_open_claims(monkeypatch):
+    monkeypatch.setattr(market, "CANDIDATES", 2)
+    buyer = ClubFactory()
+    SquadNoteFactory(club=buyer, kind="need", count=1)
+    now = timezone.now()
+    older, *newer = (
+        TransferClaimFactory(
+            to_club=buyer,
+            player=PlayerFactory(primary_position="CB"),
+            reported_at=now - dt.timedelta(hours=hours),
+        )
+        for hours in (3, 2, 1)
+    )
+
+    listed = [c.claims[0] for c in row(market_board(), "CB").connections.items]
+
+    assert listed == newer[::-1]
 
 
 def test_a_rumour_from_a_long_club_to_a_short_one_joins_them():
