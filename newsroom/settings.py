@@ -284,6 +284,8 @@ SPECTACULAR_SETTINGS = {
         "SourceKindEnum": "rumours.models.sources.SourceKind",
         "ChangeKindEnum": "rumours.models.sync.TombstoneKind",
         "SquadNoteKindEnum": "rumours.models.squad_notes.SquadNoteKind",
+        # A claim's stage, also the "kind" of a source's record by kind (#15).
+        "ClaimTypeEnum": "rumours.models.claim_terms.ClaimType",
     },
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "POSTPROCESSING_HOOKS": [
