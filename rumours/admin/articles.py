@@ -21,6 +21,7 @@ from ..services.takedown import delete_articles, recording_withdrawals
 from ..services.workflow import add_correction
 from .claims import TransferClaimInline
 from .forms import VERSION_FIELD
+from .proposals import ProposalsAdminMixin
 from .workflow import ArticleWorkflowAdmin
 
 
@@ -55,7 +56,7 @@ class CorrectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
+class ArticleAdmin(ProposalsAdminMixin, ArticleWorkflowAdmin, SimpleHistoryAdmin):
     list_display = [
         "headline",
         "status_label",

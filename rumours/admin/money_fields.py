@@ -1,0 +1,84 @@
+"""Fee boxes that read money as the stories write it (#14).
+
+“£30m”, “€40-45m”, “30 million euros”, “£40m plus add-ons”, “around €22m”:
+the same grammar as the extraction's (``rumours.extraction.money``). A bare
+number has no currency and a transfer fee under 100,000 is almost always a
+slip for millions, so both are refused with the amount they probably meant.
+"""
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from ..extraction.money_text import as_row, read_amounts
+from ..models.amounts import SYMBOLS, AmountKind, describe_amounts
+from ..models.claim_terms import format_money
+
+SMALLEST_FEE = Decimal(100_000)
+MONEY_HELP = (
+    "As the story writes it: “£30m”, “€40-45m”, “30 million euros”, “£40m plus "
+    "add-ons”, “around €22m”, “a €2m loan fee with an €18m option”."
+)
+NO_CURRENCY = "“{text}” has no currency: did you mean {suggestion}?"
+UNREADABLE = (
+    "No amount found in “{text}”: write it as the story does, e.g. “£30m”, "
+    "“€40-45m” or “30 million euros”."
+)
+SMALL_FEE = "A transfer fee of {typed} is unusually small: did you mean {suggestion}?"
+BARE_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(m|k)?\s*")
+
+
+def millions(symbol, amount):
+    """Return ``amount`` read as millions: “£30m” for 30."""
+    return format_money(symbol, amount * 1_000_000)
+
+
+def check_amounts(text, amounts, *, default_symbol="£"):
+    """Raise ValidationError for text that reads as no amount, or a tiny fee."""
+    if not amounts:
+        bare = BARE_NUMBER.fullmatch(text)
+        if bare:
+            number = Decimal(bare.group(1).replace(",", "."))
+            suggestion = f"{default_symbol}{bare.group(1)}{bare.group(2) or 'm'}"
+            if not bare.group(2) and number >= SMALLEST_FEE:
+                suggestion = format_money(default_symbol, number)
+            raise ValidationError(NO_CURRENCY.format(text=text, suggestion=suggestion))
+        raise ValidationError(UNREADABLE.format(text=text))
+    for amount in amounts:
+        if (
+            amount.kind == AmountKind.TRANSFER_FEE
+            and amount.amount is not None
+            and amount.amount < SMALLEST_FEE
+        ):
+            symbol = SYMBOLS[amount.currency]
+            raise ValidationError(
+                SMALL_FEE.format(
+                    typed=format_money(symbol, amount.amount),
+                    suggestion=millions(symbol, amount.amount),
+                )
+            )
+
+
+class MoneyField(forms.CharField):
+    """Money as text; cleans to unsaved ``ClaimAmount`` rows in the story's order."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", MONEY_HELP)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"size": 40}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return []
+        amounts = read_amounts(text)
+        check_amounts(text, amounts)
+        return [as_row(amount) for amount in amounts]
+
+
+def parsed_as(rows):
+    """Return “Parsed as: a fee of £30m plus add-ons”, or "" for no rows."""
+    return f"Parsed as: {describe_amounts(rows)}" if rows else ""
