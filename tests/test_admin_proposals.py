@@ -212,3 +212,12 @@ def test_a_reporter_without_add_permission_gets_a_clear_error(client, football):
 
     assert MAY_NOT_ADD_PLAYER.format(name="Zed Nobody") in response.content.decode()
     assert not Player.objects.filter(name="Zed Nobody").exists()
+
+
+def test_a_newsroom_with_no_names_yet_proposes_them_as_new(client, db):
+    article = ArticleFactory(draft=True, body="Arsenal have made a bid for Zed Nobody.")
+    logged_in(client, editor())
+
+    response = client.get(propose_url(article))
+
+    assert "Zed Nobody (player), Arsenal (to_club)" in response.content.decode()

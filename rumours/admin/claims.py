@@ -27,6 +27,7 @@ from .forms import (
     ArticleClaimForm,
     VersionedFormSetMixin,
 )
+from .money_fields import ClaimAmountForm
 from .widgets import PreloadedAutocompleteFormSet, PreloadedAutocompleteInlineMixin
 from .workflow import (
     ArticleInlineRulesMixin,
@@ -131,6 +132,7 @@ class ClaimAmountInline(ClaimInlineRulesMixin, admin.TabularInline):
     """
 
     model = ClaimAmount
+    form = ClaimAmountForm
     fields = [*AMOUNT_FIELDS, "position"]
     extra = 0
     verbose_name = "amount"

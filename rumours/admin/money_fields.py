@@ -12,8 +12,15 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..extraction.money_text import as_row, read_amounts
-from ..models.amounts import SYMBOLS, AmountKind, describe_amounts
+from ..extraction.money_text import Amount, as_row, read_amounts
+from ..models import ClaimAmount
+from ..models.amounts import (
+    AMOUNT_FIELDS,
+    SYMBOLS,
+    AmountKind,
+    Qualifier,
+    describe_amounts,
+)
 from ..models.claim_terms import format_money
 
 SMALLEST_FEE = Decimal(100_000)
@@ -47,18 +54,8 @@ def check_amounts(text, amounts, *, default_symbol="£"):
             raise ValidationError(NO_CURRENCY.format(text=text, suggestion=suggestion))
         raise ValidationError(UNREADABLE.format(text=text))
     for amount in amounts:
-        if (
-            amount.kind == AmountKind.TRANSFER_FEE
-            and amount.amount is not None
-            and amount.amount < SMALLEST_FEE
-        ):
-            symbol = SYMBOLS[amount.currency]
-            raise ValidationError(
-                SMALL_FEE.format(
-                    typed=format_money(symbol, amount.amount),
-                    suggestion=millions(symbol, amount.amount),
-                )
-            )
+        if amount.kind == AmountKind.TRANSFER_FEE and amount.amount is not None:
+            check_fee(amount.amount, amount.currency)
 
 
 class MoneyField(forms.CharField):
@@ -82,3 +79,78 @@ class MoneyField(forms.CharField):
 def parsed_as(rows):
     """Return “Parsed as: a fee of £30m plus add-ons”, or "" for no rows."""
     return f"Parsed as: {describe_amounts(rows)}" if rows else ""
+
+
+BARE_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+class FeeField(forms.CharField):
+    """One fee: money-grammar text, or a plain number in the currency beside it.
+
+    Cleans to an ``Amount`` (its currency None for a plain number), or None.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        sized = [amount for amount in read_amounts(text) if amount.amount is not None]
+        if sized:
+            return sized[0]
+        if BARE_AMOUNT.fullmatch(text):
+            number = Decimal(text.replace(",", ""))
+            return Amount(AmountKind.TRANSFER_FEE, number, None)
+        raise ValidationError(UNREADABLE.format(text=text))
+
+
+def check_fee(amount, currency):
+    """Raise ValidationError for a transfer fee under 100,000 in ``currency``."""
+    if amount < SMALLEST_FEE:
+        symbol = SYMBOLS[currency]
+        raise ValidationError(
+            SMALL_FEE.format(
+                typed=format_money(symbol, amount),
+                suggestion=millions(symbol, amount),
+            )
+        )
+
+
+class ClaimAmountForm(forms.ModelForm):
+    """An amount row whose figure may be typed as the story writes it (#14).
+
+    “€40-45m” fills the amount, its upper bound and the currency; a plain
+    number takes the currency chosen beside it.
+    """
+
+    amount = FeeField(
+        help_text="“£30m”, “€40-45m”, “around €22m”, or a number in the currency "
+        "chosen beside it. Empty only for add-ons of unknown size."
+    )
+
+    class Meta:
+        model = ClaimAmount
+        fields = [*AMOUNT_FIELDS, "position"]
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = cleaned.get("amount")
+        if not isinstance(typed, Amount):
+            return cleaned
+        cleaned["amount"] = typed.amount
+        if typed.currency:
+            cleaned["currency"] = str(typed.currency)
+        if typed.upper_amount is not None and cleaned.get("upper_amount") is None:
+            cleaned["upper_amount"] = typed.upper_amount
+        if typed.qualifier != Qualifier.EXACT:
+            cleaned["qualifier"] = str(typed.qualifier)
+        currency = cleaned.get("currency")
+        if currency and cleaned.get("kind") == AmountKind.TRANSFER_FEE:
+            try:
+                check_fee(typed.amount, currency)
+            except ValidationError as small:
+                self.add_error("amount", small)
+        return cleaned
