@@ -13,9 +13,10 @@ DASHBOARD_ROWS = 20
 def desk_summary(user):
     """Return the dashboard's figures for ``user`` (empty without view access).
 
-    Five queries whatever the number of stories and claims: stories in
-    review, scheduled stories, open claims by stage, and the claims resolved
-    in the last seven days (their count, and the newest of them). Two more
+    Six queries whatever the number of stories and claims: how many stories
+    wait for review (the badge, #14) and the first of them, scheduled
+    stories, open claims by stage, and the claims resolved in the last seven
+    days (their count, and the newest of them). Two more
     for those who rate sources: the sources nobody has rated yet, each with
     the tier its record suggests, and the rated sources whose record rules
     their tier out (#15).
@@ -30,6 +31,7 @@ def desk_summary(user):
     return {
         "unrated_sources": unrated_sources() if rates else None,
         "tier_suggestions": tier_suggestions() if rates else None,
+        "in_review_count": stories.in_review().count(),
         "in_review": list(
             stories.in_review().order_by("updated_at", "id")[:DASHBOARD_ROWS]
         ),

@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 
 from ..models import Article, ClaimAmount, TransferClaim, roles
 from ..models.amounts import headline_fee_row
+from ..models.markup import normalise_newlines
 from ..services.amounts import LOAN_DEALS, set_headline_fee
 from ..services.versioning import VersionConflict, claim_version, stale_message
 from .money_fields import FeeField, check_fee
@@ -231,10 +232,20 @@ class ArticleClaimForm(ClaimForm):
             )
 
 
+class StoryTextField(forms.CharField):
+    """A story's text with LF line endings: an untouched body is unchanged (#14)."""
+
+    def to_python(self, value):
+        return normalise_newlines(super().to_python(value))
+
+
 class ArticleForm(VersionedForm):
     """A story's form; reporters choose only between draft and in review."""
 
     may_publish = True  # Set per request by ArticleWorkflowAdmin.get_form().
+
+    class Meta:
+        field_classes = {"body": StoryTextField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
