@@ -1,12 +1,19 @@
 """Claims from copy in the admin (#14): the proposals review page."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from rumours.models import Article, Player, TransferClaim
 from rumours.services.proposals import MAY_NOT_ADD_PLAYER
 
-from .factories import ArticleFactory, ClubFactory, PlayerFactory, SourceFactory
+from .factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    SourceFactory,
+    UserFactory,
+)
 from .support.admin_forms import form_data
 from .support.editorial import editor, logged_in, reporter
 
@@ -202,8 +209,29 @@ def test_an_editor_accepting_a_new_name_creates_the_player(client, football):
     assert article.claims.get().player == player
 
 
-def test_a_reporter_without_add_permission_gets_a_clear_error(client, football):
+def test_a_reporter_accepting_a_new_name_creates_the_player(client, football):
     author = reporter()
+    article = ArticleFactory(draft=True, body=NEW_PLAYER_COPY, author=author)
+    logged_in(client, author)
+    data = {**proposals_of(client, article), "_save": "Save"}
+
+    client.post(propose_url(article), data)
+
+    assert article.claims.get().player.name == "Zed Nobody"
+
+
+def writer_who_may_not_add_players():
+    user = UserFactory(staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_article", "change_article", "add_transferclaim"]
+        )
+    )
+    return user
+
+
+def test_a_user_who_may_not_add_players_gets_a_clear_error(client, football):
+    author = writer_who_may_not_add_players()
     article = ArticleFactory(draft=True, body=NEW_PLAYER_COPY, author=author)
     logged_in(client, author)
     data = {**proposals_of(client, article), "_save": "Save"}

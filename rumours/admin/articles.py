@@ -19,7 +19,7 @@ from ..search import stories_matching
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_articles, recording_withdrawals
 from ..services.workflow import add_correction
-from .claims import TransferClaimInline
+from .claims import TransferClaimInline, first_claim_initial
 from .forms import VERSION_FIELD
 from .proposals import ProposalsAdminMixin
 from .workflow import ArticleWorkflowAdmin
@@ -172,6 +172,14 @@ class ArticleAdmin(ProposalsAdminMixin, ArticleWorkflowAdmin, SimpleHistoryAdmin
             "author": request.user.pk,
             **super().get_changeform_initial_data(request),
         }
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, TransferClaimInline) and obj is not None:
+            first = first_claim_initial(obj)  # the same on GET and POST
+            if first:
+                kwargs["initial"] = [first]
+        return kwargs
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -94,7 +94,9 @@ class TransferClaimInline(
         return super().get_queryset(request).with_parties().with_amounts()
 
     def get_extra(self, request, obj=None, **kwargs):
-        return 1 if obj is None else 0
+        if obj is None:
+            return 1
+        return 1 if first_claim_initial(obj) else 0
 
     # Shown when the story is read-only: its claims' amounts, in words.
     def fee(self, claim):
@@ -105,6 +107,29 @@ class TransferClaimInline(
 
     def fee_qualifier(self, claim):
         return ""
+
+
+def first_claim_initial(article):
+    """Return the first claim's fields from a story's subjects, or {} (#14).
+
+    Only for a story with no claim yet: its one player, the club he plays
+    for, and the one other club the story is about. Three queries.
+    """
+    if article.pk is None or article.claims.exists():
+        return {}
+    players = list(article.players.only("pk", "current_club_id")[:2])
+    if len(players) != 1:
+        return {}
+    player = players[0]
+    initial = {"player": player.pk, "from_club": player.current_club_id}
+    suitors = list(
+        article.clubs.exclude(pk=player.current_club_id).values_list("pk", flat=True)[
+            :2
+        ]
+    )
+    if len(suitors) == 1:
+        initial["to_club"] = suitors[0]
+    return initial
 
 
 class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):

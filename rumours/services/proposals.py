@@ -24,11 +24,11 @@ ADD_PLAYER = "rumours.add_player"
 ADD_CLUB = "rumours.add_club"
 MAY_NOT_ADD_CLAIMS = "You may not add claims to “{headline}”."
 MAY_NOT_ADD_PLAYER = (
-    "“{name}” is not in the newsroom, and only editors add players: pick a "
+    "“{name}” is not in the newsroom, and you may not add players: pick a "
     "known player, or ask an editor to add him."
 )
 MAY_NOT_ADD_CLUB = (
-    "“{name}” is not in the newsroom, and only editors add clubs: pick a known "
+    "“{name}” is not in the newsroom, and you may not add clubs: pick a known "
     "club, describe the side instead, or ask an editor to add it."
 )
 UNTITLED = "Claims from copy, {day:%d %B %Y}"
