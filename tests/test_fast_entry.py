@@ -5,7 +5,13 @@ from django.test import Client
 
 from rumours.models import TransferClaim
 
-from .factories import ArticleFactory, ClubFactory, PlayerFactory
+from .factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    TransferClaimFactory,
+)
+from .support.admin_forms import form_data
 from .support.editorial import change_form, editor, logged_in, save_change
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_public_cache")]
@@ -67,4 +73,39 @@ def test_a_completed_prefilled_claim_is_saved_with_its_parties(story_about_a_mov
         player,
         brentford,
         chelsea,
+    )
+
+
+def another_claim_form(client, claim):
+    url = f"/admin/rumours/article/{claim.article.pk}/change/?another={claim.pk}"
+    return url, form_data(client.get(url), "article_form")
+
+
+def test_another_claim_for_this_player_copies_player_seller_and_source():
+    claim = TransferClaimFactory(article=ArticleFactory(draft=True))
+    client = logged_in(Client(), editor())
+
+    _, data = another_claim_form(client, claim)
+
+    assert (
+        data["claims-1-player"],
+        data["claims-1-from_club"],
+        data["claims-1-source"],
+    ) == (str(claim.player_id), str(claim.from_club_id), str(claim.source_id))
+
+
+def test_another_claim_saves_only_once_completed():
+    claim = TransferClaimFactory(article=ArticleFactory(draft=True))
+    client = logged_in(Client(), editor())
+    url, data = another_claim_form(client, claim)
+    data.update({"claims-1-claim_type": "enquiry", "claims-1-quote": "Talks are on."})
+
+    client.post(url, data)
+
+    second = claim.article.claims.exclude(pk=claim.pk).get()
+    assert (second.player, second.from_club, second.source, second.claim_type) == (
+        claim.player,
+        claim.from_club,
+        claim.source,
+        "enquiry",
     )

@@ -162,6 +162,10 @@ MATRIX = [
     ),
     ("GET", "/admin/rumours/article/{own_draft}/change/", STAFF),
     ("GET", "/admin/rumours/article/{own_draft}/delete/", STAFF),
+    # Claims from copy (#14): proposals for a story its user may change.
+    ("GET", "/admin/rumours/article/propose/", STAFF),
+    ("GET", "/admin/rumours/article/{own_draft}/propose/", STAFF),
+    ("GET", "/admin/rumours/article/{article}/propose/", EDITORS),
     *admin_rows(
         "rumours/transferclaim",
         "claim",

@@ -19,7 +19,7 @@ from ..search import stories_matching
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_articles, recording_withdrawals
 from ..services.workflow import add_correction
-from .claims import TransferClaimInline, first_claim_initial
+from .claims import TransferClaimInline, extra_claim_initial
 from .forms import VERSION_FIELD
 from .proposals import ProposalsAdminMixin
 from .workflow import ArticleWorkflowAdmin
@@ -176,7 +176,7 @@ class ArticleAdmin(ProposalsAdminMixin, ArticleWorkflowAdmin, SimpleHistoryAdmin
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, TransferClaimInline) and obj is not None:
-            first = first_claim_initial(obj)  # the same on GET and POST
+            first = extra_claim_initial(request, obj)  # the same on GET and POST
             if first:
                 kwargs["initial"] = [first]
         return kwargs
