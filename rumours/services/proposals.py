@@ -133,6 +133,7 @@ def _player(value, club, user, made):
         made,
         Player,
         value.name,
+        checker_needed=_needs_check(user),
         primary_position=value.position,
         current_club=club,
     )
@@ -143,14 +144,25 @@ def _club(value, user, made):
         return value
     if not may_create(user, value, ADD_CLUB):
         raise PermissionDenied(MAY_NOT_ADD_CLUB.format(name=value.name))
-    return _once(made, Club, value.name, short_name=value.name)
+    return _once(
+        made,
+        Club,
+        value.name,
+        checker_needed=_needs_check(user),
+        short_name=value.name,
+    )
 
 
-def _once(made, model, name, **fields):
+def _needs_check(user):
+    return user is not None and not roles.can_publish(user)
+
+
+def _once(made, model, name, *, checker_needed, **fields):
     """Return the ``model`` row called ``name`` made by this call, making it once."""
     key = (model, name.casefold())
     if key not in made:
         row = model(name=name, slug=_free_slug(model, name), **fields)
+        row.needs_check = checker_needed  # an editor confirms a reporter's name
         row.full_clean()
         row.save()
         made[key] = row
