@@ -249,3 +249,42 @@ def test_a_newsroom_with_no_names_yet_proposes_them_as_new(client, db):
     response = client.get(propose_url(article))
 
     assert "Zed Nobody (player), Arsenal (to_club)" in response.content.decode()
+
+
+def test_accepting_keeps_the_replaced_player_and_the_quoted_speakers(client, demo):
+    seed = Article.objects.get()
+    logged_in(client, editor())
+    url = reverse("admin:rumours_article_propose_copy")
+    proposed = client.post(url, {"body": seed.body, "_propose": "1"})
+    data = {**form_data(proposed, "proposals"), "_accept_all": "Accept all"}
+
+    client.post(url, data)
+
+    claims = TransferClaim.objects.exclude(article=seed).select_related("replaces")
+    gallagher = claims.get(player__name="Conor Gallagher")
+    leaving = claims.get(claim_type="wants_to_leave")
+    assert gallagher.replaces.name == "Radu Dragusin"
+    assert [
+        (credit.source.slug, credit.role) for credit in leaving.attributions.all()
+    ] == [("radu-dragusin-agent", "speaker")]
+
+
+def test_a_position_is_asked_only_for_a_new_player(client, football):
+    article = ArticleFactory(draft=True, body=f"{COPY} {NEW_PLAYER_COPY}")
+    logged_in(client, editor())
+
+    data = proposals_of(client, article)
+
+    assert [name for name in data if name.endswith("player_position")] == [
+        "proposal-3-player_position"
+    ]
+
+
+def test_a_bad_field_is_announced_at_the_top(client, football):
+    article = ArticleFactory(draft=True, body=COPY)
+    logged_in(client, editor())
+    data = {**proposals_of(client, article), "proposal-0-amounts": "£30", "_save": "1"}
+
+    page = client.post(propose_url(article), data).content.decode()
+
+    assert "Nothing was saved: correct the 1 error below" in page

@@ -16,7 +16,8 @@ from django.utils.html import format_html, format_html_join
 from ..extraction.marks import mention_spans
 from ..extraction.money_text import amounts_text
 from ..models import Club, Player, Position, Source
-from ..models.claim_terms import ClaimType, DealType
+from ..models.attributions import AttributionRole
+from ..models.claim_terms import ClaimType, DealType, EventPrecision
 from ..services.proposals import (
     ADD_CLUB,
     ADD_PLAYER,
@@ -61,6 +62,16 @@ def initial_for(proposal, gazetteer):
             f"{start}-{end}" for start, end in mention_spans(proposal, gazetteer)
         ),
         "rule": data["rule"],
+        # Carried as the proposal made them: the replaced player, relays and
+        # speakers the newsroom knows, when it happened.
+        "replaces_id": data["replaces_id"],
+        "attributions": " ".join(
+            f"{credit.entity.id}:{role}"
+            for credit, role in proposal.chain.attributions
+            if credit.entity is not None
+        ),
+        "event_date": (data["event"] or {}).get("date"),
+        "event_precision": (data["event"] or {}).get("precision", ""),
         "new": ", ".join(f"{new['name']} ({new['field']})" for new in data["new"]),
     }
 
@@ -100,6 +111,14 @@ class ProposalForm(forms.Form):
     sentence = forms.CharField(widget=forms.HiddenInput, required=False)
     marks = forms.CharField(widget=forms.HiddenInput, required=False)
     rule = forms.CharField(widget=forms.HiddenInput, required=False)
+    replaces_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    attributions = forms.CharField(widget=forms.HiddenInput, required=False)
+    event_date = forms.DateField(widget=forms.HiddenInput, required=False)
+    event_precision = forms.ChoiceField(
+        choices=[("", ""), *EventPrecision.choices],
+        widget=forms.HiddenInput,
+        required=False,
+    )
     new = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, user=None, **kwargs):
@@ -109,6 +128,12 @@ class ProposalForm(forms.Form):
     @property
     def accepted(self):
         return self.value("decision") == ACCEPT
+
+    def asks_position(self):
+        """Return True if the player is new: his position is asked for."""
+        return "(player)" in (self.value("new") or "") or bool(
+            self.value("player_position")
+        )
 
     def value(self, name):
         return self[name].value()
@@ -179,6 +204,12 @@ class ProposalForm(forms.Form):
             deal_type=data["deal_type"],
             source=data["source"],
             amounts=data["amounts"],
+            replaces=Player.objects.filter(pk=data["replaces_id"]).first()
+            if data["replaces_id"]
+            else None,
+            attributions=_credits(data["attributions"]),
+            event_date=data["event_date"],
+            event_precision=data["event_precision"] if data["event_date"] else "",
         )
 
     def highlighted(self):
@@ -205,6 +236,17 @@ def _spans(marks, length):
                 spans.append((start, end))
                 position = end
     return spans
+
+
+def _credits(text):
+    """Return ``[(Source, role)]`` from the hidden "id:role id:role" field."""
+    pairs = [part.partition(":")[::2] for part in text.split()]
+    known = Source.objects.in_bulk([int(pk) for pk, _ in pairs if pk.isdigit()])
+    return [
+        (known[int(pk)], role)
+        for pk, role in pairs
+        if pk.isdigit() and int(pk) in known and role in AttributionRole.values
+    ]
 
 
 def _names_of(row):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..models import Article, Club, Player, TransferClaim, roles
+from ..models import Article, Attribution, Club, Player, TransferClaim, roles
 from ..models.history import acting_user
 from ..models.roles import require
 from .subjects import sync_article_subjects
@@ -56,6 +56,10 @@ class AcceptedClaim:
     deal_type: str = ""
     source: object = None  # Source or None
     amounts: list = field(default_factory=list)  # unsaved ClaimAmount rows
+    replaces: object = None  # Player or None
+    attributions: list = field(default_factory=list)  # [(Source, role)]
+    event_date: object = None
+    event_precision: str = ""
 
 
 def may_create(user, value, permission):
@@ -114,14 +118,23 @@ def _save_claim(article, item, user, made):
         source=item.source,
         quote=item.quote,
         reported_at=article.published_at or timezone.now(),
+        replaces=item.replaces,
+        event_date=item.event_date,
+        event_precision=item.event_precision,
     )
     claim.full_clean()
     claim.save()
     for position, row in enumerate(item.amounts):
-        row.claim, row.position = claim, position
-        row.full_clean()
-        row.save()
+        _save_row(row, claim, position)
+    for position, (source, role) in enumerate(item.attributions):
+        _save_row(Attribution(source=source, role=role), claim, position)
     return claim
+
+
+def _save_row(row, claim, position):
+    row.claim, row.position = claim, position
+    row.full_clean()
+    row.save()
 
 
 def _player(value, club, user, made):
