@@ -10,11 +10,12 @@ from rumours.services.proposals import MAY_NOT_ADD_PLAYER
 from .factories import (
     ArticleFactory,
     ClubFactory,
+    CompetitionFactory,
     PlayerFactory,
     SourceFactory,
     UserFactory,
 )
-from .support.admin_forms import form_data
+from .support.admin_forms import count_queries, form_data
 from .support.editorial import editor, logged_in, reporter
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +289,35 @@ def test_a_bad_field_is_announced_at_the_top(client, football):
     page = client.post(propose_url(article), data).content.decode()
 
     assert "Nothing was saved: correct the 1 error below" in page
+
+
+def test_a_described_suitor_keeps_its_league_and_country(client, football):
+    CompetitionFactory(name="Bundesliga", country="Germany")
+    body = "A host of Bundesliga clubs are interested in Brentford's Ivan Toney."
+    article = ArticleFactory(draft=True, body=body)
+    logged_in(client, editor())
+    data = {**proposals_of(client, article), "_save": "Save"}
+
+    client.post(propose_url(article), data)
+
+    claim = article.claims.select_related("to_competition").get()
+    assert (claim.to_described, claim.to_competition.name, claim.to_country) == (
+        "A host of Bundesliga clubs",
+        "Bundesliga",
+        "Germany",
+    )
+
+
+def test_the_proposals_page_runs_as_many_queries_for_one_proposal_as_for_three(
+    client, football
+):
+    one = ArticleFactory(draft=True, body="Arsenal have enquired about Ivan Toney.")
+    three = ArticleFactory(draft=True, body=COPY)
+    logged_in(client, editor())
+    client.get(propose_url(one))  # the gazetteer is built once per process
+
+    small, _ = count_queries(client, propose_url(one))
+    large, response = count_queries(client, propose_url(three))
+
+    assert response.content.decode().count('class="module aligned proposal"') == 3
+    assert small == large

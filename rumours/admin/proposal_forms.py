@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 
 from ..extraction.marks import mention_spans
 from ..extraction.money_text import amounts_text
-from ..models import Club, Player, Position, Source
+from ..models import Club, Competition, Player, Position, Source
 from ..models.attributions import AttributionRole
 from ..models.claim_terms import ClaimType, DealType, EventPrecision
 from ..services.proposals import (
@@ -70,6 +70,11 @@ def initial_for(proposal, gazetteer):
             for credit, role in proposal.chain.attributions
             if credit.entity is not None
         ),
+        **{
+            f"{side}_{part}": (described[side] or {}).get(part) or ""
+            for side in ("from", "to")
+            for part in ("competition", "country")
+        },
         "event_date": (data["event"] or {}).get("date"),
         "event_precision": (data["event"] or {}).get("precision", ""),
         "new": ", ".join(f"{new['name']} ({new['field']})" for new in data["new"]),
@@ -114,6 +119,11 @@ class ProposalForm(forms.Form):
     replaces_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     attributions = forms.CharField(widget=forms.HiddenInput, required=False)
     event_date = forms.DateField(widget=forms.HiddenInput, required=False)
+    # A described side's league and country: “a host of Bundesliga clubs”.
+    from_competition = forms.CharField(widget=forms.HiddenInput, required=False)
+    from_country = forms.CharField(widget=forms.HiddenInput, required=False)
+    to_competition = forms.CharField(widget=forms.HiddenInput, required=False)
+    to_country = forms.CharField(widget=forms.HiddenInput, required=False)
     event_precision = forms.ChoiceField(
         choices=[("", ""), *EventPrecision.choices],
         widget=forms.HiddenInput,
@@ -208,6 +218,10 @@ class ProposalForm(forms.Form):
             if data["replaces_id"]
             else None,
             attributions=_credits(data["attributions"]),
+            from_competition=_competition(data["from_competition"]),
+            from_country=data["from_country"],
+            to_competition=_competition(data["to_competition"]),
+            to_country=data["to_country"],
             event_date=data["event_date"],
             event_precision=data["event_precision"] if data["event_date"] else "",
         )
@@ -236,6 +250,10 @@ def _spans(marks, length):
                 spans.append((start, end))
                 position = end
     return spans
+
+
+def _competition(name):
+    return Competition.objects.filter(name=name).first() if name else None
 
 
 def _credits(text):

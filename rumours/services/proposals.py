@@ -58,6 +58,10 @@ class AcceptedClaim:
     amounts: list = field(default_factory=list)  # unsaved ClaimAmount rows
     replaces: object = None  # Player or None
     attributions: list = field(default_factory=list)  # [(Source, role)]
+    from_competition: object = None  # a described side's Competition
+    from_country: str = ""
+    to_competition: object = None
+    to_country: str = ""
     event_date: object = None
     event_precision: str = ""
 
@@ -119,6 +123,10 @@ def _save_claim(article, item, user, made):
         quote=item.quote,
         reported_at=article.published_at or timezone.now(),
         replaces=item.replaces,
+        from_competition=item.from_competition,
+        from_country=item.from_country,
+        to_competition=item.to_competition,
+        to_country=item.to_country,
         event_date=item.event_date,
         event_precision=item.event_precision,
     )
