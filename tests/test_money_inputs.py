@@ -132,3 +132,23 @@ def test_the_review_page_shows_how_it_read_the_amounts(client, db):
     response = client.post(url, data)
 
     assert "Parsed as: a fee of £40m plus add-ons" in response.content.decode()
+
+
+def test_the_preview_answers_how_a_fee_box_reads(client, db):
+    logged_in(client, editor())
+
+    answer = client.get(
+        "/admin/rumours/article/money/", {"text": "£40m plus add-ons"}
+    ).json()
+
+    assert answer == {"parsed": "Parsed as: a fee of £40m plus add-ons"}
+
+
+def test_the_preview_answers_a_slip_with_its_suggestion(client, db):
+    logged_in(client, editor())
+
+    answer = client.get("/admin/rumours/article/money/", {"text": "£30"}).json()
+
+    assert answer == {
+        "error": "A transfer fee of £30 is unusually small: did you mean £30m?"
+    }

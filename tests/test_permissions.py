@@ -166,6 +166,7 @@ MATRIX = [
     ("GET", "/admin/rumours/article/propose/", STAFF),
     ("GET", "/admin/rumours/article/{own_draft}/propose/", STAFF),
     ("GET", "/admin/rumours/article/{article}/propose/", EDITORS),
+    ("GET", "/admin/rumours/article/money/?text=30m", STAFF),
     *admin_rows(
         "rumours/transferclaim",
         "claim",

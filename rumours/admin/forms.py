@@ -148,6 +148,9 @@ class ArticleClaimForm(ClaimForm):
 
     QUICK_FEE_FIELDS = ("fee", "fee_currency", "fee_qualifier")
 
+    class Media:
+        js = ["js/money-preview.js"]
+
     fee = FeeField(
         help_text="As reported: “£30m”, “around €22m”, or a number in the "
         "currency beside it; empty for none. Other amounts (loan fee and "

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 
 from ..extraction.money_text import Amount, as_row, read_amounts
 from ..models import ClaimAmount
@@ -35,6 +36,22 @@ UNREADABLE = (
 )
 SMALL_FEE = "A transfer fee of {typed} is unusually small: did you mean {suggestion}?"
 BARE_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(m|k)?\s*")
+# Read while typing by static/js/money-preview.js, from the view below.
+PREVIEW_URL = reverse_lazy("admin:rumours_article_money")
+
+
+def money_input(**attrs):
+    """Return a text box the money preview script reads as the editor types."""
+    return forms.TextInput(attrs={"data-money-preview": PREVIEW_URL, **attrs})
+
+
+def money_preview(text):
+    """Return ``{"parsed": ...}`` or ``{"error": ...}`` for the text of a fee box."""
+    try:
+        rows = MoneyField().clean(text)
+    except ValidationError as problem:
+        return {"error": " ".join(problem.messages)}
+    return {"parsed": parsed_as(rows)}
 
 
 def millions(symbol, amount):
@@ -64,7 +81,7 @@ class MoneyField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", MONEY_HELP)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"size": 40}))
+        kwargs.setdefault("widget", money_input(size=40))
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -92,6 +109,7 @@ class FeeField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", money_input(size=12))
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -134,6 +152,9 @@ class ClaimAmountForm(forms.ModelForm):
     class Meta:
         model = ClaimAmount
         fields = [*AMOUNT_FIELDS, "position"]
+
+    class Media:
+        js = ["js/money-preview.js"]
 
     def clean(self):
         cleaned = super().clean()

@@ -10,7 +10,7 @@ claim or none.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from ..extraction import current_gazetteer, propose_claims
 from ..models import Article
 from ..models.markup import normalise_newlines
 from ..services.proposals import accept_proposals
+from .money_fields import money_preview
 from .proposal_forms import ACCEPT, REJECT, ProposalFormSet, initial_for
 
 PREFIX = "proposal"
@@ -57,12 +58,23 @@ class ProposalsAdminMixin:
                 name="{}_{}_propose_copy".format(*info),
             ),
             path(
+                "money/",
+                self.admin_site.admin_view(self.money_view),
+                name="{}_{}_money".format(*info),
+            ),
+            path(
                 "<path:object_id>/propose/",
                 self.admin_site.admin_view(self.propose_view),
                 name="{}_{}_propose".format(*info),
             ),
             *super().get_urls(),
         ]
+
+    def money_view(self, request):
+        """Answer how a fee box's text reads, for the preview as one types."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return JsonResponse(money_preview(request.GET.get("text", "")))
 
     def propose_view(self, request, object_id):
         """Review the proposals a story's body yields."""

@@ -167,3 +167,18 @@ def test_a_fresh_paragraph_stores_money_written_three_ways(browser, base_url, ac
         ("Malik Thiaw", "a fee of €30m"),
         ("Radu Dragusin", "a fee of €25m"),
     ]
+
+
+def test_a_fee_box_shows_how_it_reads_while_typing(browser, base_url, accounts):
+    reporter, _ = accounts
+    desk = Counted(browser.new_page(base_url=base_url))
+    log_in(desk, reporter.username)
+    desk.page.goto("/admin/rumours/article/propose/")
+    desk.page.fill("#id_body", MONEY_COPY)
+    desk.click("input[name=_propose]")
+
+    desk.page.locator('input[name="proposal-0-amounts"]').fill("around €22m")
+
+    expect(desk.page.locator(".money-preview").first).to_have_text(
+        "Parsed as: a fee of around €22m"
+    )
