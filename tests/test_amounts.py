@@ -24,9 +24,15 @@ from .support.admin_forms import (
     admin_url,
     assert_saved,
     fill_claim,
-    form_data,
 )
-from .support.editorial import change_form, editor, logged_in, reporter, save_change
+from .support.editorial import (
+    change_form,
+    editor,
+    logged_in,
+    reporter,
+    save_change,
+    story_form,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_public_cache")]
 
@@ -137,12 +143,6 @@ def test_a_claim_without_amounts_shows_no_money(client):
 
 
 # Admin: the fee at hand under the story, the common case of one
-
-
-def story_form(client, article):
-    """Return the story's change URL and the data its form would post."""
-    url = admin_url(Article, "change", article.pk)
-    return url, form_data(client.get(url), "article_form")
 
 
 def test_a_new_claim_under_its_story_gets_its_fee(admin_client):

@@ -134,6 +134,7 @@ def test_relative_imports_resolve_from_the_package_they_sit_in():
         ("rumours.apps", "from rumours.cache.signals import connect_signals"),
         ("rumours.extraction.extra", "from ..models import Player"),
         ("rumours.admin.extra", "from rumours.extraction import propose_claims"),
+        ("rumours.services.extra", "from ..extraction.money_text import as_row"),
     ],
 )
 def test_allowed_arrows_pass(module, source):

@@ -62,6 +62,9 @@ LAPSE_DEFAULTS_MIGRATION = importlib.import_module(
 AMOUNT_ROLES_MIGRATION = importlib.import_module("rumours.migrations.0022_amount_roles")
 SQUAD_NOTES_MIGRATION = importlib.import_module("rumours.migrations.0025_squad_notes")
 CLUB_ROLES_MIGRATION = importlib.import_module("rumours.migrations.0026_club_roles")
+NEW_NAMES_MIGRATION = importlib.import_module(
+    "rumours.migrations.0033_reporters_add_players_and_clubs"
+)
 
 ROLES = ["reporter", "editor", "superuser"]
 
@@ -208,6 +211,10 @@ def test_the_migrations_make_the_roles_with_their_permissions():
     )
     CLUB_ROLES_MIGRATION.grant(
         loader.project_state(("rumours", "0026_club_roles")).apps, None
+    )
+    NEW_NAMES_MIGRATION.grant(
+        loader.project_state(("rumours", "0033_reporters_add_players_and_clubs")).apps,
+        None,
     )
 
     made = {

@@ -19,8 +19,9 @@ from ..search import stories_matching
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_articles, recording_withdrawals
 from ..services.workflow import add_correction
-from .claims import TransferClaimInline
+from .claims import TransferClaimInline, extra_claim_initial
 from .forms import VERSION_FIELD
+from .proposals import ProposalsAdminMixin
 from .workflow import ArticleWorkflowAdmin
 
 
@@ -55,7 +56,7 @@ class CorrectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
+class ArticleAdmin(ProposalsAdminMixin, ArticleWorkflowAdmin, SimpleHistoryAdmin):
     list_display = [
         "headline",
         "status_label",
@@ -171,6 +172,14 @@ class ArticleAdmin(ArticleWorkflowAdmin, SimpleHistoryAdmin):
             "author": request.user.pk,
             **super().get_changeform_initial_data(request),
         }
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, TransferClaimInline) and obj is not None:
+            first = extra_claim_initial(request, obj)  # the same on GET and POST
+            if first:
+                kwargs["initial"] = [first]
+        return kwargs
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

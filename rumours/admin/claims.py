@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import (
@@ -27,6 +28,7 @@ from .forms import (
     ArticleClaimForm,
     VersionedFormSetMixin,
 )
+from .money_fields import ClaimAmountForm
 from .widgets import PreloadedAutocompleteFormSet, PreloadedAutocompleteInlineMixin
 from .workflow import (
     ArticleInlineRulesMixin,
@@ -92,8 +94,26 @@ class TransferClaimInline(
         # each form shows its claim's fee.
         return super().get_queryset(request).with_parties().with_amounts()
 
+    readonly_fields = ["another_claim"]
+
     def get_extra(self, request, obj=None, **kwargs):
-        return 1 if obj is None else 0
+        if obj is None:
+            return 1
+        return 1 if extra_claim_initial(request, obj) else 0
+
+    def get_fields(self, request, obj=None):
+        return [*super().get_fields(request, obj), "another_claim"]
+
+    @admin.display(description="")
+    def another_claim(self, claim):
+        """Link the story's form with a new claim copying this one's parties (#14)."""
+        if claim.pk is None:
+            return ""
+        return format_html(
+            '<a href="?another={}#claims-group" class="another-claim">'
+            "Another claim for this player</a>",
+            claim.pk,
+        )
 
     # Shown when the story is read-only: its claims' amounts, in words.
     def fee(self, claim):
@@ -104,6 +124,47 @@ class TransferClaimInline(
 
     def fee_qualifier(self, claim):
         return ""
+
+
+def extra_claim_initial(request, article):
+    """Return the initial fields of the story form's empty claim, or {} (#14).
+
+    ``?another=<claim>`` copies that claim's player, selling side and
+    source; else a story with no claim gets its first from its subjects.
+    """
+    another = request.GET.get("another", "")
+    if another.isdigit():
+        copied = (
+            article.claims.filter(pk=another)
+            .values("player", "from_club", "from_described", "source")
+            .first()
+        )
+        if copied:
+            return copied
+    return first_claim_initial(article)
+
+
+def first_claim_initial(article):
+    """Return the first claim's fields from a story's subjects, or {} (#14).
+
+    Only for a story with no claim yet: its one player, the club he plays
+    for, and the one other club the story is about. Three queries.
+    """
+    if article.pk is None or article.claims.exists():
+        return {}
+    players = list(article.players.only("pk", "current_club_id")[:2])
+    if len(players) != 1:
+        return {}
+    player = players[0]
+    initial = {"player": player.pk, "from_club": player.current_club_id}
+    suitors = list(
+        article.clubs.exclude(pk=player.current_club_id).values_list("pk", flat=True)[
+            :2
+        ]
+    )
+    if len(suitors) == 1:
+        initial["to_club"] = suitors[0]
+    return initial
 
 
 class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):
@@ -131,6 +192,7 @@ class ClaimAmountInline(ClaimInlineRulesMixin, admin.TabularInline):
     """
 
     model = ClaimAmount
+    form = ClaimAmountForm
     fields = [*AMOUNT_FIELDS, "position"]
     extra = 0
     verbose_name = "amount"

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from ..models import Article, Source, TransferClaim, roles
+from ..models import Article, Club, Player, Source, TransferClaim, roles
 from ..models.track_records import RECORD_FLOOR, suggested_tier, tier_disagrees
 
 DASHBOARD_ROWS = 20
@@ -13,9 +13,11 @@ DASHBOARD_ROWS = 20
 def desk_summary(user):
     """Return the dashboard's figures for ``user`` (empty without view access).
 
-    Five queries whatever the number of stories and claims: stories in
-    review, scheduled stories, open claims by stage, and the claims resolved
-    in the last seven days (their count, and the newest of them). Two more
+    Six queries whatever the number of stories and claims: how many stories
+    wait for review (the badge, #14) and the first of them, scheduled
+    stories, open claims by stage, and the claims resolved in the last seven
+    days (their count, and the newest of them). Three more for those who
+    publish: the players, clubs and sources reporters added (#14). Two more
     for those who rate sources: the sources nobody has rated yet, each with
     the tier its record suggests, and the rated sources whose record rules
     their tier out (#15).
@@ -28,8 +30,10 @@ def desk_summary(user):
     resolved = TransferClaim.objects.filter(resolved_at__gte=week_ago)
     rates = roles.can_set_tier(user)
     return {
+        "to_check": names_to_check() if roles.can_publish(user) else None,
         "unrated_sources": unrated_sources() if rates else None,
         "tier_suggestions": tier_suggestions() if rates else None,
+        "in_review_count": stories.in_review().count(),
         "in_review": list(
             stories.in_review().order_by("updated_at", "id")[:DASHBOARD_ROWS]
         ),
@@ -47,6 +51,25 @@ def desk_summary(user):
             resolved.with_parties().order_by("-resolved_at", "-id")[:DASHBOARD_ROWS]
         ),
     }
+
+
+def names_to_check():
+    """Return ``(label, admin URL name, rows)`` of names reporters added (#14).
+
+    Only kinds with a row to check; three queries.
+    """
+    kinds = [
+        ("player", "admin:rumours_player_change", Player),
+        ("club", "admin:rumours_club_change", Club),
+        ("source", "admin:rumours_source_change", Source),
+    ]
+    found = []
+    for label, url_name, model in kinds:
+        rows = model.objects.filter(needs_check=True).only("name")
+        rows = list(rows.order_by("name", "id")[:DASHBOARD_ROWS])
+        if rows:
+            found.append((label, url_name, rows))
+    return found
 
 
 def unrated_sources():

@@ -12,6 +12,7 @@ from ..models import (
     Position,
 )
 from ..models.positions import POSITION_NOT_GIVEN
+from .checks import NeedsCheckAdminMixin
 from .club_roles import ClubRoleInline
 from .squad_notes import SquadNoteInline
 
@@ -38,7 +39,7 @@ class ClubAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Club)
-class ClubAdmin(SimpleHistoryAdmin):
+class ClubAdmin(NeedsCheckAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "short_name", "alias_names", "competition", "country"]
     list_filter = ["competition", "country"]
     list_select_related = ["competition"]
@@ -74,7 +75,7 @@ class PlayerAdminForm(forms.ModelForm):
 
 
 @admin.register(Player)
-class PlayerAdmin(SimpleHistoryAdmin):
+class PlayerAdmin(NeedsCheckAdminMixin, SimpleHistoryAdmin):
     form = PlayerAdminForm
     list_display = [
         "name",
@@ -99,4 +100,5 @@ class PlayerAdmin(SimpleHistoryAdmin):
         ("fitness", "fitness_note"),
         "agent",
         ("picture", "picture_credit"),
+        "needs_check",
     ]

@@ -14,8 +14,10 @@ from django.utils.functional import cached_property
 
 from ..models import Article, ClaimAmount, TransferClaim, roles
 from ..models.amounts import headline_fee_row
-from ..services.amounts import set_headline_fee
+from ..models.markup import normalise_newlines
+from ..services.amounts import LOAN_DEALS, set_headline_fee
 from ..services.versioning import VersionConflict, claim_version, stale_message
+from .money_fields import FeeField, check_fee
 
 VERSION_FIELD = "loaded_version"
 
@@ -146,13 +148,13 @@ class ArticleClaimForm(ClaimForm):
 
     QUICK_FEE_FIELDS = ("fee", "fee_currency", "fee_qualifier")
 
-    fee = forms.DecimalField(
-        max_digits=14,
-        decimal_places=2,
-        min_value=0,
-        required=False,
-        help_text="The fee as reported; empty for none. Other amounts (loan "
-        "fee and option, add-ons, wages) are on the claim's own page.",
+    class Media:
+        js = ["js/money-preview.js"]
+
+    fee = FeeField(
+        help_text="As reported: “£30m”, “around €22m”, or a number in the "
+        "currency beside it; empty for none. Other amounts (loan fee and "
+        "option, add-ons, wages) are on the claim's own page.",
     )
     fee_currency = forms.ChoiceField(
         label="currency",
@@ -180,7 +182,7 @@ class ArticleClaimForm(ClaimForm):
 
     def clean(self):
         cleaned = super().clean()
-        amount = cleaned.get("fee")
+        amount = self.read_fee(cleaned)
         if amount is not None and not cleaned.get("fee_currency"):
             self.add_error("fee_currency", "Give the fee's currency.")
         upper = self.stored_fee and self.stored_fee.upper_amount
@@ -191,6 +193,36 @@ class ArticleClaimForm(ClaimForm):
                 "the claim's own page.",
             )
         return cleaned
+
+    def read_fee(self, cleaned):
+        """Put the typed fee's figure, currency and qualifier in ``cleaned``.
+
+        A transfer fee under 100,000 is refused with the millions it likely
+        meant (#14); a fee that reads well is shown back, parsed.
+        """
+        fee = cleaned.get("fee")
+        if fee is None:
+            return None
+        if fee.currency:
+            cleaned["fee_currency"] = str(fee.currency)
+        if fee.qualifier != ClaimAmount.Qualifier.EXACT:
+            cleaned["fee_qualifier"] = str(fee.qualifier)
+        cleaned["fee"] = fee.amount
+        currency = cleaned.get("fee_currency")
+        if currency and cleaned.get("deal_type") not in LOAN_DEALS:
+            try:
+                check_fee(fee.amount, currency)
+            except ValidationError as small:
+                self.add_error("fee", small)
+                return fee.amount
+        if currency:
+            row = ClaimAmount(
+                amount=fee.amount,
+                currency=currency,
+                qualifier=cleaned.get("fee_qualifier") or fee.qualifier,
+            )
+            self.fields["fee"].help_text = f"Parsed as: {row.money}"
+        return fee.amount
 
     def _save_m2m(self):
         super()._save_m2m()
@@ -203,10 +235,20 @@ class ArticleClaimForm(ClaimForm):
             )
 
 
+class StoryTextField(forms.CharField):
+    """A story's text with LF line endings: an untouched body is unchanged (#14)."""
+
+    def to_python(self, value):
+        return normalise_newlines(super().to_python(value))
+
+
 class ArticleForm(VersionedForm):
     """A story's form; reporters choose only between draft and in review."""
 
     may_publish = True  # Set per request by ArticleWorkflowAdmin.get_form().
+
+    class Meta:
+        field_classes = {"body": StoryTextField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,10 +7,11 @@ from ..models import (
     Source,
     roles,
 )
+from .checks import NeedsCheckAdminMixin
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(NeedsCheckAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "name",
         "kind",

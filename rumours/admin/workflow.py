@@ -14,9 +14,11 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from ..models import Article, TransferClaim, roles
 from ..services.claims import movable, move_players, resolve_claims
+from ..services.notifications import notify_review
 from ..services.workflow import (
     WorkflowError,
     publish_article,
@@ -41,6 +43,16 @@ def run_step(modeladmin, request, items, step, done):
             succeeded += 1
     if succeeded:
         modeladmin.message_user(request, done.format(count=succeeded), messages.SUCCESS)
+
+
+def live_link(article):
+    """Return the message linking a published story's public page (#14)."""
+    return format_html(
+        '“{}” is live: <a href="{}" class="live-link">{}</a>',
+        article.headline,
+        article.get_absolute_url(),
+        article.get_absolute_url(),
+    )
 
 
 class BrowseOnlyAdminMixin:
@@ -112,6 +124,15 @@ class ArticleWorkflowAdmin(RowRulesMixin, VersionedAdminMixin, admin.ModelAdmin)
         if forged and "published_at" not in form.fields:
             self.message_user(request, roles.ONLY_EDITORS_PUBLISH, messages.WARNING)
         super().save_model(request, obj, form, change)
+        if "status" in form.changed_data:
+            self.announce_status(request, obj)
+
+    def announce_status(self, request, article):
+        """Tell the editors of a submission; show a published story's address (#14)."""
+        if article.status == Article.Status.REVIEW:
+            notify_review(article, request.user)
+        elif article.is_published:
+            self.message_user(request, live_link(article), messages.SUCCESS)
 
     @admin.action(
         permissions=["change"], description="Submit selected drafts for review"
@@ -134,6 +155,9 @@ class ArticleWorkflowAdmin(RowRulesMixin, VersionedAdminMixin, admin.ModelAdmin)
             lambda article: publish_article(article=article, user=request.user),
             "{count} story(ies) published.",
         )
+        for article in queryset.order_by("pk"):
+            if article.is_published:
+                self.message_user(request, live_link(article), messages.SUCCESS)
 
     @admin.action(
         permissions=["publish"], description="Schedule selected stories for later"

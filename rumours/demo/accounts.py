@@ -15,8 +15,9 @@ DEMO_REPORTER_PASSWORD = "transfer-desk-demo"
 
 # username → (password, role, first name, last name)
 DEMO_ACCOUNTS = {
-    DEMO_EDITOR_USERNAME: (DEMO_EDITOR_PASSWORD, EDITOR, "Demo", "Editor"),
-    DEMO_REPORTER_USERNAME: (DEMO_REPORTER_PASSWORD, REPORTER, "Demo", "Reporter"),
+    # Distinct names, so a tester sees whose session a window holds (#14).
+    DEMO_EDITOR_USERNAME: (DEMO_EDITOR_PASSWORD, EDITOR, "Eddie", "Editor"),
+    DEMO_REPORTER_USERNAME: (DEMO_REPORTER_PASSWORD, REPORTER, "Rita", "Reporter"),
 }
 
 
@@ -37,6 +38,9 @@ def ensure_demo_account(username):
     if created:
         user.set_password(password)
         user.save(update_fields=["password"])
+    elif user.first_name in ("", "Demo"):  # named before #14: both "Demo"
+        user.first_name, user.last_name = first_name, last_name
+        user.save(update_fields=["first_name", "last_name"])
     user.groups.add(groups[role])
     return user, created
 

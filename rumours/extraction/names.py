@@ -67,6 +67,8 @@ def find_mentions(gazetteer, text, folded, sentences):
 
 def _longest_matches(gazetteer, text, folded):
     found = []
+    if not len(gazetteer.automaton):
+        return found  # A newsroom with no names yet: an empty automaton.
     for end_index, (length, refs) in gazetteer.automaton.iter(folded):
         start, end = end_index - length + 1, end_index + 1
         if _at_word_boundaries(folded, start, end) and _capitalised(text, start):

@@ -10,7 +10,7 @@ from ..images.uploads import SanitisedImageField
 from .article_queries import ArticleQuerySet
 from .claim_queries import clubs_by_mentions
 from .links import slug_url
-from .markup import render_markdown
+from .markup import normalise_newlines, render_markdown
 from .sources import SourceKind
 
 # What a claim shows of its story besides its publication time: when one of
@@ -173,6 +173,9 @@ class Article(models.Model):
 
     def save(self, **kwargs):
         # Django deprecated positional arguments to save() in 5.1: keywords only.
+        # Browsers post CRLF: stored once as LF, an untouched body never
+        # reads as changed in a later conflict message (#14).
+        self.body = normalise_newlines(self.body)
         self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:

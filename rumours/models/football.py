@@ -57,6 +57,14 @@ class Club(models.Model):
         blank=True,
     )
     country = models.CharField(max_length=100, blank=True)
+    # Added from a reporter's draft (#14): listed on the editors' dashboard
+    # until one of them confirms it.
+    needs_check = models.BooleanField(
+        "needs an editor's check",
+        default=False,
+        help_text="Added by a reporter: an editor checks the name (and club and "
+        "position) against the newsroom's, then unticks this.",
+    )
     crest = SanitisedImageField(
         upload_to=crest_upload_to,
         blank=True,
@@ -221,6 +229,14 @@ class Player(models.Model):
         blank=True,
         limit_choices_to={"kind": SourceKind.AGENT},
         help_text="The agent who represents him: a source of kind agent.",
+    )
+    # Added from a reporter's draft (#14): listed on the editors' dashboard
+    # until one of them confirms it.
+    needs_check = models.BooleanField(
+        "needs an editor's check",
+        default=False,
+        help_text="Added by a reporter: an editor checks the name (and club and "
+        "position) against the newsroom's, then unticks this.",
     )
 
     history = HistoricalRecords()  # Who changed what, revertible (#5).

@@ -31,6 +31,11 @@ HEADING_LEVELS = {"h1": "h2", "h5": "h4", "h6": "h4"}
 MAX_SANITISE_PASSES = 5
 
 
+def normalise_newlines(text):
+    """Return ``text`` with every line ending LF: browsers post CRLF (#14)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def sanitise_html(html):
     """Return ``html`` with everything outside the allowlist removed.
 

@@ -43,6 +43,9 @@ REPORTER_PERMISSIONS = (
     "rumours.add_source",
     "rumours.change_source",
     "rumours.view_source",
+    # Names new to the newsroom, created from a draft's claims (#14).
+    "rumours.add_club",
+    "rumours.add_player",
     "rumours.view_club",
     "rumours.view_clubalias",
     "rumours.view_clubrole",

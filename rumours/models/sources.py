@@ -75,6 +75,14 @@ class Source(models.Model):
         },
     )
     country = models.CharField(max_length=100, blank=True)
+    # Added from a reporter's draft (#14): listed on the editors' dashboard
+    # until one of them confirms it.
+    needs_check = models.BooleanField(
+        "needs an editor's check",
+        default=False,
+        help_text="Added by a reporter: an editor checks the name (and club and "
+        "position) against the newsroom's, then unticks this.",
+    )
     language = models.CharField(
         max_length=20, blank=True, help_text="For example “Italian”."
     )

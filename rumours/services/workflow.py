@@ -12,6 +12,7 @@ from django.utils import timezone
 from ..models import Article, Correction, Tombstone, roles
 from ..models.history import acting_user
 from ..models.roles import require
+from .notifications import notify_review
 from .takedown import recording_withdrawals
 from .versioning import save_step
 
@@ -47,7 +48,9 @@ def submit_article(*, article, user):
         and not roles.can_publish(user)
     ):
         raise PermissionDenied(NOT_YOURS.format(headline=article.headline))
-    return save_step(article, user, status=Article.Status.REVIEW)
+    submitted = save_step(article, user, status=Article.Status.REVIEW)
+    notify_review(submitted, user)  # The editors hear of it (#14).
+    return submitted
 
 
 @transaction.atomic

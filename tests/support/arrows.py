@@ -21,7 +21,8 @@ DOMAIN = {"models", "filters", "images"}
 LISTENERS = {"cache", "search", "webhooks"}
 
 # Claims from copy (#14): proposes claims from a story's text, saves nothing,
-# and reads the domain's models only, so any face may offer it.
+# and reads the domain's models only, so any face (the admin's review page)
+# and the services may use it; the domain and the listeners may not.
 EXTRACTION = "extraction"
 
 # What each part must never import, by part name.

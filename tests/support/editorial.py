@@ -38,6 +38,12 @@ def change_form(client, obj):
     return form_data(response, f"{type(obj)._meta.model_name}_form")
 
 
+def story_form(client, article):
+    """Return the story's change URL and the data its form would post."""
+    url = admin_url(Article, "change", article.pk)
+    return url, form_data(client.get(url), "article_form")
+
+
 def add_form(client, model):
     response = client.get(admin_url(model, "add"))
     assert response.status_code == 200

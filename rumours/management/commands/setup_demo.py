@@ -42,13 +42,14 @@ class Command(BaseCommand):
                     f"Demo newsroom imported: {summarise_counts(counts)}"
                 )
             )
-        for username, (password, role, *_) in DEMO_ACCOUNTS.items():
+        for username, (password, role, first_name, last_name) in DEMO_ACCOUNTS.items():
             _, created = ensure_demo_account(username)
             if not created:
                 password += " (the account existed: unless you changed it)"
             self.stdout.write(
                 "\n"
-                f"  Transfer Desk demo {role.lower()} account (demo only)\n"
+                f"  Transfer Desk demo {role.lower()} account (demo only): "
+                f"{first_name} {last_name}\n"
                 f"  admin:    {options['site_url']}/admin/\n"
                 f"  username: {username}\n"
                 f"  password: {password}\n"
