@@ -36,6 +36,21 @@ def test_a_fee_typed_as_the_story_writes_it_is_stored_in_full(admin_client):
     assert claim.fee_display == "a fee of around £30m"
 
 
+@pytest.mark.parametrize("typed", ["€40-45m", "£40m plus add-ons", "€40m (about £34m)"])
+def test_the_quick_fee_refuses_more_than_one_figure_rather_than_keep_part(
+    admin_client, typed
+):
+    claim = TransferClaimFactory()
+    url, data = story_form(admin_client, claim.article)
+    data["claims-0-fee"] = typed
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert f"“{typed}” holds more than one figure" in response.content.decode()
+    assert not ClaimAmount.objects.exists()
+
+
 def test_a_small_transfer_fee_asks_whether_millions_were_meant(admin_client):
     claim = TransferClaimFactory()
     url, data = story_form(admin_client, claim.article)

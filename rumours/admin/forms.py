@@ -152,6 +152,7 @@ class ArticleClaimForm(ClaimForm):
         js = ["js/money-preview.js"]
 
     fee = FeeField(
+        single=True,
         help_text="As reported: “£30m”, “around €22m”, or a number in the "
         "currency beside it; empty for none. Other amounts (loan fee and "
         "option, add-ons, wages) are on the claim's own page.",

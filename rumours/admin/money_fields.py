@@ -34,6 +34,11 @@ UNREADABLE = (
     "No amount found in “{text}”: write it as the story does, e.g. “£30m”, "
     "“€40-45m” or “30 million euros”."
 )
+MORE_THAN_ONE_FIGURE = (
+    "“{text}” holds more than one figure ({parsed}): this box keeps a single "
+    "fee, so give ranges, add-ons and second amounts on the claim's own page, "
+    "where every part is kept."
+)
 SMALL_FEE = "A transfer fee of {typed} is unusually small: did you mean {suggestion}?"
 BARE_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(m|k)?\s*")
 # Read while typing by static/js/money-preview.js, from the view below.
@@ -101,13 +106,21 @@ def parsed_as(rows):
 BARE_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
+def has_more(amount):
+    """Return True if ``amount`` holds more than a figure: a range, a conversion."""
+    return amount.upper_amount is not None or amount.converted_amount is not None
+
+
 class FeeField(forms.CharField):
     """One fee: money-grammar text, or a plain number in the currency beside it.
 
     Cleans to an ``Amount`` (its currency None for a plain number), or None.
+    With ``single``, text holding more than one figure (a range, add-ons, a
+    second amount) is refused rather than stored in part: the box keeps one.
     """
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, single=False, **kwargs):
+        self.single = single
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", money_input(size=12))
         super().__init__(**kwargs)
@@ -116,7 +129,11 @@ class FeeField(forms.CharField):
         text = super().clean(value)
         if not text:
             return None
-        sized = [amount for amount in read_amounts(text) if amount.amount is not None]
+        amounts = read_amounts(text)
+        if self.single and (len(amounts) > 1 or any(map(has_more, amounts))):
+            parsed = describe_amounts([as_row(amount) for amount in amounts])
+            raise ValidationError(MORE_THAN_ONE_FIGURE.format(text=text, parsed=parsed))
+        sized = [amount for amount in amounts if amount.amount is not None]
         if sized:
             return sized[0]
         if BARE_AMOUNT.fullmatch(text):
