@@ -29,7 +29,7 @@ What it does, in order, for each database (SQLite, then PostgreSQL):
    in turn before the next page, and all of them three times over (rounds),
    keeping each figure's median, so that a slow spell of the shared machine
    falls on the bulk and the demo figures alike, and on one round of three:
-   the home page, the newest story, the median player with claims, the
+   the home page, the newest story with five claims, the median player with claims, the
    biggest squad, the market board, the source with the most claims (its
    track records), the methodology page (the desk's calibration), search,
    the Atom feed,
