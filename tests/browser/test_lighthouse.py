@@ -7,8 +7,9 @@ Lighthouse 12 (from the npm registry, pinned in package.json) drives Debian's
 chromium against a real gunicorn server on production settings (the live
 stack: fingerprinted, compressed static files, the public cache) with the
 demo newsroom, as a phone on a throttled network (its default): performance,
-accessibility, best practices and SEO must each score 100. The message
-names every audit that fell short.
+accessibility, best practices and SEO must each score 100 (performance, a
+timing, as the median of three runs when the first falls short on timings
+alone). The message names every audit that fell short.
 """
 
 import json
@@ -48,6 +49,15 @@ TransferClaim.objects.update(reported_at=F("reported_at") + shift)
 """
 
 ATTEMPTS = 3
+# The audits that time the page on this machine's main thread.
+TIMING_AUDITS = {
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "speed-index",
+    "total-blocking-time",
+    "max-potential-fid",
+    "interactive",
+}
 
 stack = module_stack()
 
@@ -97,17 +107,40 @@ def lighthouse(url, chromium, folder):
             pytest.fail(f"Lighthouse exited {run.returncode}:\n{run.stderr[-2000:]}")
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_lighthouse_scores_the_page_100_in_all_four_categories(server, path, tmp_path):
-    live, chromium = server
-    report = lighthouse(live.url + path, chromium, tmp_path)
-
-    scores = {name: report["categories"][name]["score"] for name in CATEGORIES}
-    short = [
+def shortfalls(report):
+    """Return "audit (score)" for every scored audit of ``report`` under 1."""
+    return [
         f"{audit['id']} ({audit['score']})"
         for audit in report["audits"].values()
         if audit.get("scoreDisplayMode") in {"binary", "numeric"}
         and audit.get("score") is not None
         and audit["score"] < 1
     ]
+
+
+def scored(url, chromium, folder):
+    """Return the report whose scores count: the first, or a median of three.
+
+    Accessibility, best practices and SEO do not vary from run to run, but
+    the performance score of one run does: it times the main thread, which
+    a busy machine slows. When the first run falls short on timings alone,
+    the performance score is the median of three runs, as Lighthouse's
+    guide on variability advises; any other shortfall counts at once.
+    """
+    report = lighthouse(url, chromium, folder)
+    short = {entry.split(" ")[0] for entry in shortfalls(report)}
+    if not short or not short <= TIMING_AUDITS:
+        return report
+    runs = [report] + [lighthouse(url, chromium, folder) for _ in range(2)]
+    runs.sort(key=lambda run: run["categories"]["performance"]["score"])
+    return runs[1]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_lighthouse_scores_the_page_100_in_all_four_categories(server, path, tmp_path):
+    live, chromium = server
+    report = scored(live.url + path, chromium, tmp_path)
+
+    scores = {name: report["categories"][name]["score"] for name in CATEGORIES}
+    short = shortfalls(report)
     assert scores == dict.fromkeys(CATEGORIES, 1), f"short of 100: {short}"
