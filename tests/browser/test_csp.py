@@ -22,6 +22,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture
 def strict_page(browser, live_server):
+    """A page with the policy enforced, closed before the test's database goes.
+
+    Tests ask for their database fixture before this one, so the browser
+    has stopped asking the live server (which shares the database
+    connection) before the tables are emptied.
+    """
     context = browser.new_context(base_url=live_server.url, bypass_csp=False)
     context.add_init_script(VIOLATIONS_SCRIPT)
     page = context.new_page()
@@ -43,7 +49,7 @@ def violations(page):
     return page.evaluate("window.__cspViolations") + page.csp_messages
 
 
-def test_reader_pages_run_under_the_policy(strict_page, demo_newsroom):
+def test_reader_pages_run_under_the_policy(demo_newsroom, strict_page):
     found = {}
     for url in [
         "/",
@@ -65,7 +71,7 @@ def test_reader_pages_run_under_the_policy(strict_page, demo_newsroom):
     assert all(loaded)
 
 
-def test_admin_login_and_change_form_run_under_the_policy(strict_page, demo_newsroom):
+def test_admin_login_and_change_form_run_under_the_policy(demo_newsroom, strict_page):
     user = UserFactory(superuser=True)
     strict_page.goto("/admin/login/")
     strict_page.fill("#id_username", user.username)
@@ -80,9 +86,10 @@ def test_admin_login_and_change_form_run_under_the_policy(strict_page, demo_news
     assert violations(strict_page) == []
 
 
-def test_swagger_ui_renders_the_api_under_the_policy(strict_page, transactional_db):
+def test_swagger_ui_renders_the_api_under_the_policy(transactional_db, strict_page):
     strict_page.goto("/api/v1/docs/")
     strict_page.wait_for_selector(".opblock-tag", timeout=15_000)
+    strict_page.wait_for_load_state("networkidle")
 
     assert strict_page.locator(".opblock").count() > 10
     assert violations(strict_page) == []
