@@ -432,6 +432,19 @@ def median_run(loads):
     }
 
 
+def probed(url, script, *args):
+    """Return the JSON a bench/ script prints, run uncached against ``url``."""
+    run = subprocess.run(
+        [BIN / "python", BENCH / script, *args],
+        cwd=ROOT,
+        env=server_env(url, 0),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
 def bench_database(database, seconds, rounds):
     """Return {newsroom: {"queries": ..., "uncached": ..., "cached": ...}}."""
     results, served = {}, {}
@@ -439,30 +452,12 @@ def bench_database(database, seconds, rounds):
         say(f"{database} / {newsroom}: preparing")
         key = prepare(database, newsroom)
         url = database_url(database, newsroom)
-        probe = json.loads(
-            subprocess.run(
-                [BIN / "python", BENCH / "probe.py", key],
-                cwd=ROOT,
-                env=server_env(url, 0),
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-        )
+        probe = probed(url, "probe.py", key)
         results[newsroom] = {"pages": probe}
         served[newsroom] = (url, probe, key)
         if newsroom == "bulk":
             for name, script in BULK_PROBES.items():
-                results[newsroom][name] = json.loads(
-                    subprocess.run(
-                        [BIN / "python", BENCH / script, "--json"],
-                        cwd=ROOT,
-                        env=server_env(url, 0),
-                        capture_output=True,
-                        text=True,
-                        check=True,
-                    ).stdout
-                )
+                results[newsroom][name] = probed(url, script, "--json")
     for mode, cache_seconds in (("uncached", 0), ("cached", None)):
         # Only the uncached ratio is asked of the small newsroom.
         newsrooms = {

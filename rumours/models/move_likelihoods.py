@@ -17,7 +17,7 @@ from .likelihood import (
     seller_stance,
 )
 from .positions import GROUP_OF, SPECIFIC_POSITIONS, position_label
-from .track_records import TrackRecord, records_of_sources
+from .track_records import attach_records
 
 SQUAD_NEEDS = {"need": "short", "surplus": "surplus"}
 
@@ -31,7 +31,9 @@ def move_outlooks(depth, *, now):
     the squad's own club for an arrival).
     """
     moves = depth.moves
-    attach_source_records([claim for move in moves for claim in move.claims])
+    attach_records(
+        [claim for move in moves for claim in move.claims], originators_only=True
+    )
     departures = [move for move in moves if move.direction == "out"]
     needs = needs_at(
         (club.pk, move.player.primary_position)
@@ -44,17 +46,6 @@ def move_outlooks(depth, *, now):
             arrival_outlook(move, depth, now)
         else:
             departure_outlook(move, depth.club, needs, now)
-
-
-def attach_source_records(claims):
-    """Give each claim's source its ``record``: one grouped query."""
-    sourced = [claim for claim in claims if claim.source_id]
-    if not sourced:
-        return
-    every_claim = type(sourced[0])._default_manager.all()
-    found = records_of_sources(every_claim, {claim.source_id for claim in sourced})
-    for claim in sourced:
-        claim.source.record = found.get(claim.source_id, TrackRecord(0, 0))
 
 
 def arrival_outlook(move, depth, now):

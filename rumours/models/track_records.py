@@ -245,19 +245,23 @@ def records_by_competition(rows, limit=RECORDS_LISTED):
     return ranked(totals, limit)
 
 
-def attach_records(claims):
+def attach_records(claims, *, originators_only=False):
     """Give every source credited on ``claims`` its own record, as ``.record``.
 
     One grouped query for the page's sources, whatever the number of claims
     (#15: a compact record beside each attribution). Needs the claims'
-    sources and attributions loaded.
+    sources loaded, and their attributions unless ``originators_only`` (the
+    likelihoods read the originators' records alone).
     """
-    sources = [
-        credit.source
-        for claim in claims
-        for credit in claim.attribution_chain()
-        if credit.source is not None
-    ]
+    if originators_only:
+        sources = [claim.source for claim in claims if claim.source_id]
+    else:
+        sources = [
+            credit.source
+            for claim in claims
+            for credit in claim.attribution_chain()
+            if credit.source is not None
+        ]
     if not sources:
         return
     every_claim = type(claims[0])._default_manager.all()
