@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test test-quick lint format install install-dev install-security browser-deps chromium nginx bench wrk mutate
+.PHONY: run test test-quick lint format install install-dev install-security browser-deps chromium nginx bench bench-peer wrk mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -111,6 +111,12 @@ mutate: $(VENV)/.installed-mutate
 # BENCH_REDIS_URL) and wrk from Debian's apt.
 bench: install wrk
 	$(BIN)/python bench/run.py
+
+# Only the comparison with a stock Wagtail site (#19, bench/peer.py): builds
+# the peer in bench/.peer/ (its own virtualenv, pinned from PyPI) the first
+# time, then about 3 minutes; the rest of bench/results.json is kept.
+bench-peer: install wrk
+	$(BIN)/python bench/run.py --only peer
 
 wrk:
 	@if command -v wrk >/dev/null; then :; \

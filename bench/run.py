@@ -70,6 +70,15 @@ import subprocess
 import sys
 import time
 
+from peer import (
+    CLAIMS_LIST,
+    PEER_TARGETS,
+    SURFACES,
+    build,
+    compare,
+    peer_misses,
+    peer_table,
+)
 from serving import (
     API_PAGES,
     BENCH,
@@ -140,6 +149,8 @@ TARGETS = {
     "import_over_loaddata": 2.0,
     # One admin request alone on the bulk newsroom (#19), in milliseconds.
     "admin_alone_ms": {"sqlite": 1000, "postgresql": 300},
+    # Against a stock Wagtail site on the same machine (#19, bench/peer.py).
+    "peer": PEER_TARGETS,
 }
 
 
@@ -497,7 +508,7 @@ def admin_table(database, admin):
 
 def misses(results):
     """Return the targets missed, one line each."""
-    lines = []
+    lines = peer_misses(results["peer"]) if "peer" in results else []
     for database, newsrooms in results["databases"].items():
         bulk = newsrooms["bulk"]
         for page in PAGES:
@@ -567,11 +578,45 @@ def proposal_line(database, figures):
     )
 
 
+def bench_peer(seconds, rounds):
+    """Return the "peer" section: the small newsroom against the Wagtail peer."""
+    built = build()
+    say("sqlite / small: preparing, for the peer")
+    key = prepare("sqlite", "small")
+    url = database_url("sqlite", "small")
+    probe = probed(url, "probe.py", key)
+    ours = {page: probe[page]["path"] for page in [*SURFACES, "static"]}
+    ours["api_claims"] = CLAIMS_LIST  # a plain first page, as the peer's list
+    say(f"sqlite / small against the Wagtail peer: {rounds} × {len(SURFACES)} pairs")
+    section = compare(url, key, ours, built, seconds, rounds)
+    return {**section, "machine": machine()}
+
+
+def peer_only(seconds, rounds):
+    """`make bench-peer`: measure the peer section alone, keep the rest."""
+    if RESULTS.exists():
+        results = json.loads(RESULTS.read_text())
+    else:
+        results = {"machine": machine(), "databases": {}}
+    results["targets"] = TARGETS
+    results["peer"] = bench_peer(seconds, rounds)
+    results["misses"] = misses(results)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    missed = peer_misses(results["peer"])
+    say("")
+    say(peer_table(results["peer"]))
+    say("")
+    say("Peer targets missed:" if missed else "Every peer target met.")
+    for line in missed:
+        say(f"- {line}")
+    say(f"Written to {RESULTS.relative_to(ROOT)} (its other sections kept)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument("--only", choices=["sqlite", "postgresql", "peer"])
     parser.add_argument("--seconds", type=int, default=3)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", "--reps", type=int, default=3)
     parser.add_argument("--skip-import", action="store_true")
     options = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -580,6 +625,8 @@ def main():
     started = time.monotonic()
     say("collecting static files")
     manage(server_env(database_url("sqlite", "demo")), "collectstatic", "--noinput")
+    if options.only == "peer":
+        return peer_only(options.seconds, options.rounds)
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results = {"machine": machine(), "targets": TARGETS, "databases": {}}
     for database in ("sqlite", "postgresql"):
@@ -588,6 +635,9 @@ def main():
                 database, options.seconds, options.rounds
             )
             RESULTS.write_text(json.dumps(results, indent=2) + "\n")  # so far
+    if options.only is None:
+        results["peer"] = bench_peer(options.seconds, options.rounds)
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")  # so far
     if not options.skip_import:
         results["import"] = bench_import()
     elif "import" in previous:
@@ -610,6 +660,9 @@ def main():
         if "deadline_day" in newsrooms["bulk"]:
             say("")
             say(deadline_lines(database, newsrooms["bulk"]["deadline_day"]))
+    if "peer" in results:
+        say("")
+        say(peer_table(results["peer"]))
     if "import" in results:
         imported = results["import"]
         say("")

@@ -8,6 +8,7 @@ and ratios with these helpers.
 import contextlib
 import os
 import re
+import socket
 import statistics
 import subprocess
 import time
@@ -99,6 +100,10 @@ def start_server(url, cache_seconds, port=PORT, redis_url=REDIS_URL):
 
 def launch(command, *, cwd, env, port, ready, log_path=DATA / "gunicorn.log"):
     """Start ``command`` (a gunicorn) and return it once ``ready`` answers."""
+    # On a shared machine another server may hold the port: gunicorn would
+    # retry its bind while that server answered for it, and be measured.
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
+        raise SystemExit(f"port {port} is in use: set BENCH_PORT to a free range")
     log = open(log_path, "a")  # noqa: SIM115 (closed by stop_server)
     server = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT
