@@ -45,16 +45,32 @@ alone (``bench/admin_probe.py``): the story and claim changelists plain,
 filtered and searched, a story's change page and the dashboard, against
 300 ms on PostgreSQL and 1 s on SQLite (#19).
 
+Then it compares the small newsroom on SQLite with a stock Wagtail site
+(#19, ``bench/peer.py``, which ``make bench-peer`` runs alone): the peer is
+built from pinned PyPI packages in its own virtualenv under ``bench/.peer/``
+(made again only when ``bench/peer_site/`` changes) and served by gunicorn
+with 2 sync workers beside two servers of ours (uncached and cached, as in
+step 3, on ports from ``BENCH_PEER_PORT``, ``BENCH_PORT`` + 10 by default).
+Each repetition loads the peer's static file (whitenoise: the ceiling),
+then, surface by surface, ours uncached and the peer's equivalent (story
+page; squad view against the news index; home page;
+``/api/v1/claims/?page_size=20`` against the API v2 list of 20 pages;
+``/api/v1/articles/<slug>/`` against the API v2 detail), then each surface
+cached on ours, then our static file through our stack. It keeps medians
+over the repetitions (``--rounds``), ours / peer against 2.0×, and cached
+shares of the ceiling against 75% (pages) and 60% (the partner API).
+
 Then it times ``import_newsroom`` of the bulk newsroom's interchange file
 against ``loaddata`` of the same rows (``dumpdata``), each into an empty,
 migrated SQLite database.
 
 It prints the tables and writes ``bench/results.json``: requests per second,
 p50 and p99 latency, queries per request, each page's share of the static
-ceiling's requests per second, and each page's p50 on the bulk newsroom over
-the same page's on the demo and on the small newsroom. Options:
-``--only sqlite|postgresql``, ``--seconds N`` (each load, 3),
-``--rounds N`` (3), ``--skip-import`` (keeps the
+ceiling's requests per second, each page's p50 on the bulk newsroom over
+the same page's on the demo and on the small newsroom, and the "peer"
+section. Options: ``--only sqlite|postgresql|peer`` (``peer``: the
+comparison alone, keeping the file's other sections), ``--seconds N`` (each
+load, 3), ``--rounds N`` or ``--reps N`` (3), ``--skip-import`` (keeps the
 import figures of the last run that measured them, with their date).
 """
 
