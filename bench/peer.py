@@ -135,7 +135,9 @@ def build():
     say("peer: building the Wagtail site under bench/.peer/ (a few minutes)")
     python = VENV / "bin" / "python"
     if not python.exists():
-        subprocess.run([shutil.which("python3.11") or "python3", "-m", "venv", VENV])
+        subprocess.run(
+            [shutil.which("python3.11") or "python3", "-m", "venv", VENV], check=True
+        )
     pip = [python, "-m", "pip", "--disable-pip-version-check"]
     in_peer(*pip, "install", "--quiet", "-r", REQUIREMENTS, cwd=PEER)
     if not (SITE / "manage.py").exists():
