@@ -21,6 +21,7 @@ from .club_roles import ClubRole
 from .corrections import Correction
 from .football import Club, ClubAlias, Competition, Player
 from .lapses import LapseWindow
+from .market_standings import MarketStanding
 from .positions import Position
 from .sources import Source
 from .squad_notes import SquadNote
@@ -37,6 +38,7 @@ from .webhooks import (
 PICTURE_FIELDS = ((Article, "hero_image"), (Club, "crest"), (Player, "picture"))
 
 __all__ = [
+    "MarketStanding",
     "Article",
     "Attribution",
     "ClaimAmount",

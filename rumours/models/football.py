@@ -257,6 +257,14 @@ class Player(models.Model):
                 violation_error_message="Choose a known fitness status.",
             ),
         ]
+        indexes = [
+            # A club's available players at a position, counted from the
+            # index alone: the market board counts them for every club's note.
+            models.Index(
+                fields=["current_club", "fitness", "primary_position"],
+                name="rumours_player_available_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -5,24 +5,25 @@ a story gave only broadly): the clubs whose current squad note leaves them
 short, the clubs with a surplus, the named players their clubs would let go
 or who want to leave, and the open rumours that join a buyer to a seller.
 A rumour is listed when it meets a need at the buyer or a surplus at the
-seller; those meeting both come first. Five queries whatever the size of
-the newsroom: the current notes (as values), the available players they are
-measured against, the notes shown (as rows), the players on the market, and
-the newest open claims (``CLAIM_LIMIT`` of the ``CANDIDATES`` newest). Its
-cost still follows the number of clubs it measures (every club's current
-notes and available players): bench/README.md gives the figures.
+seller; those meeting both come first. Four queries whatever the size of
+the newsroom: where clubs are short or long (``MarketStanding``, kept as
+notes and players change), the standings shown with their notes and clubs,
+the players on the market, and the newest open claims (``CLAIM_LIMIT`` of
+the ``CANDIDATES`` newest).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from .claim_terms import LEAVING_KINDS, MOVE_KINDS, ClaimType
 from .claims import TransferClaim
 from .football import Player
-from .positions import GROUP_OF, POSITION_GROUPS, SPECIFIC_POSITIONS, Position
-from .squad_notes import Balanced, NoteHistory, SquadNote, note_balance
+from .market_standings import MarketStanding, row_key
+from .positions import GROUP_OF, POSITION_GROUPS, Position
+from .squad_notes import Balanced, NoteHistory, SquadNote
 
 # How many clubs, players and rumours a row lists before “and n more”:
 # the board stays one screen a position whatever the size of the newsroom.
@@ -43,11 +44,6 @@ CLAIM_COLUMNS = (
     "from_club__name", "from_club__short_name", "from_club__slug",
     "to_club__name", "to_club__short_name", "to_club__slug",
 )  # fmt: skip
-
-
-def row_key(code):
-    """Return the board row of a position code: itself, or its group's “any” row."""
-    return code if code in SPECIFIC_POSITIONS else GROUP_OF[code]
 
 
 @dataclass
@@ -146,12 +142,10 @@ def board_rows():
 
 def market_board(competition=None):
     """Return the board as ``MarketGroup``s, optionally for one competition's clubs."""
-    measured = measured_notes(competition)
-    short = {(m.club_id, m.row) for m in measured if m.kind == "need"}
-    long = {(m.club_id, m.row) for m in measured if m.kind == "surplus"}
-    needs, surplus = shown_standings(measured)
+    short, long, listed = standing_sides(competition)
+    needs, surplus = shown_standings(competition, listed)
     on_market = players_on_market()
-    claims = open_market_claims(competition, short, long, on_market)
+    claims = open_market_claims(competition, on_market)
     offers = player_offers(claims)
     connections = rumour_connections(claims, short, long, on_market)
     by_group = defaultdict(list)
@@ -172,94 +166,66 @@ def market_board(competition=None):
     ]
 
 
-@dataclass
-class MeasuredNote:
-    """A club's current note as plain values, measured: no model row is built."""
+def standing_sides(competition):
+    """Return where clubs are short and long, and how many a row lists: one query.
 
-    pk: int
-    club_id: int
-    club_name: str
-    row: str
-    balance: object
-    kind: str  # "need", "surplus", or "" when neither
-
-
-def measured_notes(competition):
-    """Return every club's current note, measured against its players: two queries.
-
-    Plain values: the board reads thousands of notes on a big newsroom and
-    shows a few dozen, which ``shown_standings`` loads as rows. The notes
-    are read once, newest first, and the first of each club and position
-    kept: a correlated "newest note" subquery per note cost more than every
-    note read (62 against 8 ms over the bulk newsroom's 4,685 on PostgreSQL).
+    Two sets of (club pk, row), and a ``Counter`` of (side, row).
     """
-    notes = SquadNote.objects.all()
-    if competition is not None:
-        notes = notes.filter(club__competition=competition)
-    rows = notes.newest_first().values_list(
-        "pk", "club_id", "club__name", "position", "kind", "count"
-    )
-    current = {}
-    for row in rows:
-        current.setdefault((row[1], row[3]), row)
-    counts = available_counts({club_id for club_id, _ in current})
-    measured = []
-    for pk, club_id, club_name, position, kind, count in current.values():
-        balance = note_balance(kind, count, counts[club_id, position])
-        if balance is None:
-            side = kind if kind != SquadNote.Kind.TARGET else ""
-        else:
-            side = "need" if balance < 0 else "surplus" if balance > 0 else ""
-        measured.append(
-            MeasuredNote(pk, club_id, club_name, row_key(position), balance, side)
-        )
-    return measured
+    short, long = set(), set()
+    sides = {"need": short, "surplus": long}
+    listed = Counter()
+    rows = MarketStanding.objects.of_competition(competition)
+    for club_id, row, side in rows.values_list("club_id", "row", "side"):
+        sides[side].add((club_id, row))
+        listed[side, row] += 1
+    return short, long, listed
 
 
-def shown_standings(measured):
+def shown_standings(competition, listed):
     """Return ({row: Listing of the clubs short}, {row: Listing of those long}).
 
-    The first ``ROW_LIMIT`` of each row, most short (or long) first, loaded
-    as ``ClubStanding``s with their notes and clubs in one query.
+    The first ``ROW_LIMIT`` of each row, most short (or long) first, then
+    by club name, with their notes and clubs: one query, which ranks the
+    standings on their own narrow columns and loads the few it shows
+    (ranking the loaded rows cost four times as much on the bulk newsroom).
     """
-    sides = {"need": defaultdict(list), "surplus": defaultdict(list)}
-    for note in measured:
-        if note.kind:
-            sides[note.kind][note.row].append(note)
-    for kind, rows in sides.items():
-        sign = 1 if kind == "need" else -1
-        for notes in rows.values():
-            notes.sort(key=lambda n: (sign * (n.balance or 0), n.club_name, n.pk))
-    shown = [
-        note.pk for rows in sides.values() for notes in rows.values()
-        for note in notes[:ROW_LIMIT]
-    ]  # fmt: skip
-    loaded = SquadNote.objects.select_related("club").in_bulk(shown)
-    counted = {note.pk: note for note in measured}
-    listings = []
-    for rows in sides.values():
-        listings.append(
-            {
-                row: Listing(
-                    items=[
-                        standing(loaded[note.pk], counted[note.pk])
-                        for note in notes[:ROW_LIMIT]
-                    ],
-                    more=max(len(notes) - ROW_LIMIT, 0),
-                )
-                for row, notes in rows.items()
-            }
+    strength = Coalesce("balance", 0)
+    order = [
+        Case(When(side="need", then=strength), default=-strength).asc(),
+        F("club__name").asc(),
+        F("note_id").asc(),
+    ]
+    ranked = (
+        MarketStanding.objects.of_competition(competition)
+        .annotate(
+            place=Window(
+                RowNumber(), partition_by=[F("side"), F("row")], order_by=order
+            )
         )
-    return listings
+        .filter(place__lte=ROW_LIMIT)
+        .values("pk")
+    )
+    standings = (
+        MarketStanding.objects.filter(pk__in=ranked)
+        .select_related("note", "club")
+        .order_by("side", "row", *order)
+    )
+    listings = {"need": {}, "surplus": {}}
+    for shown in standings:
+        more = max(listed[shown.side, shown.row] - ROW_LIMIT, 0)
+        listing = listings[shown.side].setdefault(shown.row, Listing([], more=more))
+        listing.items.append(standing(shown))
+    return listings["need"], listings["surplus"]
 
 
-def standing(note, measured):
-    """Return the ``ClubStanding`` of a loaded note with its measured balance."""
-    history = NoteHistory(measured.row, [note])
+def standing(shown):
+    """Return the ``ClubStanding`` of a loaded ``MarketStanding``."""
+    note = shown.note
+    note.club = shown.club
     return ClubStanding(
-        club=note.club,
-        notes=history,
-        counted=counted_for(note, measured.balance),
+        club=shown.club,
+        notes=NoteHistory(shown.row, [note]),
+        counted=counted_for(note, shown.balance),
     )
 
 
@@ -299,7 +265,7 @@ def players_on_market():
     )
 
 
-def open_market_claims(competition, short, long, on_market):
+def open_market_claims(competition, on_market):
     """Return the open public claims the board can use, newest first: one query.
 
     Moves towards a club that is short or away from a club with a surplus,
@@ -307,16 +273,15 @@ def open_market_claims(competition, short, long, on_market):
     blocks about him, among the ``CANDIDATES`` newest open claims. With
     ``competition``, those touching its clubs.
     """
+    standings = MarketStanding.objects.of_competition(competition)
+    short_at = standings.filter(side="need", club=OuterRef("to_club"))
+    long_at = standings.filter(side="surplus", club=OuterRef("from_club"))
     claims = (
         TransferClaim.objects.public()
         .current()
         .filter(claim_type__in=(*MOVE_KINDS, ClaimType.BLOCKED))
         .exclude(player__primary_position="")
-        .filter(
-            Q(to_club__in={club for club, _ in short})
-            | Q(from_club__in={club for club, _ in long})
-            | Q(player__in=on_market)
-        )
+        .filter(Exists(short_at) | Exists(long_at) | Q(player__in=on_market))
     )
     candidates = TransferClaim.objects.open()
     if competition is not None:

@@ -10,10 +10,11 @@ history the squad page shows under it.
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Case, Count, F, OuterRef, Subquery, When
+from django.db.models.functions import Coalesce
 
 from .links import slug_url
-from .positions import Position
+from .positions import GROUP_OF, Position
 
 TARGET_NEEDS_COUNT = "A target needs a count: how many players the club wants there."
 
@@ -22,6 +23,41 @@ class SquadNoteQuerySet(models.QuerySet):
     def newest_first(self):
         """Return the notes newest first: by date (undated last), then as entered."""
         return self.order_by(F("noted_on").desc(nulls_last=True), "-pk")
+
+    def with_available(self):
+        """Annotate ``available``: the club's available players the note counts.
+
+        Those playing its position and, for a broad note ("a defender"),
+        every position of its group, as ``market.available_counts`` counts
+        them. One count per note, read from the players' index: the market
+        board measures every club's notes.
+        """
+        from .football import Player
+
+        players = Player.objects.filter(
+            current_club=OuterRef("club_id"), fitness=Player.Fitness.AVAILABLE
+        ).order_by()
+        counted = players.values("current_club").annotate(n=Count("pk")).values("n")
+
+        def count(queryset):
+            return Coalesce(Subquery(queryset), 0)
+
+        broad = [
+            When(
+                position=group,
+                then=count(
+                    counted.filter(
+                        primary_position__in=[
+                            code for code, of in GROUP_OF.items() if of == group
+                        ]
+                    )
+                ),
+            )
+            for group in sorted(set(GROUP_OF.values()))
+            if [code for code, of in GROUP_OF.items() if of == group] != [group]
+        ]
+        exact = count(counted.filter(primary_position=OuterRef("position")))
+        return self.annotate(available=Case(*broad, default=exact))
 
     def for_squad(self):
         """Return the notes with their source and, when published, their story's slug.

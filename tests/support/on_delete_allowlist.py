@@ -52,6 +52,10 @@ ON_DELETE = {
     # The note stays when the story it came from goes; a source it cites stays.
     "rumours.SquadNote.article": models.SET_NULL,
     "rumours.SquadNote.source": models.PROTECT,
+    # The market board's standings (#16) are measured from a note and its
+    # club's players: derived rows that go with either.
+    "rumours.MarketStanding.note": models.CASCADE,
+    "rumours.MarketStanding.club": models.CASCADE,
     # Subject tags (Article.clubs, Article.players): the link row goes with
     # either end. A club or player that a claim names is protected above.
     "rumours.Article_clubs.article": models.CASCADE,
