@@ -5,25 +5,11 @@ Each ``Rule`` names one kind and its wording, as alternatives a UI can list
 usually stands for under it (``kinds`` explains how they are applied).
 """
 
-from dataclasses import dataclass
-
 from ..models.claim_terms import ClaimType as K
+from .contract_rules import CONTRACT_RULES
+from .rule import FROM, PLAYER, TO, Rule
 
-TO, FROM, PLAYER = "to", "from", "player"
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    kind: str
-    words: tuple  # alternatives, matched from a word's start
-    subject: str = TO
-    negatable: bool = True
-
-    @property
-    def pattern(self):
-        return "|".join(self.words)
-
+__all__ = ["FROM", "PLAYER", "RULES", "TO", "Rule"]
 
 RULES = [
     Rule(
@@ -59,70 +45,7 @@ RULES = [
         FROM,
         negatable=False,
     ),
-    Rule(
-        "refuses to renew",
-        K.REFUSES_TO_RENEW,
-        (
-            r"(?:refus(?:es|ed|ing)|reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|"
-            r"snub(?:s|bed)?) (?:to (?:sign|renew|extend) )?(?:a |an |the |his |their "
-            r")?(?:new|fresh|improved|renewed)? ?(?:contract|deal|terms|renewal|"
-            r"extension)",
-            r"(?:will not|won't|does not want to|doesn't want to|is not willing to|"
-            r"has no intention of) (?:sign(?:ing)?|renew(?:ing)?|extend(?:ing)?)(?: a "
-            r"new| his)? ?(?:contract|deal)?",
-            r"running down his contract",
-            r"stalled? over (?:a |his )?new contract",
-        ),
-        PLAYER,
-        negatable=False,
-    ),
-    Rule(
-        "contract talks",
-        K.CONTRACT_TALKS,
-        (
-            r"(?:talks|negotiations?|discussions?) (?:over|about|on|regarding|for) "
-            r"(?:a |an )?(?:new|fresh|improved|extended|renewed)? ?(?:contract|deal|"
-            r"extension)",
-            r"contract (?:talks|negotiations)",
-            r"discussing (?:a |an )?(?:new |improved )?(?:contract|extension)",
-        ),
-        PLAYER,
-    ),
-    Rule(
-        "contract offer",
-        K.CONTRACT_OFFER,
-        (
-            r"(?:offer(?:ed|s)?|tabled|handed|present(?:ed)?) (?:\w+ ){0,2}(?:a |an )"
-            r"?(?:new|fresh|improved|bumper|lucrative|long-term)(?: \w+)? (?:contract|"
-            r"deal)",
-            r"contract offer",
-            r"offer of a new contract",
-        ),
-        FROM,
-    ),
-    Rule(
-        "contract extension",
-        K.CONTRACT_EXTENSION,
-        (
-            r"(?:sign(?:ed|s)?|put pen to paper on|agreed|commit(?:ted)? (?:his "
-            r"future )?to) (?:a |an )?(?:new|fresh|improved|extended|one-year|"
-            r"two-year|three-year) ?(?:[\w-]+ )?(?:contract|deal|extension)",
-            r"extend(?:ed|s|ing)? (?:his )?(?:contract|deal|stay)",
-            r"contract extension",
-            r"renew(?:ed|s)? (?:his )?(?:contract|deal)",
-        ),
-        PLAYER,
-    ),
-    Rule(
-        "release clause",
-        K.RELEASE_CLAUSE,
-        (
-            r"(?:release|buy-?out|exit|termination) clause",
-            r"clausola rescissoria",
-            r"clausula de rescision",
-        ),
-        PLAYER,
-    ),
+    *CONTRACT_RULES,
     Rule(
         "player rejects",
         K.PLAYER_REJECTS,
