@@ -48,6 +48,44 @@ def test_each_kind_has_its_wording(text, kind):
     assert [claim[3] for claim in claims(text)] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Radu Dragusin has said no to AC Milan.", "player_rejects"),
+        ("Spurs said no to AC Milan's bid for Radu Dragusin.", "bid_rejected"),
+        (
+            "AC Milan and Spurs have found the agreement for Radu Dragusin.",
+            "fee_agreed",
+        ),
+        ("AC Milan have agreed a season-long loan for Radu Dragusin.", "fee_agreed"),
+        ("Radu Dragusin is undergoing his physical with AC Milan.", "medical"),
+        ("AC Milan and Spurs discuss Radu Dragusin.", "negotiation"),
+        ("Spurs have put a stop to any move for Radu Dragusin.", "blocked"),
+        ("Spurs will not let Radu Dragusin go for less than €45m.", "asking_price"),
+        ("Spurs ask €40m for Radu Dragusin.", "asking_price"),
+        ("Spurs demand a fee of around €40m for Radu Dragusin.", "asking_price"),
+        ("Spurs would be open to moving Radu Dragusin on.", "willing_to_sell"),
+        ("AC Milan launch £15m move for Radu Dragusin.", "bid"),
+        ("AC Milan are following the situation of Radu Dragusin.", "interest"),
+        ("AC Milan are following Radu Dragusin with great attention.", "interest"),
+        ("AC Milan are keeping an eye on Radu Dragusin.", "interest"),
+        ("AC Milan are preparing a $40 million bid for Radu Dragusin.", "interest"),
+        ("Spurs are working on the renewal of Radu Dragusin.", "contract_talks"),
+        (
+            "Spurs have opened talks with Radu Dragusin over an early contract "
+            "extension.",
+            "contract_talks",
+        ),
+        (
+            "Radu Dragusin has rejected Spurs' offer of a new contract.",
+            "refuses_to_renew",
+        ),
+    ],
+)
+def test_wider_wordings_found_on_the_held_out_book(text, kind):
+    assert [claim[3] for claim in claims(text)] == [kind]
+
+
 def test_a_negated_offer_is_no_bid():
     assert claims("AC Milan have not made an offer for Radu Dragusin.") == []
 

@@ -19,6 +19,9 @@ CONTRACT_RULES = [
             r"(?:will not|won't|does not want to|doesn't want to|is not willing to|"
             r"has no intention of) (?:sign(?:ing)?|renew(?:ing)?|extend(?:ing)?)(?: a "
             r"new| his)? ?(?:contract|deal)?",
+            r"(?:refus(?:es|ed|ing)|reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|"
+            r"snub(?:s|bed)?) (?:[\w'-]+ ){0,2}offer of (?:a |an )?(?:new |fresh |"
+            r"improved )?(?:contract|deal|extension|renewal)",
             r"running down his contract",
             r"stalled? over (?:a |his )?new contract",
         ),
@@ -30,8 +33,13 @@ CONTRACT_RULES = [
         K.CONTRACT_TALKS,
         (
             r"(?:talks|negotiations?|discussions?) (?:over|about|on|regarding|for) "
-            r"(?:a |an )?(?:new|fresh|improved|extended|renewed)? ?(?:contract|deal|"
-            r"extension)",
+            r"(?:a |an )?(?:new|fresh|improved|extended|renewed|early)? ?(?:contract|"
+            r"deal|extension)",
+            r"(?:talks|negotiations?|discussions?) (?:[\w'-]+ ){1,4}?(?:over|about|on|"
+            r"regarding) (?:a |an |his )?(?:new |fresh |improved |early |extended )?"
+            r"(?:contract|extension|renewal)",
+            r"(?:working on|discussing|negotiating|talks (?:over|about|on)) (?:the |a "
+            r"|his )?renewal",
             r"contract (?:talks|negotiations)",
             r"discussing (?:a |an )?(?:new |improved )?(?:contract|extension)",
         ),
