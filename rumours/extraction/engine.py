@@ -12,7 +12,7 @@ import re
 
 from ..models.amounts import AmountKind
 from ..models.claim_terms import ANSWER_KINDS, ClaimType
-from .attribution import Credit, chain_of
+from .attribution import ORIGIN_AFTER, ORIGIN_BEFORE, Credit, chain_of
 from .deals import LOANS, deal_type_of
 from .gazetteer import current_gazetteer
 from .kinds import FROM, PLAYER, SUPERSEDES, TO, find_triggers
@@ -164,6 +164,8 @@ class _Reading:
         words = mention.text.split()
         if len(words) < 2 or CLUBLIKE.search(self.folded[mention.start : mention.end]):
             return None
+        if self._in_a_sources_place(mention):
+            return None
         near = [t for t in triggers if 0 <= mention.start - t.end <= 25]
         subject = [
             t
@@ -180,6 +182,14 @@ class _Reading:
         ):
             return mention, Party(None, mention.text)
         return None
+
+    def _in_a_sources_place(self, mention):
+        """“…, Il Messaggero reports”: a new name crediting the copy is no player."""
+        line_start = self.folded.rfind("\n", 0, mention.start) + 1
+        return bool(
+            ORIGIN_AFTER.match(self.folded[mention.end : mention.end + 30])
+            or ORIGIN_BEFORE.search(self.folded[line_start : mention.start])
+        )
 
     def _proposals(self, sentence, trigger, player, clause, deal_type, event, free):
         mention, party = player
