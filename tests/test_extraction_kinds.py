@@ -142,3 +142,11 @@ def test_each_proposal_names_its_rule_and_sentence_offsets():
     start, end = found["sentence"]["start"], found["sentence"]["end"]
     assert text[start:end] == found["sentence"]["text"] == found["quote"]
     assert found["rule"] == "bid"
+
+
+def test_a_loan_with_no_option_is_a_plain_loan():
+    found = propose(
+        "AC Milan have agreed a loan for Radu Dragusin with no option to buy."
+    )
+
+    assert found[0]["deal_type"] == "loan"
