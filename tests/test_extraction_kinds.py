@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from .factories import PlayerFactory
 from .support.extraction import claims, propose, small_newsroom
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,81 @@ def test_a_loan_with_no_option_is_a_plain_loan():
     )
 
     assert found[0]["deal_type"] == "loan"
+
+
+def test_a_claim_carried_to_the_next_sentence_keeps_the_paragraphs_suitor():
+    found = claims("Radu Dragusin to AC Milan, here we go! Medical booked.")
+
+    assert found == [
+        ("Radu Drăgușin", "Tottenham Hotspur", "AC Milan", "completed"),
+        ("Radu Drăgușin", "Tottenham Hotspur", "AC Milan", "medical"),
+    ]
+
+
+def test_a_clause_without_a_player_is_about_the_sentences_player():
+    found = claims(
+        "AC Milan are keen on Radu Dragusin, and Spurs are ready to cash in."
+    )
+
+    assert [claim[3] for claim in found] == ["interest", "willing_to_sell"]
+
+
+def test_another_clubs_interest_after_a_price_is_a_claim_of_its_own():
+    found = claims("Spurs slap £60m price tag on Radu Dragusin amid Napoli interest")
+
+    assert found == [
+        ("Radu Drăgușin", "Tottenham Hotspur", None, "asking_price"),
+        ("Radu Drăgușin", "Tottenham Hotspur", "SSC Napoli", "interest"),
+    ]
+
+
+def test_interest_the_sentence_only_mentions_is_no_claim():
+    found = claims(
+        "Spurs have offered Radu Dragusin a new contract to fend off interest."
+    )
+
+    assert [claim[3] for claim in found] == ["contract_offer"]
+
+
+def test_a_player_turning_down_an_approach_rejects_the_move():
+    found = claims("Radu Dragusin has turned down Napoli's approach.")
+
+    assert found == [
+        ("Radu Drăgușin", "Tottenham Hotspur", "SSC Napoli", "player_rejects")
+    ]
+
+
+def test_talks_after_a_contracts_talks_are_the_same_talks():
+    text = (
+        "Spurs are working on the renewal of Radu Dragusin. "
+        "Talks with his entourage are going well."
+    )
+
+    assert {claim[3] for claim in claims(text)} == {"contract_talks"}
+
+
+def test_the_club_a_seller_sold_him_to_is_the_suitor():
+    found = claims("Spurs sold Radu Dragusin to Napoli.")
+
+    assert found == [("Radu Drăgușin", "Tottenham Hotspur", "SSC Napoli", "completed")]
+
+
+def test_a_club_he_left_before_is_no_side():
+    PlayerFactory(name="Sam Okafor", slug="sam-okafor", current_club=None)
+
+    found = claims(
+        "Napoli have enquired about Sam Okafor, without a club since leaving Spurs."
+    )
+
+    assert found == [("Sam Okafor", None, "SSC Napoli", "enquiry")]
+
+
+def test_of_two_subjects_the_players_own_club_is_the_seller():
+    text = (
+        "AC Milan have agreed personal terms with Radu Dragusin and are working "
+        "on a fee with Spurs, who want €40m."
+    )
+
+    found = [claim for claim in claims(text) if claim[3] == "asking_price"]
+
+    assert found == [("Radu Drăgușin", "Tottenham Hotspur", None, "asking_price")]
