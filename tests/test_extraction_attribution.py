@@ -2,6 +2,7 @@
 
 import pytest
 
+from .factories import SourceFactory
 from .support.extraction import propose, small_newsroom
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,33 @@ def test_an_unknown_outlet_is_proposed_as_a_new_source():
 
 def test_no_source_named_is_none():
     assert chain("AC Milan are keen on Radu Dragusin.") == (None, [])
+
+
+def test_an_outlet_is_named_by_its_word_after_the_article():
+    SourceFactory(name="La Gazzetta dello Sport", slug="gazzetta", kind="outlet")
+
+    text = "AC Milan are keen on Radu Dragusin, according to Gazzetta."
+
+    assert chain(text) == ("gazzetta", [])
+
+
+def test_a_source_named_in_capitals_is_not_the_word_as():
+    SourceFactory(name="AS", slug="as", kind="outlet")
+
+    text = "As Kicker reports, AC Milan are keen on Radu Dragusin."
+
+    assert chain(text) == ("kicker", [])
+
+
+def test_a_new_outlet_with_an_italian_particle_keeps_its_whole_name():
+    text = "AC Milan are keen on Radu Dragusin, writes Corriere dello Sport."
+
+    assert chain(text) == ("Corriere dello Sport", [])
+
+
+def test_a_new_outlet_that_reports_is_no_new_player():
+    found = propose("AC Milan have bid for Radu Dragusin, Il Messaggero reports.")
+
+    assert [(p["player"], p["source"]) for p in found] == [
+        ("Radu Drăgușin", "Il Messaggero")
+    ]

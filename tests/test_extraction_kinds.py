@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from .factories import PlayerFactory
 from .support.extraction import claims, propose, small_newsroom
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,44 @@ def newsroom():
     ],
 )
 def test_each_kind_has_its_wording(text, kind):
+    assert [claim[3] for claim in claims(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Radu Dragusin has said no to AC Milan.", "player_rejects"),
+        ("Spurs said no to AC Milan's bid for Radu Dragusin.", "bid_rejected"),
+        (
+            "AC Milan and Spurs have found the agreement for Radu Dragusin.",
+            "fee_agreed",
+        ),
+        ("AC Milan have agreed a season-long loan for Radu Dragusin.", "fee_agreed"),
+        ("Radu Dragusin is undergoing his physical with AC Milan.", "medical"),
+        ("AC Milan and Spurs discuss Radu Dragusin.", "negotiation"),
+        ("Spurs have put a stop to any move for Radu Dragusin.", "blocked"),
+        ("Spurs will not let Radu Dragusin go for less than €45m.", "asking_price"),
+        ("Spurs ask €40m for Radu Dragusin.", "asking_price"),
+        ("Spurs demand a fee of around €40m for Radu Dragusin.", "asking_price"),
+        ("Spurs would be open to moving Radu Dragusin on.", "willing_to_sell"),
+        ("AC Milan launch £15m move for Radu Dragusin.", "bid"),
+        ("AC Milan are following the situation of Radu Dragusin.", "interest"),
+        ("AC Milan are following Radu Dragusin with great attention.", "interest"),
+        ("AC Milan are keeping an eye on Radu Dragusin.", "interest"),
+        ("AC Milan are preparing a $40 million bid for Radu Dragusin.", "interest"),
+        ("Spurs are working on the renewal of Radu Dragusin.", "contract_talks"),
+        (
+            "Spurs have opened talks with Radu Dragusin over an early contract "
+            "extension.",
+            "contract_talks",
+        ),
+        (
+            "Radu Dragusin has rejected Spurs' offer of a new contract.",
+            "refuses_to_renew",
+        ),
+    ],
+)
+def test_wider_wordings_found_on_the_held_out_book(text, kind):
     assert [claim[3] for claim in claims(text)] == [kind]
 
 
@@ -104,3 +143,89 @@ def test_each_proposal_names_its_rule_and_sentence_offsets():
     start, end = found["sentence"]["start"], found["sentence"]["end"]
     assert text[start:end] == found["sentence"]["text"] == found["quote"]
     assert found["rule"] == "bid"
+
+
+def test_a_loan_with_no_option_is_a_plain_loan():
+    found = propose(
+        "AC Milan have agreed a loan for Radu Dragusin with no option to buy."
+    )
+
+    assert found[0]["deal_type"] == "loan"
+
+
+def test_a_claim_carried_to_the_next_sentence_keeps_the_paragraphs_suitor():
+    found = claims("Radu Dragusin to AC Milan, here we go! Medical booked.")
+
+    assert found == [
+        ("Radu Drăgușin", "Tottenham Hotspur", "AC Milan", "completed"),
+        ("Radu Drăgușin", "Tottenham Hotspur", "AC Milan", "medical"),
+    ]
+
+
+def test_a_clause_without_a_player_is_about_the_sentences_player():
+    found = claims(
+        "AC Milan are keen on Radu Dragusin, and Spurs are ready to cash in."
+    )
+
+    assert [claim[3] for claim in found] == ["interest", "willing_to_sell"]
+
+
+def test_another_clubs_interest_after_a_price_is_a_claim_of_its_own():
+    found = claims("Spurs slap £60m price tag on Radu Dragusin amid Napoli interest")
+
+    assert found == [
+        ("Radu Drăgușin", "Tottenham Hotspur", None, "asking_price"),
+        ("Radu Drăgușin", "Tottenham Hotspur", "SSC Napoli", "interest"),
+    ]
+
+
+def test_interest_the_sentence_only_mentions_is_no_claim():
+    found = claims(
+        "Spurs have offered Radu Dragusin a new contract to fend off interest."
+    )
+
+    assert [claim[3] for claim in found] == ["contract_offer"]
+
+
+def test_a_player_turning_down_an_approach_rejects_the_move():
+    found = claims("Radu Dragusin has turned down Napoli's approach.")
+
+    assert found == [
+        ("Radu Drăgușin", "Tottenham Hotspur", "SSC Napoli", "player_rejects")
+    ]
+
+
+def test_talks_after_a_contracts_talks_are_the_same_talks():
+    text = (
+        "Spurs are working on the renewal of Radu Dragusin. "
+        "Talks with his entourage are going well."
+    )
+
+    assert {claim[3] for claim in claims(text)} == {"contract_talks"}
+
+
+def test_the_club_a_seller_sold_him_to_is_the_suitor():
+    found = claims("Spurs sold Radu Dragusin to Napoli.")
+
+    assert found == [("Radu Drăgușin", "Tottenham Hotspur", "SSC Napoli", "completed")]
+
+
+def test_a_club_he_left_before_is_no_side():
+    PlayerFactory(name="Sam Okafor", slug="sam-okafor", current_club=None)
+
+    found = claims(
+        "Napoli have enquired about Sam Okafor, without a club since leaving Spurs."
+    )
+
+    assert found == [("Sam Okafor", None, "SSC Napoli", "enquiry")]
+
+
+def test_of_two_subjects_the_players_own_club_is_the_seller():
+    text = (
+        "AC Milan have agreed personal terms with Radu Dragusin and are working "
+        "on a fee with Spurs, who want €40m."
+    )
+
+    found = [claim for claim in claims(text) if claim[3] == "asking_price"]
+
+    assert found == [("Radu Drăgușin", "Tottenham Hotspur", None, "asking_price")]

@@ -134,3 +134,38 @@ def test_a_decimal_comma_in_italian_copy():
 
 def test_numbers_without_a_currency_are_not_money():
     assert amounts("born in 2001, he has 30 caps and scored 12 goals") == []
+
+
+def test_a_fee_in_the_range_of_a_sum_is_around_it():
+    assert amounts("a fee in the $20 million range") == [
+        {
+            "kind": "transfer_fee",
+            "amount": "20000000.00",
+            "currency": "USD",
+            "qualifier": "around",
+        }
+    ]
+
+
+def test_add_ons_without_a_currency_take_the_fees_currency_and_millions():
+    found = amounts("20 million euros plus 5 in variables")
+
+    assert [(a["kind"], a["amount"], a["currency"]) for a in found] == [
+        ("transfer_fee", "20000000.00", "EUR"),
+        ("add_ons", "5000000.00", "EUR"),
+    ]
+
+
+def test_a_later_figure_without_a_currency_takes_the_earlier_ones():
+    found = amounts(
+        "Fiorentina ask 25 million euros, Lazio's offer stops at 18 million"
+    )
+
+    assert [(a["kind"], a["amount"], a["currency"]) for a in found] == [
+        ("asking_price", "25000000.00", "EUR"),
+        ("transfer_fee", "18000000.00", "EUR"),
+    ]
+
+
+def test_a_figure_without_a_currency_anywhere_is_no_amount():
+    assert amounts("He has scored 18 goals in 3 million minutes") == []

@@ -7,6 +7,7 @@ from rumours.models import TransferClaim
 
 from .factories import (
     ArticleFactory,
+    AttributionFactory,
     ClubFactory,
     PlayerFactory,
     TransferClaimFactory,
@@ -92,6 +93,41 @@ def test_another_claim_for_this_player_copies_player_seller_and_source():
         data["claims-1-from_club"],
         data["claims-1-source"],
     ) == (str(claim.player_id), str(claim.from_club_id), str(claim.source_id))
+
+
+def test_another_claim_takes_on_the_relays_and_speakers_of_the_claim():
+    claim = TransferClaimFactory(article=ArticleFactory(draft=True))
+    AttributionFactory(claim=claim, role="relay", position=0)
+    AttributionFactory(claim=claim, role="speaker", position=1)
+    client = logged_in(Client(), editor())
+    url, data = another_claim_form(client, claim)
+    data.update({"claims-1-claim_type": "enquiry", "claims-1-quote": "Talks are on."})
+
+    client.post(url, data)
+
+    second = claim.article.claims.exclude(pk=claim.pk).get()
+    assert [(a.source_id, a.role, a.position) for a in second.attributions.all()] == [
+        (a.source_id, a.role, a.position) for a in claim.attributions.all()
+    ]
+
+
+def test_another_claim_copies_no_attribution_from_another_story():
+    claim = TransferClaimFactory(article=ArticleFactory(draft=True))
+    elsewhere = AttributionFactory(claim__article=ArticleFactory(draft=True))
+    client = logged_in(Client(), editor())
+    url, data = another_claim_form(client, claim)
+    data.update(
+        {
+            "claims-1-claim_type": "enquiry",
+            "claims-1-quote": "Talks are on.",
+            "claims-1-attribution_from": str(elsewhere.claim_id),
+        }
+    )
+
+    client.post(url, data)
+
+    second = claim.article.claims.exclude(pk=claim.pk).get()
+    assert list(second.attributions.all()) == []
 
 
 def test_another_claim_saves_only_once_completed():

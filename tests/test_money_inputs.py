@@ -167,3 +167,41 @@ def test_the_preview_answers_a_slip_with_its_suggestion(client, db):
     assert answer == {
         "error": "A transfer fee of £30 is unusually small: did you mean £30m?"
     }
+
+
+def test_the_quick_fee_box_previews_a_range_with_the_refusal_its_submit_gives(
+    client, db
+):
+    logged_in(client, editor())
+
+    answer = client.get(
+        "/admin/rumours/article/money/", {"text": "€40-45m", "single": "1"}
+    ).json()
+
+    assert answer == {
+        "error": "“€40-45m” holds more than one figure (a fee of €40m–€45m): this "
+        "box keeps a single fee, so give ranges, add-ons and second amounts on the "
+        "claim's own page, where every part is kept."
+    }
+
+
+def test_the_quick_fee_box_asks_the_preview_for_a_single_fee(admin_client):
+    claim = TransferClaimFactory()
+
+    page = admin_client.get(f"/admin/rumours/article/{claim.article.pk}/change/")
+
+    assert 'data-money-preview="/admin/rumours/article/money/?single=1"' in (
+        page.content.decode()
+    )
+
+
+def test_the_quick_fee_box_previews_a_plain_number_in_the_currency_beside(client, db):
+    logged_in(client, editor())
+
+    answer = client.get(
+        "/admin/rumours/article/money/", {"text": "30000000", "single": "1"}
+    ).json()
+
+    assert answer == {
+        "parsed": "Parsed as: 30,000,000 in the currency chosen beside it"
+    }

@@ -102,7 +102,7 @@ class TransferClaimInline(
         return 1 if extra_claim_initial(request, obj) else 0
 
     def get_fields(self, request, obj=None):
-        return [*super().get_fields(request, obj), "another_claim"]
+        return [*super().get_fields(request, obj), "another_claim", "attribution_from"]
 
     @admin.display(description="")
     def another_claim(self, claim):
@@ -130,7 +130,9 @@ def extra_claim_initial(request, article):
     """Return the initial fields of the story form's empty claim, or {} (#14).
 
     ``?another=<claim>`` copies that claim's player, selling side and
-    source; else a story with no claim gets its first from its subjects.
+    attribution (its source here, its relays and speakers when saved:
+    ``ArticleClaimForm.attribution_from``); else a story with no claim gets
+    its first from its subjects.
     """
     another = request.GET.get("another", "")
     if another.isdigit():
@@ -140,7 +142,7 @@ def extra_claim_initial(request, article):
             .first()
         )
         if copied:
-            return copied
+            return {**copied, "attribution_from": int(another)}
     return first_claim_initial(article)
 
 

@@ -16,6 +16,7 @@ from ..models import Article, ClaimAmount, TransferClaim, roles
 from ..models.amounts import headline_fee_row
 from ..models.markup import normalise_newlines
 from ..services.amounts import LOAN_DEALS, set_headline_fee
+from ..services.attributions import copy_attribution
 from ..services.versioning import VersionConflict, claim_version, stale_message
 from .money_fields import FeeField, check_fee
 
@@ -167,6 +168,9 @@ class ArticleClaimForm(ClaimForm):
         choices=ClaimAmount.Qualifier.choices,
         initial=ClaimAmount.Qualifier.EXACT,
     )
+    # "Another claim for this player" (#14): the claim whose relays and
+    # speakers a new claim takes on when saved.
+    attribution_from = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,8 +229,22 @@ class ArticleClaimForm(ClaimForm):
             self.fields["fee"].help_text = f"Parsed as: {row.money}"
         return fee.amount
 
+    def clean_attribution_from(self):
+        pk = self.cleaned_data.get("attribution_from")
+        if pk is None or self.instance.pk is not None:
+            return None
+        article = self.instance.article_id
+        found = TransferClaim.objects.filter(pk=pk, article_id=article).first()
+        if article is None or found is None:
+            return None  # Not a claim of this story: nothing to copy.
+        return found
+
     def _save_m2m(self):
         super()._save_m2m()
+        if self.cleaned_data.get("attribution_from") is not None:
+            copy_attribution(
+                claim=self.instance, from_claim=self.cleaned_data["attribution_from"]
+            )
         if set(self.QUICK_FEE_FIELDS) & set(self.changed_data):
             set_headline_fee(
                 claim=self.instance,

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 
 from ..extraction.money_text import Amount, as_row, read_amounts
 from ..models import ClaimAmount
@@ -41,22 +42,41 @@ MORE_THAN_ONE_FIGURE = (
 )
 SMALL_FEE = "A transfer fee of {typed} is unusually small: did you mean {suggestion}?"
 BARE_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(m|k)?\s*")
-# Read while typing by static/js/money-preview.js, from the view below.
+# Read while typing by static/js/money-preview.js, from the view below; a
+# single-fee box asks with ?single=1 so that it hears what its submit says.
 PREVIEW_URL = reverse_lazy("admin:rumours_article_money")
+SINGLE_PREVIEW_URL = format_lazy("{}?single=1", PREVIEW_URL)
+IN_THE_CURRENCY_BESIDE = "Parsed as: {number} in the currency chosen beside it"
 
 
-def money_input(**attrs):
+def money_input(*, url=PREVIEW_URL, **attrs):
     """Return a text box the money preview script reads as the editor types."""
-    return forms.TextInput(attrs={"data-money-preview": PREVIEW_URL, **attrs})
+    return forms.TextInput(attrs={"data-money-preview": url, **attrs})
 
 
-def money_preview(text):
-    """Return ``{"parsed": ...}`` or ``{"error": ...}`` for the text of a fee box."""
+def money_preview(text, *, single=False):
+    """Return ``{"parsed": ...}`` or ``{"error": ...}`` for the text of a fee box.
+
+    With ``single``, the box keeps one fee (``FeeField(single=True)``): the
+    answer is what submitting it would say, a refusal of a range included.
+    """
     try:
+        if single:
+            return {"parsed": _single_fee_parsed(FeeField(single=True).clean(text))}
         rows = MoneyField().clean(text)
     except ValidationError as problem:
         return {"error": " ".join(problem.messages)}
     return {"parsed": parsed_as(rows)}
+
+
+def _single_fee_parsed(amount):
+    if amount is None:
+        return ""
+    if amount.currency is None:
+        return IN_THE_CURRENCY_BESIDE.format(number=f"{amount.amount:,}")
+    if amount.kind == AmountKind.TRANSFER_FEE:
+        check_fee(amount.amount, amount.currency)
+    return parsed_as([as_row(amount)])
 
 
 def millions(symbol, amount):
@@ -122,7 +142,8 @@ class FeeField(forms.CharField):
     def __init__(self, *, single=False, **kwargs):
         self.single = single
         kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", money_input(size=12))
+        url = SINGLE_PREVIEW_URL if single else PREVIEW_URL
+        kwargs.setdefault("widget", money_input(url=url, size=12))
         super().__init__(**kwargs)
 
     def clean(self, value):

@@ -74,7 +74,8 @@ class ProposalsAdminMixin:
         """Answer how a fee box's text reads, for the preview as one types."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        return JsonResponse(money_preview(request.GET.get("text", "")))
+        text, single = request.GET.get("text", ""), request.GET.get("single") == "1"
+        return JsonResponse(money_preview(text, single=single))
 
     def propose_view(self, request, object_id):
         """Review the proposals a story's body yields."""

@@ -15,6 +15,8 @@ DEAL_TYPES = [
     (DealType.SWAP, r"swap|straight exchange|exchange deal|in exchange for"),
     (DealType.PERMANENT, r"permanent|outright|free transfer|on a free|as a free"),
 ]  # fmt: skip
+# "a loan with no option to buy" is a plain loan.
+NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:an?\s+|the\s+|any\s+)?$")
 LOANS = {DealType.LOAN, DealType.LOAN_WITH_OPTION, DealType.LOAN_WITH_OBLIGATION}
 
 
@@ -23,12 +25,16 @@ def deal_type_of(folded_sentence):
 
     The most specific first: a loan with an obligation to buy is not a plain
     loan. A free transfer is a permanent move (the interchange has no "free").
+    Words negated just before them do not count ("with no option to buy").
     """
     return next(
         (
             deal
             for deal, words in DEAL_TYPES
-            if re.search(rf"\b(?:{words})\b", folded_sentence)
+            if any(
+                not NEGATED.search(folded_sentence[: match.start()])
+                for match in re.finditer(rf"\b(?:{words})\b", folded_sentence)
+            )
         ),
         None,
     )

@@ -9,17 +9,20 @@ happened (``when``) and who said so (``attribution``). Saves nothing.
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..models.amounts import AmountKind
-from ..models.claim_terms import ANSWER_KINDS, ClaimType
-from .attribution import Credit, chain_of
+from ..models.claim_terms import ClaimType
+from .attribution import ORIGIN_AFTER, ORIGIN_BEFORE, Credit, chain_of
+from .context import DEALS_WITH, carry_suitor, credit_signatures, retold
 from .deals import LOANS, deal_type_of
 from .gazetteer import current_gazetteer
-from .kinds import FROM, PLAYER, SUPERSEDES, TO, find_triggers
+from .kinds import FROM, PLAYER, TO, find_triggers
 from .money import find_amounts
 from .names import Mention, find_mentions
 from .proposals import Party, Proposal
 from .sides import Side, assign_sides, club_sides, described_parties
+from .superseding import without_superseded
 from .text import fold, split_clauses, split_sentences
 from .when import event_of
 
@@ -70,7 +73,7 @@ class RuleProposer:
         proposals = []
         for sentence in sentences:
             proposals.extend(reading.sentence(sentence))
-        _credit_signatures(proposals, reading.signatures)
+        credit_signatures(proposals, reading.signatures)
         return proposals
 
 
@@ -84,6 +87,7 @@ class _Reading:
         self.last_player = None
         self.last_club = None
         self.paragraph_player = (None, None)  # (paragraph, Party) of its last claim
+        self.paragraph_claim = {}  # (paragraph, player key) -> its last Proposal
         self.signatures = {}  # paragraph -> Credit of a line naming only a source
 
     def sentence(self, sentence):
@@ -96,17 +100,21 @@ class _Reading:
         self._signature(sentence, inside)
         for c_start, c_end in split_clauses(lowered):
             start, end = sentence.start + c_start, sentence.start + c_end
-            claims = self._claims(start, end, inside, sentence.paragraph)
+            claims = list(self._claims(start, end, inside, sentence.paragraph))
             for trigger, player, clause in claims:
                 proposals.extend(
                     self._proposals(
                         sentence, trigger, player, clause, deal_type, event, free_agent
                     )
                 )
+            # "..., and Ajax are ready to cash in": the next clause's player too.
+            if proposals:
+                self.paragraph_player = (sentence.paragraph, proposals[-1].player)
         self._remember(inside)
-        if proposals:
-            self.paragraph_player = (sentence.paragraph, proposals[-1].player)
-        return _without_superseded(proposals)
+        for proposal in proposals:
+            key = (sentence.paragraph, proposal.player.key)
+            self.paragraph_claim[key] = proposal
+        return without_superseded(proposals)
 
     def _signature(self, sentence, inside):
         """“Here we go! … Marco Ventura”: a line that only names a source."""
@@ -143,14 +151,38 @@ class _Reading:
             if not found and not players and self.paragraph_player[0] == paragraph:
                 found = [(None, self.paragraph_player[1])]
             # "Milan are keen on and have bid for X": X is both kinds' player;
-            # "Milan monitored X and made an enquiry for the defender" too.
+            # "Milan monitored X and made an enquiry for the defender", "Palace
+            # slap a price tag on Brooks amid Galaxy interest" too.
             later = [claimed[id(t)] for t in triggers[index + 1 :] if claimed[id(t)]]
-            earlier = [claimed[id(t)] for t in triggers[:index] if claimed[id(t)]]
-            if not ANAPHOR.search(self.folded[trigger.end : end]):
-                earlier = []
+            earlier = [t for t in triggers[:index] if claimed[id(t)]]
+            earlier = [
+                claimed[id(t)]
+                for t in earlier[-1:]
+                if self._carried(t, trigger, claimed[id(t)], clause, end)
+            ]
             found = found or next(iter(later), None) or (earlier[-1] if earlier else [])
             for mention, party in found:
                 yield trigger, (mention, party), (start, end, clause)
+
+    def _carried(self, previous, trigger, players, clause, end):
+        """Whether a trigger with no player of its own is about ``previous``'s.
+
+        It is when the copy points back at him (“the forward is not for
+        sale”, “PSG, who want €28m”) or names another club between the two
+        (“a price tag on Brooks amid Galaxy interest”), not when it only goes
+        on (“offered him a contract to fend off interest”).
+        """
+        between = self.folded[previous.end : trigger.start]
+        if ANAPHOR.search(self.folded[trigger.end : end]) or ANAPHOR.search(between):
+            return True
+        if re.search(r"\b(?:who|which)\b", between):
+            return True
+        own = {party.entity.club_id for _, party in players if party.entity}
+        return any(
+            m.kind == "club" and m.entity.id not in own
+            for m in clause
+            if previous.end <= m.start < trigger.start
+        )
 
     def _as_player(self, mention, triggers, clause_start):
         if mention.kind == "player":
@@ -163,6 +195,8 @@ class _Reading:
             return None
         words = mention.text.split()
         if len(words) < 2 or CLUBLIKE.search(self.folded[mention.start : mention.end]):
+            return None
+        if self._in_a_sources_place(mention):
             return None
         near = [t for t in triggers if 0 <= mention.start - t.end <= 25]
         subject = [
@@ -181,12 +215,22 @@ class _Reading:
             return mention, Party(None, mention.text)
         return None
 
+    def _in_a_sources_place(self, mention):
+        """“…, Il Messaggero reports”: a new name crediting the copy is no player."""
+        line_start = self.folded.rfind("\n", 0, mention.start) + 1
+        return bool(
+            ORIGIN_AFTER.match(self.folded[mention.end : mention.end + 30])
+            or ORIGIN_BEFORE.search(self.folded[line_start : mention.start])
+        )
+
     def _proposals(self, sentence, trigger, player, clause, deal_type, event, free):
         mention, party = player
         start, end, clause_mentions = clause
         players = [m for m in clause_mentions if m.kind in {"player", "unknown"}]
         clubs = [m for m in clause_mentions if m.kind == "club"]
         clubs += [m for m in clause_mentions if self._new_club(m, mention, trigger)]
+        previous = self.paragraph_claim.get((sentence.paragraph, party.key))
+        trigger = retold(trigger, clause_mentions, mention, clubs, previous)
         described = described_parties(
             self.text, self.folded, start, end, clause_mentions
         )
@@ -210,6 +254,10 @@ class _Reading:
             club = self.last_club
             tos = [Side(Mention("club", club, 0, 0, club.name, "they"), None, 0, 0, TO)]
             inferred.append("to_club")
+        # "Palace sold Brooks to LA Galaxy": with the seller as subject, the
+        # club it deals with or sends him to is the suitor.
+        if not tos and froms and subject_side == FROM and kind in DEALS_WITH:
+            tos = [s for s in sides if s.role == "with" and s not in froms]
         seller = froms[0] if froms else None
         amounts = self._amounts(trigger, start, end, kind, deal_type)
         chain = chain_of(self.folded, sentence, self.mentions, self._agent(party))
@@ -230,6 +278,7 @@ class _Reading:
             _set_side(proposal, "to", buyer)
             self._default_seller(proposal)
             proposal.replaces = self._replaces(sentence)
+            carry_suitor(proposal, mention, previous)
             yield proposal
 
     def _new_club(self, mention, player, trigger):
@@ -324,13 +373,6 @@ def _set_side(proposal, name, side):
         proposal.to_club = None
 
 
-def _credit_signatures(proposals, signatures):
-    for proposal in proposals:
-        signature = signatures.get(proposal.sentence.paragraph)
-        if signature and proposal.chain.source is None:
-            proposal.chain.source = signature
-
-
 def _as_club_side(side, kind):
     """With the player as subject, the club side his kind of claim names."""
     return PLAYER_KIND_SIDE.get(kind, FROM) if side == PLAYER else side
@@ -341,39 +383,4 @@ def _before_any(mention, triggers):
 
 
 def _with_kind(amount, kind):
-    from dataclasses import replace
-
     return replace(amount, kind=kind)
-
-
-def _same_suitor(one, other):
-    return (
-        one.to_club is None
-        or other.to_club is None
-        or (one.to_club.key == other.to_club.key)
-    )
-
-
-def _without_superseded(proposals):
-    kept, seen = [], set()
-    for proposal in proposals:
-        others = {
-            p.claim_type
-            for p in proposals
-            if p.player.key == proposal.player.key
-            and p is not proposal
-            and (_same_suitor(p, proposal) or p.claim_type in ANSWER_KINDS)
-        }
-        if any(proposal.claim_type in SUPERSEDES.get(kind, ()) for kind in others):
-            continue
-        key = (
-            proposal.player.key,
-            proposal.from_club and proposal.from_club.key,
-            proposal.to_club and proposal.to_club.key,
-            str(proposal.to_described),
-            proposal.claim_type,
-        )
-        if key not in seen:
-            seen.add(key)
-            kept.append(proposal)
-    return kept

@@ -44,6 +44,9 @@ COMPETITION_ABBREVIATIONS = {
     "Brasileirao": "Campeonato Brasileiro Série A",
     "LaLiga": "La Liga",
 }
+# An outlet's name after a leading article is what copy calls it ("Gazzetta"
+# for "La Gazzetta dello Sport").
+ARTICLES = {"la", "il", "lo", "le", "el", "the", "l'", "die", "der", "de", "o", "a"}
 # Particles that belong to a surname: "van de Ven", "De Winter".
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "dos", "le"}
 
@@ -77,12 +80,16 @@ class Gazetteer:
     automaton: object = None
     fuzzy_names: list = field(default_factory=list)  # for rapidfuzz
     fuzzy_refs: list = field(default_factory=list)  # (kind, id) of each
+    acronyms: set = field(default_factory=set)  # folded names written in capitals
 
     def add(self, entity, *names, how="name"):
         self.entities[(entity.kind, entity.id)] = entity
         for name in names:
             if name and len(name.strip()) > 1:
                 self.names[fold(name.strip())].add((entity.kind, entity.id, how))
+                # "AS" the paper is not "as" the word, nor "As" starting a sentence.
+                if name.strip().isupper() and len(name.strip()) <= 5:
+                    self.acronyms.add(fold(name.strip()))
 
     def add_surname(self, player):
         words = player.name.split()
@@ -151,6 +158,8 @@ def gazetteer_from_database():
     ):
         entity = Entity("source", id, name, slug, source_kind=kind, outlet_id=outlet_id)
         gazetteer.add(entity, name)
+        if kind == "outlet":
+            gazetteer.add(entity, _short_outlet_name(name), how="short")
     for id, name, club_id, agent_id in Player.objects.values_list(
         "id", "name", "current_club_id", "agent_id"
     ):
@@ -161,6 +170,14 @@ def gazetteer_from_database():
         if ("country", country) in gazetteer.entities:
             gazetteer.add(gazetteer.entities[("country", country)], demonym)
     return gazetteer.build()
+
+
+def _short_outlet_name(name):
+    """Return “Gazzetta” for “La Gazzetta dello Sport”; "" when there is none."""
+    words = name.split()
+    if len(words) >= 3 and words[0].lower() in ARTICLES and len(words[1]) > 3:
+        return words[1]
+    return ""
 
 
 def _add_country(gazetteer, country):

@@ -5,25 +5,11 @@ Each ``Rule`` names one kind and its wording, as alternatives a UI can list
 usually stands for under it (``kinds`` explains how they are applied).
 """
 
-from dataclasses import dataclass
-
 from ..models.claim_terms import ClaimType as K
+from .contract_rules import CONTRACT_RULES
+from .rule import FROM, PLAYER, TO, Rule
 
-TO, FROM, PLAYER = "to", "from", "player"
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    kind: str
-    words: tuple  # alternatives, matched from a word's start
-    subject: str = TO
-    negatable: bool = True
-
-    @property
-    def pattern(self):
-        return "|".join(self.words)
-
+__all__ = ["FROM", "PLAYER", "RULES", "TO", "Rule"]
 
 RULES = [
     Rule(
@@ -59,70 +45,7 @@ RULES = [
         FROM,
         negatable=False,
     ),
-    Rule(
-        "refuses to renew",
-        K.REFUSES_TO_RENEW,
-        (
-            r"(?:refus(?:es|ed|ing)|reject(?:s|ed|ing)?|turn(?:s|ed|ing)? down|"
-            r"snub(?:s|bed)?) (?:to (?:sign|renew|extend) )?(?:a |an |the |his |their "
-            r")?(?:new|fresh|improved|renewed)? ?(?:contract|deal|terms|renewal|"
-            r"extension)",
-            r"(?:will not|won't|does not want to|doesn't want to|is not willing to|"
-            r"has no intention of) (?:sign(?:ing)?|renew(?:ing)?|extend(?:ing)?)(?: a "
-            r"new| his)? ?(?:contract|deal)?",
-            r"running down his contract",
-            r"stalled? over (?:a |his )?new contract",
-        ),
-        PLAYER,
-        negatable=False,
-    ),
-    Rule(
-        "contract talks",
-        K.CONTRACT_TALKS,
-        (
-            r"(?:talks|negotiations?|discussions?) (?:over|about|on|regarding|for) "
-            r"(?:a |an )?(?:new|fresh|improved|extended|renewed)? ?(?:contract|deal|"
-            r"extension)",
-            r"contract (?:talks|negotiations)",
-            r"discussing (?:a |an )?(?:new |improved )?(?:contract|extension)",
-        ),
-        PLAYER,
-    ),
-    Rule(
-        "contract offer",
-        K.CONTRACT_OFFER,
-        (
-            r"(?:offer(?:ed|s)?|tabled|handed|present(?:ed)?) (?:\w+ ){0,2}(?:a |an )"
-            r"?(?:new|fresh|improved|bumper|lucrative|long-term)(?: \w+)? (?:contract|"
-            r"deal)",
-            r"contract offer",
-            r"offer of a new contract",
-        ),
-        FROM,
-    ),
-    Rule(
-        "contract extension",
-        K.CONTRACT_EXTENSION,
-        (
-            r"(?:sign(?:ed|s)?|put pen to paper on|agreed|commit(?:ted)? (?:his "
-            r"future )?to) (?:a |an )?(?:new|fresh|improved|extended|one-year|"
-            r"two-year|three-year) ?(?:[\w-]+ )?(?:contract|deal|extension)",
-            r"extend(?:ed|s|ing)? (?:his )?(?:contract|deal|stay)",
-            r"contract extension",
-            r"renew(?:ed|s)? (?:his )?(?:contract|deal)",
-        ),
-        PLAYER,
-    ),
-    Rule(
-        "release clause",
-        K.RELEASE_CLAUSE,
-        (
-            r"(?:release|buy-?out|exit|termination) clause",
-            r"clausola rescissoria",
-            r"clausula de rescision",
-        ),
-        PLAYER,
-    ),
+    *CONTRACT_RULES,
     Rule(
         "player rejects",
         K.PLAYER_REJECTS,
@@ -131,6 +54,7 @@ RULES = [
             r"said no to|refus(?:es|ed) to (?:join|move to|go to)) (?:a |an |the )"
             r"?(?:\w+ ){0,3}(?:move|switch|transfer|chance to join|approach from|"
             r"proposal from)",
+            r"(?:said|says|say|saying) no to",
         ),
         PLAYER,
     ),
@@ -141,7 +65,7 @@ RULES = [
             r"(?:bid|offer|proposal|approach)s?\b[^.;]{0,40}(?:rejected|turned down|"
             r"knocked back|rebuffed|snubbed|refused|dismissed|declined)",
             r"(?:reject(?:ed|s)?|turn(?:ed|s)? down|knock(?:ed|s)? back|rebuff(?:ed|s)"
-            r"?|snub(?:bed|s)?) (?:a |an |the |their |two |another )"
+            r"?|snub(?:bed|s)?|said no to) (?:a |an |the |their |two |another )"
             r"?(?:[^.;,]{0,30})(?:bid|offer|proposal|approach)",
         ),
         FROM,
@@ -157,6 +81,9 @@ RULES = [
             r"(?:full|total|complete) (?:agreement|accord) between",
             r"(?:clubs|sides) (?:have |are )?(?:reached|struck|in) (?:an )?agreement",
             r"agreement in principle",
+            r"found (?:an |the )?(?:agreement|accord)",
+            r"(?:agreed|struck|reached) (?:a |an |the )?(?:[\w-]+ )?(?:loan|deal|"
+            r"transfer|move) (?:for|to sign)",
             r"accept(?:ed|s)? (?:a |an |the |their )?(?:[\w€£$-]+ ){0,3}(?:bid|offer)",
         ),
     ),
@@ -176,7 +103,11 @@ RULES = [
     Rule(
         "medical",
         K.MEDICAL,
-        (r"medicals?\b(?! staff| department| team)",),
+        (
+            r"medicals?\b(?! staff| department| team)",
+            r"(?:his|a|the|undergo\w*|passed|booked) physicals?\b(?! (?:presence|"
+            r"battle|condition|side|attributes|strength|game))",
+        ),
         PLAYER,
     ),
     Rule(
@@ -218,6 +149,7 @@ RULES = [
             r"negotiat(?:ions?|ing|e)",
             r"in discussions?",
             r"discussing",
+            r"discuss(?:es|ed)?\b",
             r"in contact",
             r"contacts? (?:with|between)",
             r"trattativa",
@@ -249,7 +181,8 @@ RULES = [
             r"refus(?:e|es|ed|ing) to (?:sell|let|sanction|release|entertain)",
             r"not for sale",
             r"(?:do|does|did|will) ?(?:not|n't) want to (?:sell|let|lose)",
-            r"(?:will not|won't) (?:let|allow|sell)",
+            r"(?:will not|won't) (?:let|allow|sell)(?![^.;:]{0,40}\bless than)",
+            r"put (?:a stop|an end|the brakes) to",
             r"(?:are|is) not selling",
             r"no intention of selling",
             r"slammed the door",
@@ -268,8 +201,8 @@ RULES = [
             r"asking price",
             r"price[- ]tag",
             r"valu(?:e|ed|es|ing|ation)\b",
-            r"want(?:s|ing)? (?:at least |around |in the region of )?[€£$\d]",
-            r"demand(?:s|ing)? (?:at least )?[€£$\d]",
+            r"(?:want|demand|ask)(?:s|ed|ing)? (?:for )?(?:a (?:fee|sum|price) of )?"
+            r"(?:at least |around |about |in the region of )?[€£$\d]",
             r"hold(?:ing)? out for",
             r"will not (?:accept|sell for) less than",
             r"want (?:a|big) (?:fee|money)",
@@ -279,12 +212,21 @@ RULES = [
         ),
         FROM,
     ),
+    # "will not let him go for less than €45m": the negation is the price's own.
+    Rule(
+        "asking price floor",
+        K.ASKING_PRICE,
+        (r"(?:go|leave|be sold|sell(?: him)?) for (?:any )?less than",),
+        FROM,
+        negatable=False,
+    ),
     Rule(
         "willing to sell",
         K.WILLING_TO_SELL,
         (
-            r"(?:willing|ready|prepared|open|happy|set) to (?:sell|let (?:\w+ )"
-            r"{1,3}(?:go|leave)|offload|cash in|part (?:ways )?with|listen to offers|"
+            r"(?:willing|ready|prepared|open|happy|set) to (?:sell|selling|let (?:\w+ )"
+            r"{1,3}(?:go|leave)|offload|offloading|mov(?:e|ing) (?:[\w'-]+ ){1,3}on\b|"
+            r"cash in|part (?:ways )?with|listen to offers|"
             r"sanction (?:a|his) (?:sale|departure|exit))",
             r"open to (?:offers|a sale|selling)",
             r"would (?:sell|let him go)",
@@ -320,6 +262,8 @@ RULES = [
             r"opening offer",
             r"(?:made|submitted|lodged|tabled|launched) (?:a |an )?(?:\w+ )"
             r"{0,2}(?:bid|offer|proposal)",
+            r"(?:launch|table|lodge|submit|make|made)\w* (?:an? )?[€£$][\w.,]*(?: "
+            r"million| mln| bn)? (?:move|swoop|approach)",
             r"oferta",
             r"offerta",
         ),
@@ -383,6 +327,15 @@ RULES = [
             r"like(?:s)? ",
             r"move for",
             r"vying",
+            r"follow(?:s|ing|ed)? (?:the )?(?:situation|progress|development)s? of",
+            r"follow(?:s|ing|ed)? (?:[\w'-]+ ){1,4}(?:closely|with (?:great |much )?"
+            r"(?:attention|interest))",
+            r"keep(?:s|ing)? (?:a close |an )?eye on",
+            r"(?:ready|poised|waiting) to pounce",
+            r"waiting in the wings",
+            r"(?:prepar(?:e|es|ing)|plan(?:s|ning)?|consider(?:s|ing)?|weigh(?:s|ing)?"
+            r"(?: up)?|mull(?:s|ing)?) (?:an? |their |a fresh |a new )?(?:[\w€£$.,-]+ )"
+            r"{0,3}(?:bid|offer|approach)",
         ),
     ),
 ]

@@ -72,7 +72,7 @@ KIND_BEFORE = [
     (
         AmountKind.ASKING_PRICE,
         r"valued? (?:him )?at|valuation(?: of)?|asking price|price[- ]tag|asking for|"
-        r"want(?:s|ing)?|demand(?:s|ing)?|hold(?:ing)? out for|priced at|"
+        r"ask|want(?:s|ing)?|demand(?:s|ing)?|hold(?:ing)? out for|priced at|"
         r"less than|at least|not (?:sell|part with him) for",
     ),
     (AmountKind.ADD_ONS, r"(?:plus|and|with|\+) (?:a further |another |up to )?"),
@@ -81,6 +81,14 @@ KIND_BEFORE = [
 WEEKLY = r"(?:a|per|each|every|/)\s?(?:week|wk)\b|p/?w\b|-a-week|weekly"
 YEARLY = (
     r"(?:a|per|each)\s(?:year|season|annum)\b|annually|net (?:a|per) (?:year|season)"
+)
+RANGE_AFTER = r"(?:range|region|ballpark|bracket)\b"
+ADD_ON_WORDS = r"(?:add-ons|add ons|bonus(?:es)?|variables)"
+# A figure without its currency after one with it: "... 20 million euros plus
+# 5 in variables", "Lazio's offer stops at 18 million".
+BARE = re.compile(
+    rf"(?<![\w€£$.,-])(?P<number>{NUMBER})(?:\s?(?P<unit>(?:mln|mn|m|millions?|"
+    rf"milioni|millones|bn|billion)\b)|(?=\s+(?:in\s+|of\s+)?{ADD_ON_WORDS}))"
 )
 UNSIZED_ADD_ONS = re.compile(
     r"(?:plus|with|and|\+)\s+(?:potential\s+|further\s+|some\s+)?"
@@ -137,6 +145,7 @@ def find_amounts(folded, start=0, end=None):
             )
             continue
         amounts.append(amount)
+    amounts.extend(_bare_amounts(folded, start, end, amounts))
     amounts.extend(_unsized_add_ons(folded, start, end, amounts))
     return sorted(amounts, key=lambda amount: amount.start)
 
@@ -161,7 +170,7 @@ def _amount(folded, match, floor, earlier):
         kind,
         lower,
         currency,
-        _qualifier(before),
+        _qualifier(before, after),
         upper if upper and upper > lower else None,
         start=match.start(),
         end=end,
@@ -201,10 +210,13 @@ def _value(number, unit):
     )
 
 
-def _qualifier(before):
+def _qualifier(before, after=""):
     for qualifier, words in QUALIFIERS:
         if re.search(rf"\b{words}\s(?:a\s|an\s|of\s)?(?:fee of\s)?$", before):
             return qualifier
+    # "a fee in the $20 million range"
+    if re.search(r"\bin the\s?$", before) and re.match(RANGE_AFTER, after):
+        return Qualifier.AROUND
     return Qualifier.EXACT
 
 
@@ -229,6 +241,42 @@ def _period(after):
     if re.match(rf"(?:in wages |in salary |net )?(?:{YEARLY})", after):
         return WagePeriod.YEAR
     return None
+
+
+def _bare_amounts(folded, start, end, amounts):
+    """Yield the figures without a currency that take one from the copy before.
+
+    The currency is that of the amount before it in the same paragraph; a
+    figure with no unit at all ("plus 5 in variables") also takes that
+    amount's millions.
+    """
+    for match in BARE.finditer(folded, start, end):
+        if any(a.start <= match.start() < a.end for a in amounts):
+            continue
+        earlier = [a for a in amounts if a.end <= match.start() and a.currency]
+        if not earlier:
+            line = folded.rfind("\n", 0, start) + 1
+            earlier = [
+                a
+                for a in find_amounts(folded, line, start)
+                if a.currency and a.amount is not None
+            ]
+        if not earlier or earlier[-1].amount is None:
+            continue
+        previous, unit = earlier[-1], match.group("unit")
+        value = _value(match.group("number"), unit)
+        if unit is None and previous.amount >= 10**6 and value < 1000:
+            value *= 10**6
+        before = folded[max(start, match.start() - 40) : match.start()]
+        after = folded[match.end() : match.end() + 40].lstrip()
+        yield Amount(
+            _kind(before, after),
+            value,
+            previous.currency,
+            _qualifier(before, after),
+            start=match.start(),
+            end=match.end(),
+        )
 
 
 def _unsized_add_ons(folded, start, end, amounts):

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz, process
 
 # A capitalised name of up to four words, with particles ("van de Ven").
 CAPITALISED = re.compile(
-    r"(?<![\w'])[A-ZÀ-Ý][\w'.-]*[\w](?:\s+(?:(?:de|da|di|del|van|von|der|dos|le)\s+)*"
+    r"(?<![\w'])[A-ZÀ-Ý][\w'.-]*[\w](?:\s+(?:(?:de|da|di|del|dello|della|degli|dei|"
+    r"van|von|der|dos|du|des|le)\s+)*"
     r"[A-ZÀ-Ý][\w'-]*\w){0,3}"
 )
 # Capitalised words that are not names.
@@ -47,7 +48,7 @@ class Mention:
     start: int
     end: int
     text: str
-    how: str  # name, alias, surname, fuzzy, abbreviation, unknown
+    how: str  # name, alias, short, surname, fuzzy, abbreviation, unknown
     possessive: bool = False
 
 
@@ -71,7 +72,13 @@ def _longest_matches(gazetteer, text, folded):
         return found  # A newsroom with no names yet: an empty automaton.
     for end_index, (length, refs) in gazetteer.automaton.iter(folded):
         start, end = end_index - length + 1, end_index + 1
-        if _at_word_boundaries(folded, start, end) and _capitalised(text, start):
+        if (
+            _at_word_boundaries(folded, start, end)
+            and _capitalised(text, start)
+            and (
+                folded[start:end] not in gazetteer.acronyms or text[start:end].isupper()
+            )
+        ):
             found.append((start, end, refs))
     found.sort(key=lambda match: (match[0] - match[1], match[0]))
     taken, kept = [], []

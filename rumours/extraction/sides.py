@@ -35,6 +35,11 @@ TO_FROM_BEFORE = re.compile(
     r"advances|calls?|contact|swoop|loan offer)\b[^.;]{0,40}?\s(?:from|by)"
     r"\s+(?:the\s+)?$"
 )
+# "without a club since leaving Sevilla": a club he left before, no side now.
+PAST_BEFORE = re.compile(
+    r"\b(?:since|after|before)\s+(?:leaving|quitting|his (?:exit|departure) from|"
+    r"being released by|his release by)\s+(?:the\s+)?$"
+)
 BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 TO_BEFORE = re.compile(
     r"\b(?:to|join|joins|joining|joined|move to|switch to|for|into|towards|"
@@ -147,6 +152,8 @@ def _role(folded, clause_start, place, trigger):
     start, end = place.start, place.end
     before = folded[max(clause_start, start - 45) : start]
     after = folded[end : end + 60]
+    if PAST_BEFORE.search(before):
+        return "past"
     if OWNER_BID.match(after):
         return TO
     if TO_FROM_BEFORE.search(before):
@@ -192,6 +199,9 @@ def assign_sides(sides, subject_side, passive_side, player_club_id):
         for side in [s for s in suitors if _club_id(s) == player_club_id]:
             suitors.remove(side)
             sellers.append(side)
+        # "Forest have agreed terms ... a fee with PSG, who want €28m": of two
+        # subjects, the seller is the player's own club.
+        sellers.sort(key=lambda side: _club_id(side) != player_club_id)
     return _distinct(sellers, ()), _distinct(suitors, sellers)
 
 

@@ -1,7 +1,9 @@
-"""The extraction case book (tests/fixtures/extraction_casebook.json) as a score.
+"""The extraction case books (tests/fixtures/extraction_*.json) as a score.
 
 Each case is a short paragraph written for the book and the claims an
-editor would take from it. ``score`` compares what an engine proposes with
+editor would take from it. ``CASEBOOK`` is the book the rules were tuned
+against, ``HELDOUT`` one written afterwards by someone else to measure
+copy the rules had not seen. ``score`` compares what an engine proposes with
 them field by field: each field is a set of facts per case (the player, his
 claim's kind, its suitor, ...), a null value states nothing, and precision
 and recall count the facts both sides hold.
@@ -12,6 +14,8 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from rumours.extraction import RuleProposer, gazetteer_from_database
+
 from ..factories import (
     ClubAliasFactory,
     ClubFactory,
@@ -20,9 +24,9 @@ from ..factories import (
     SourceFactory,
 )
 
-CASEBOOK = (
-    Path(__file__).resolve().parent.parent / "fixtures" / "extraction_casebook.json"
-)
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CASEBOOK = FIXTURES / "extraction_casebook.json"
+HELDOUT = FIXTURES / "extraction_heldout.json"
 FIELDS = (
     "player",
     "from",
@@ -36,8 +40,8 @@ FIELDS = (
 )
 
 
-def load_casebook():
-    return json.loads(CASEBOOK.read_text())
+def load_casebook(path=CASEBOOK):
+    return json.loads(path.read_text())
 
 
 def build_newsroom(newsroom):
@@ -76,6 +80,35 @@ def build_newsroom(newsroom):
             current_club=clubs.get(item["club"]),
             agent=sources.get(item.get("agent")),
         )
+
+
+def measure(book, reported_on, cases=None):
+    """Return the score table, and each case's facts missed and wrongly proposed.
+
+    ``cases`` keeps only the cases with those ids (all of them by default).
+    """
+    proposer = RuleProposer(gazetteer_from_database())
+    expected, proposed, differences = [], [], []
+    for case in book["cases"]:
+        if cases is not None and case["id"] not in cases:
+            continue
+        found = proposer.propose(case["text"], reported_on=reported_on)
+        expected.append(expected_facts(case))
+        proposed.append(proposed_facts(case["id"], found))
+        for field, facts in expected[-1].items():
+            missed, wrong = facts - proposed[-1][field], proposed[-1][field] - facts
+            if missed or wrong:
+                differences.append(f"{field}: missed {missed}, proposed {wrong}")
+    return score(merge(expected), merge(proposed)), differences
+
+
+def below(table, floors):
+    """Return ``{field: (precision, recall)}`` for each field under its floor."""
+    return {
+        field: table[field][:2]
+        for field, (precision, recall) in floors.items()
+        if table[field][0] < precision or table[field][1] < recall
+    }
 
 
 def expected_facts(case):
