@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from .claim_terms import LEAVING_KINDS, MOVE_KINDS, ClaimType
 from .claims import TransferClaim
 from .football import Player
+from .links import slug_url
 from .market_standings import MarketStanding, row_key
 from .positions import GROUP_OF, POSITION_GROUPS, Position
 from .squad_notes import Balanced, NoteHistory, SquadNote
@@ -290,13 +291,16 @@ def open_market_claims(competition, on_market):
         )
         claims, candidates = claims.filter(playing), candidates.filter(playing)
     newest = candidates.order_by("-reported_at", "-id").values("pk")[:CANDIDATES]
-    return list(
+    claims = list(
         claims.filter(pk__in=newest)
         .select_related("player", "from_club", "to_club")
         .only(*CLAIM_COLUMNS)
         .annotate(article_slug=F("article__slug"))
         .order_by("-reported_at", "-id")[:CLAIM_LIMIT]
     )
+    for claim in claims:
+        claim.article_url = slug_url("rumours:article-detail", claim.article_slug)
+    return claims
 
 
 def player_offers(claims):
