@@ -15,8 +15,9 @@ the ``CANDIDATES`` newest).
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, When, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce, Collate, RowNumber
 
 from .claim_terms import LEAVING_KINDS, MOVE_KINDS, ClaimType
 from .claims import TransferClaim
@@ -39,6 +40,10 @@ CLAIM_LIMIT = 200
 # shows, and those it lists are the newest anyway.
 CANDIDATES = 5 * CLAIM_LIMIT
 # What the board shows of a claim and of the player and clubs it names.
+# Club names in code-point order, as Python sorts them, on either database:
+# PostgreSQL's language-aware collation also cost 7 ms of the board's 10 ms
+# ranking on the bulk newsroom.
+CODEPOINT_ORDER = {"postgresql": "C", "sqlite": "BINARY"}
 CLAIM_COLUMNS = (
     "claim_type", "reported_at", "player_id", "from_club_id", "to_club_id",
     "player__name", "player__slug", "player__primary_position",
@@ -191,14 +196,14 @@ def shown_standings(competition, listed):
     (ranking the loaded rows cost four times as much on the bulk newsroom).
     """
     strength = Coalesce("balance", 0)
+    scope = MarketStanding.objects.of_competition(competition)
     order = [
         Case(When(side="need", then=strength), default=-strength).asc(),
-        F("club__name").asc(),
+        Collate("club__name", CODEPOINT_ORDER[connections[scope.db].vendor]),
         F("note_id").asc(),
     ]
     ranked = (
-        MarketStanding.objects.of_competition(competition)
-        .annotate(
+        scope.annotate(
             place=Window(
                 RowNumber(), partition_by=[F("side"), F("row")], order_by=order
             )
@@ -359,6 +364,6 @@ def rumour_connections(claims, short, long, on_market):
     by_row = defaultdict(list)
     for connection in found.values():
         by_row[row_key(connection.player.primary_position)].append(connection)
-    for connections in by_row.values():
-        connections.sort(key=lambda c: not c.joins)  # stable: newest within
+    for listed in by_row.values():
+        listed.sort(key=lambda c: not c.joins)  # stable: newest within
     return by_row
