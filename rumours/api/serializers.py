@@ -24,6 +24,7 @@ from ..models import (
     TransferClaim,
 )
 from .amount_serializers import AmountSerializer, FeeSerializer
+from .claim_representations import article_summary, claim_representation
 from .fields import BlankAsNullChoiceField, WebUrlField
 from .picture_serializers import PlayerPictureSerializer
 from .record_serializers import SourceRecordsSerializer, TrackRecordSerializer
@@ -336,6 +337,12 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
+    def to_representation(self, claim):
+        # The fields above describe the shape; it is written in one pass
+        # (``claim_representations``): DRF's field machinery was most of a
+        # list's time (#19).
+        return claim_representation(claim, self.context.get("request"))
+
 
 class ClaimSerializer(ArticleClaimSerializer):
     """A claim with the story it comes from."""
@@ -344,3 +351,8 @@ class ClaimSerializer(ArticleClaimSerializer):
 
     class Meta(ArticleClaimSerializer.Meta):
         fields = [*ArticleClaimSerializer.Meta.fields, "article"]
+
+    def to_representation(self, claim):
+        data = super().to_representation(claim)
+        data["article"] = article_summary(claim.article, self.context.get("request"))
+        return data

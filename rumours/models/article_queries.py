@@ -61,7 +61,9 @@ class ArticleQuerySet(models.QuerySet):
         """
         from .claims import TransferClaim
 
-        return self._for_story(TransferClaim.objects.public())
+        return self._for_story(
+            TransferClaim.objects.public().with_parties().with_links()
+        )
 
     def for_preview(self):
         """Load a story as ``for_story_page()`` does, with every claim it has.
@@ -70,21 +72,36 @@ class ArticleQuerySet(models.QuerySet):
         """
         from .claims import TransferClaim
 
-        return self._for_story(TransferClaim.objects.all())
+        return self._for_story(TransferClaim.objects.with_parties().with_links())
 
     def for_api(self):
         """Load what the partner API's ``ArticleSerializer`` reads.
 
         The story page's loading plus the clubs: seven queries whatever the
-        number of stories, claims or corrections.
+        number of stories, claims or corrections. The API gives the ids of
+        the claims a claim answers or swaps with, not their stories or
+        players, so those are not joined (#19).
         """
+        from .claims import TransferClaim
         from .football import Club
 
-        return self.for_story_page().prefetch_related(
+        claims = (
+            TransferClaim.objects.public()
+            .with_parties()
+            .select_related("evidence_article")
+            .defer(
+                *(
+                    f"evidence_article__{field}"
+                    for field in ("body", "body_html", "search_document")
+                )
+            )
+        )
+        return self._for_story(claims).prefetch_related(
             models.Prefetch("clubs", queryset=Club.objects.order_by("short_name", "id"))
         )
 
     def _for_story(self, claims):
+        """Load a story with ``claims`` (their joins chosen by the caller)."""
         from .football import Player
 
         # The page and the API show body_html; the Markdown source and the
@@ -96,9 +113,7 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("players", queryset=Player.objects.order_by("name", "id")),
             models.Prefetch(
                 "claims",
-                queryset=claims.with_parties()
-                .with_links()
-                .with_attributions()
+                queryset=claims.with_attributions()
                 .with_amounts()
                 .with_lapse()
                 .order_by("reported_at", "id"),

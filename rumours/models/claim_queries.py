@@ -3,7 +3,7 @@
 from collections import Counter
 
 from django.db import models
-from django.db.models import Case, F, Func, OuterRef, Q, Subquery, When
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, Subquery, When
 from django.utils import timezone
 
 from .attributions import Attribution
@@ -40,9 +40,16 @@ class LapseEnd(Func):
 
 class TransferClaimQuerySet(models.QuerySet):
     def public(self):
-        """Return claims readers may see: those of published, due stories."""
+        """Return claims readers may see: those of published, due stories.
+
+        The story's gate is ``published()``, asked as a correlated ``EXISTS``
+        rather than a join: joined, SQLite started from the published stories
+        and sorted all their claims to list the newest twenty; with nothing
+        joined on, it walks the claims' index in the order asked (#19).
+        """
+        stories = self.model._meta.get_field("article").related_model.objects
         return self.filter(
-            article__status="published", article__published_at__lte=timezone.now()
+            Exists(stories.published().filter(pk=OuterRef("article_id")))
         )
 
     def open(self):
@@ -128,29 +135,32 @@ class TransferClaimQuerySet(models.QuerySet):
         """Load what the partner API's ``ClaimSerializer`` reads.
 
         Five queries whatever the number of claims: the claims with their
-        story, player, source, replaced player and the story that settled
-        them (#15; its text left in the database), then each side's clubs,
-        then the relays and speakers with their sources, then the amounts.
-        Joining the clubs too makes a seven-table join whose planning costs
-        PostgreSQL more than the prefetches (``bench/README.md``).
+        story, player, clubs, source, replaced player and the story that
+        settled them (#15; the stories' text left in the database), then the
+        competitions of described sides, then the relays and speakers with
+        their sources, then the amounts. Joined on, the competitions (a table
+        of a few rows) made SQLite start elsewhere than the index on
+        ``reported_at`` and sort every public claim for a page of twenty
+        (#19, ``bench/README.md``).
         """
         return (
             self.select_related(
                 "article",
                 "player",
+                "from_club",
+                "to_club",
                 "source",
                 "replaces",
-                "from_competition",
-                "to_competition",
                 "evidence_article",
             )
             .defer(
                 *(
-                    f"evidence_article__{field}"
+                    f"{story}__{field}"
+                    for story in ("article", "evidence_article")
                     for field in ("body", "body_html", "search_document")
                 )
             )
-            .prefetch_related("from_club", "to_club")
+            .prefetch_related("from_competition", "to_competition")
             .with_attributions()
             .with_amounts()
             .with_lapse()
