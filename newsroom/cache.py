@@ -36,6 +36,9 @@ shared_cache_recovered = Signal()
 # Short enough that a frozen Redis costs a page a fraction of its budget.
 DEFAULT_SOCKET_OPTIONS = {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}
 DEFAULT_RETRY_AFTER = 0.5
+# Keys remembered made and checked, per process: enough for every row number
+# and entry the hot pages read; forgotten all at once when full.
+MADE_KEYS_KEPT = 50_000
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
@@ -52,11 +55,28 @@ class ReusingRedisCacheClient(RedisCacheClient):
 
 
 class ReusingRedisCache(RedisCache):
-    """``django.core.cache.backends.redis.RedisCache`` with reused clients."""
+    """``django.core.cache.backends.redis.RedisCache`` with reused clients.
+
+    And with the keys it has made remembered: Django checks every key for
+    characters memcached would refuse, one character at a time, which cost
+    a cached page that depends on 70 rows more than its round trip to Redis
+    (#19, ``bench/README.md``). The keys the newsroom asks for again and
+    again (generations, row numbers, entries) are made and checked once.
+    """
 
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+        self._made_keys = {}
+
+    def make_and_validate_key(self, key, version=None):
+        made = self._made_keys.get((key, version))
+        if made is None:
+            made = super().make_and_validate_key(key, version)
+            if len(self._made_keys) >= MADE_KEYS_KEPT:
+                self._made_keys.clear()
+            self._made_keys[key, version] = made
+        return made
 
 
 class Outage:

@@ -1,6 +1,10 @@
 """The page door of the public cache: anonymous GETs of public views."""
 
+import functools
+
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
@@ -56,11 +60,28 @@ def cached_view_name(request):
     """Return the name of the request's view if its responses are cached, or None."""
     if request.path_info.startswith(settings.STATIC_URL):
         return None  # WhiteNoise's, below; skip resolving the path.
+    view_name = view_name_of(request.path_info)
+    return view_name if view_name in CACHED_VIEWS else None
+
+
+@functools.lru_cache(maxsize=4096)
+def view_name_of(path):
+    """Return the name of the view ``path`` resolves to, or None.
+
+    Remembered per process: resolving took longer than the rest of a hit's
+    Python (#19), and the URLconf does not change while a process runs.
+    """
     try:
-        match = resolve(request.path_info)
+        return resolve(path).view_name
     except Resolver404:
         return None
-    return match.view_name if match.view_name in CACHED_VIEWS else None
+
+
+@receiver(setting_changed)
+def forget_resolved_paths(*, setting, **kwargs):
+    """Forget the remembered views when a test changes the URLconf."""
+    if setting == "ROOT_URLCONF":
+        view_name_of.cache_clear()
 
 
 class PublicCacheMiddleware:

@@ -42,7 +42,13 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
 from ..models import Article
-from .dependencies import CHANGES_KEY, increment, tag_generations, tags_unmoved
+from .dependencies import (
+    CHANGES_KEY,
+    TAG_KEY,
+    increment,
+    tag_generations,
+    tags_unmoved,
+)
 
 GENERATION_KEY = "public-cache:generation"
 # (generation, POSIX time the next scheduled story is due or 0), one key for
@@ -128,16 +134,21 @@ def lookup_slot(key):
     still current, and whatever is stored there (for ``stale_response``).
 
     One cache round trip (a ``get_many``): the generation, the next due time
-    and the entry together. An entry holds the generation it was rendered
-    in and counts only under that generation. When the due time was recorded
-    for an older generation, it is looked up again (one query, once per
-    generation); when it has passed, a new generation starts and the entry
-    (stored before the story came due) is not used.
+    and the entry together, with the numbers of the rows this process last
+    found the entry depending on (``remembered_tags``), so that a page about
+    one thing is usually checked in that same trip. An entry holds the
+    generation it was rendered in and counts only under that generation.
+    When the due time was recorded for an older generation, it is looked up
+    again (one query, once per generation); when it has passed, a new
+    generation starts and the entry (stored before the story came due) is
+    not used.
     """
     stored = None
     for _attempt in range(2):
         keys = [GENERATION_KEY, CHANGES_KEY, NEXT_DUE_KEY]
-        found = cache.get_many([*keys, key] if key else keys)
+        if key:
+            keys += [key, *remembered_tags.get(key)]
+        found = cache.get_many(keys)
         stored = found.get(key) if key else None
         generation, changes = found.get(GENERATION_KEY), found.get(CHANGES_KEY)
         if generation is None:
@@ -153,25 +164,67 @@ def lookup_slot(key):
             due = next_due_timestamp()
             cache.set(NEXT_DUE_KEY, (generation, due), timeout=NEXT_DUE_SECONDS)
         if due == NOTHING_DUE or time.time() < due:
-            fresh = is_fresh(stored, generation, changes)
+            fresh = is_fresh(stored, generation, changes, key=key, found=found)
             return generation, changes, stored if fresh else None, stored
         bump_generation()
     return cache.get(GENERATION_KEY), cache.get(CHANGES_KEY), None, stored
 
 
-def is_fresh(entry, generation, changes):
+class RememberedTags:
+    """The row keys each entry depended on when this process last read it.
+
+    A page about one thing is fresh while none of its rows has moved: their
+    numbers took a second round trip. An entry's rows change only when it is
+    rendered again, so the keys read last time are fetched with the entry
+    the next time; when they no longer cover the entry's rows, the second
+    trip is made and the new keys kept. Bounded: forgotten all at once when
+    full.
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self.keys = {}
+
+    def get(self, key):
+        """Return the keys remembered for ``key``, in the order to fetch them."""
+        return self.keys.get(key, ((), frozenset()))[0]
+
+    def cover(self, key, tag_keys):
+        """Return whether the keys remembered for ``key`` include ``tag_keys``."""
+        return self.keys.get(key, ((), frozenset()))[1].issuperset(tag_keys)
+
+    def remember(self, key, tag_keys):
+        if len(self.keys) >= self.size:
+            self.keys.clear()
+        self.keys[key] = (tuple(tag_keys), frozenset(tag_keys))
+
+
+remembered_tags = RememberedTags(10_000)
+
+
+def is_fresh(entry, generation, changes, *, key=None, found=None):
     """Return whether a stored entry may be served.
 
     Of this generation, not too old, and unchanged: a list while no save has
-    happened, a page about one thing while none of its rows has moved.
+    happened, a page about one thing while none of its rows has moved (their
+    numbers taken from ``found`` when the lookup fetched them all already).
     """
     if entry is None or entry.get("generation") != generation:
         return False
     if time.time() >= entry.get("stored_at", 0) + cache_seconds():
         return False
-    if "tags" in entry:
-        return tags_unmoved(entry["tags"])
-    return entry.get("changes") == changes
+    if "tags" not in entry:
+        return entry.get("changes") == changes
+    tags = entry["tags"]
+    tag_keys = [TAG_KEY.format(tag=tag) for tag in tags]
+    if found is not None and remembered_tags.cover(key, tag_keys):
+        return all(
+            found.get(tag_key) == number
+            for tag_key, number in zip(tag_keys, tags.values(), strict=True)
+        )
+    if key is not None:
+        remembered_tags.remember(key, tag_keys)
+    return tags_unmoved(tags)
 
 
 def lookup(kind, request):

@@ -1,0 +1,66 @@
+"""What a public cache hit costs (#19): its round trips, kept as fresh as before.
+
+A process remembers the rows each page about one thing depended on when it
+last read it, and fetches their numbers with the entry itself the next time.
+"""
+
+import pytest
+
+from rumours.cache import dependencies as cache_dependencies
+from rumours.cache import public as public_cache
+
+from .factories import ArticleFactory, TransferClaimFactory
+from .test_cache import CountingCache
+
+pytestmark = pytest.mark.django_db
+
+HIT = public_cache.HIT_HEADER
+
+
+def count_calls(monkeypatch):
+    counting = CountingCache(public_cache.cache)
+    monkeypatch.setattr(public_cache, "cache", counting)
+    monkeypatch.setattr(cache_dependencies, "cache", counting)
+    return counting
+
+
+def test_a_story_page_read_again_is_checked_in_one_round_trip(client, monkeypatch):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    client.get(article.get_absolute_url())
+    counting = count_calls(monkeypatch)
+
+    response = client.get(article.get_absolute_url())
+
+    assert response[HIT] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def test_a_save_after_the_rows_were_remembered_shows_on_the_next_request(client):
+    claim = TransferClaimFactory(quote="Milan have asked.")
+    story = claim.article.get_absolute_url()
+    client.get(story)
+    client.get(story)
+
+    claim.quote = "Milan have bid."
+    claim.save()
+    response = client.get(story)
+
+    assert response[HIT] == "miss"
+    assert "Milan have bid." in response.text
+
+
+def test_a_page_rendered_again_with_other_rows_is_checked_against_them(client):
+    article = ArticleFactory()
+    story = article.get_absolute_url()
+    client.get(story)
+    client.get(story)
+    claim = TransferClaimFactory(article=article, quote="Milan have asked.")
+    client.get(story)  # rendered again: now also shows the claim and its player
+
+    claim.player.name = "Radu Dragusin"
+    claim.player.save()
+    response = client.get(story)
+
+    assert response[HIT] == "miss"
+    assert "Radu Dragusin" in response.text
