@@ -55,7 +55,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: a cached anonymous page is served as it was stored, with the
+    # Outermost: a partner's GET answered from the public cache once its key
+    # is checked and the request counted (#19), before any of the below; it
+    # keeps API bodies with every header the middlewares below gave them.
+    "rumours.api.caching.PartnerCacheMiddleware",
+    # Then: a cached anonymous page is served as it was stored, with the
     # charset, security and CSP headers the middlewares below gave it, and
     # without touching sessions. A plain-HTTP request is never a hit: the key
     # holds the scheme, and only 200s are stored, never the HTTPS redirect.

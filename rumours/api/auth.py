@@ -64,6 +64,11 @@ def key_row(prefix):
         # newer row already, and this older one must not replace it.
         cache.add(cache_key, key_entry(api_key), KEY_CACHE_SECONDS)
         return api_key
+    return key_from_entry(entry)
+
+
+def key_from_entry(entry):
+    """Return the ``APIKey`` a cached row holds, or None for a deleted key."""
     if entry == NO_KEY:
         return None
     return APIKey.from_db(APIKey.objects.db, list(entry), list(entry.values()))
@@ -105,6 +110,48 @@ def connect_signals():
     post_delete.connect(key_changed, sender=APIKey, dispatch_uid="api-key-deleted")
 
 
+def presented_key(request):
+    """Return ``(key, prefix)`` from the Authorization header, or None without one.
+
+    Raise DRF's ``AuthenticationFailed`` for a header that cannot hold a key
+    the desk gave out. Takes Django's request or DRF's.
+    """
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if not header:
+        return None
+    key = KEY_PARSER.get_from_authorization(request)
+    if key is None:
+        # Another scheme (Bearer, Basic...) or a bare key.
+        raise exceptions.AuthenticationFailed(MESSAGE_MALFORMED)
+    key = key.strip()
+    prefix, dot, secret = key.partition(".")
+    if not dot or not prefix or not secret:
+        raise exceptions.AuthenticationFailed(MESSAGE_MALFORMED)
+    if len(prefix) > PREFIX_LENGTH or not (prefix.isascii() and prefix.isalnum()):
+        # No key the desk gives out looks like this; nor can it name a
+        # cache entry.
+        raise exceptions.AuthenticationFailed(MESSAGE_INVALID)
+    return key, prefix
+
+
+def checked_key(api_key, key):
+    """Return ``api_key`` if ``key`` is its valid, unrevoked, unexpired secret.
+
+    Raise ``AuthenticationFailed`` (401) for a wrong key, ``PermissionDenied``
+    (403) for a revoked or expired one.
+    """
+    if api_key is None or not api_key.is_valid(key):
+        raise exceptions.AuthenticationFailed(MESSAGE_INVALID)
+    if api_key.revoked:
+        raise exceptions.PermissionDenied(MESSAGE_REVOKED)
+    if api_key.has_expired:
+        raise exceptions.PermissionDenied(MESSAGE_EXPIRED)
+    return api_key
+
+
+KEY_PARSER = KeyParser()
+
+
 class ApiKeyAuthentication(authentication.BaseAuthentication):
     """Authenticate a partner by the key in the Authorization header.
 
@@ -113,31 +160,12 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
     key answers 401, a revoked or expired one 403.
     """
 
-    key_parser = KeyParser()
-
     def authenticate(self, request):
-        header = request.META.get("HTTP_AUTHORIZATION", "")
-        if not header:
+        presented = presented_key(request)
+        if presented is None:
             return None
-        key = self.key_parser.get_from_authorization(request)
-        if key is None:
-            # Another scheme (Bearer, Basic...) or a bare key.
-            raise exceptions.AuthenticationFailed(MESSAGE_MALFORMED)
-        prefix, dot, secret = key.strip().partition(".")
-        if not dot or not prefix or not secret:
-            raise exceptions.AuthenticationFailed(MESSAGE_MALFORMED)
-        if len(prefix) > PREFIX_LENGTH or not (prefix.isascii() and prefix.isalnum()):
-            # No key the desk gives out looks like this; nor can it name a
-            # cache entry.
-            raise exceptions.AuthenticationFailed(MESSAGE_INVALID)
-        api_key = key_row(prefix)
-        if api_key is None or not api_key.is_valid(key.strip()):
-            raise exceptions.AuthenticationFailed(MESSAGE_INVALID)
-        if api_key.revoked:
-            raise exceptions.PermissionDenied(MESSAGE_REVOKED)
-        if api_key.has_expired:
-            raise exceptions.PermissionDenied(MESSAGE_EXPIRED)
-        return AnonymousUser(), api_key
+        key, prefix = presented
+        return AnonymousUser(), checked_key(key_row(prefix), key)
 
     def authenticate_header(self, request):
         # Makes DRF answer 401 (with WWW-Authenticate) rather than 403.

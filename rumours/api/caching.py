@@ -9,23 +9,40 @@ so their endpoints answer 304 on a matching ``If-None-Match`` only, never
 on ``If-Modified-Since`` alone.
 
 Bodies are kept in the public cache (#6, ``rumours.cache.public``) with
-their validators. The API enters it after the key, the permissions and the
-throttle have been checked (``initial()``), and a handler wrapped in
-``answered_from_cache`` returns the kept body instead of running: a cached
-answer skips the queries, never the key.
+their validators and every header the middleware gave them, except the
+per-request ``RateLimit-*``. ``PartnerCacheMiddleware``, outermost, answers
+a keyed GET from the cache before Django's stack and DRF run (#19): it reads
+the key's row with the entry, in one round trip, checks the key and counts
+the request against its rate limit exactly as DRF would, and otherwise
+leaves the request to the view. There, the cache is entered after the key,
+the permissions and the throttle have been checked (``initial()``), and a
+handler wrapped in ``answered_from_cache`` returns the kept body instead of
+running: a cached answer skips the queries, never the key or the count.
 """
 
 import functools
 import hashlib
 
+from django.core.signals import setting_changed
 from django.db.models import Exists, OuterRef, Subquery
+from django.dispatch import receiver
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
+from rest_framework.exceptions import APIException
 
 from ..cache import public as public_cache
 from ..models import Article, Tombstone, TransferClaim
+from .auth import KEY_CACHE, checked_key, key_from_entry, presented_key
+from .throttling import PartnerKeyThrottle, rate_limit_headers
 
 CACHE_CONTROL = "private, max-age=60, must-revalidate"
+# What differs between two partners' answers from one kept body.
+PER_REQUEST_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+API_PREFIX = "/api/"
+# What the partner API renders: JSON. A request that accepts no JSON gets
+# DRF's 406 from the view, never an early answer.
+JSON_MEDIA_RANGES = frozenset({"*/*", "application/*", "application/json"})
 
 
 def newest(rows, field):
@@ -85,7 +102,117 @@ def answered_from_cache(handler):
             return visit.hit
         return handler(view, request, *args, **kwargs)
 
+    answer.answers_from_cache = True  # for ``PartnerCacheMiddleware``
     return answer
+
+
+@functools.lru_cache(maxsize=4096)
+def answers_from_cache(path):
+    """Return whether the API view ``path`` resolves to answers GETs from the cache.
+
+    Remembered per process, as the page door remembers its views.
+    """
+    try:
+        view = resolve(path).func
+    except Resolver404:
+        return False
+    view_class = getattr(view, "cls", None)
+    if view_class is None or not issubclass(view_class, ConditionalResponseMixin):
+        return False
+    actions = getattr(view, "actions", None)
+    handler = getattr(view_class, actions.get("get", "") if actions else "get", None)
+    return getattr(handler, "answers_from_cache", False)
+
+
+@receiver(setting_changed)
+def forget_resolved_paths(*, setting, **kwargs):
+    """Forget the remembered views when a test changes the URLconf."""
+    if setting == "ROOT_URLCONF":
+        answers_from_cache.cache_clear()
+
+
+def accepts_json(request):
+    """Return whether DRF would pick its JSON renderer for ``request``'s Accept."""
+    accept = request.META.get("HTTP_ACCEPT", "*/*")
+    ranges = {media.split(";")[0].strip().lower() for media in accept.split(",")}
+    return not ranges.isdisjoint(JSON_MEDIA_RANGES)
+
+
+def may_answer_early(request):
+    """Return whether ``PartnerCacheMiddleware`` may answer ``request`` itself.
+
+    A keyed GET of an endpoint that answers from the cache, accepting JSON.
+    Conditional requests are left to the view, which honours
+    ``If-Modified-Since`` where its timestamps cover its content.
+    """
+    meta = request.META
+    return (
+        request.path_info.startswith(API_PREFIX)
+        and "HTTP_AUTHORIZATION" in meta
+        and "HTTP_IF_NONE_MATCH" not in meta
+        and "HTTP_IF_MODIFIED_SINCE" not in meta
+        and public_cache.may_use_cache(request)
+        and accepts_json(request)
+        and answers_from_cache(request.path_info)
+    )
+
+
+class PartnerCacheMiddleware:
+    """Answer partners from the public cache before the stack runs; keep bodies.
+
+    Outermost, before ``PublicCacheMiddleware``. An early answer is given
+    only when the kept body is fresh, the key's row is in the shared cache
+    (read with the entry) and passes ``checked_key``, and the request is
+    within its rate limit (counted here, once: DRF's throttle reuses the
+    count). Anything else, a wrong or revoked key, a 429, a key not yet
+    cached, goes through the whole stack and DRF, which answer it as they
+    always have. Bodies are kept here, after every middleware has added its
+    headers, so that an early answer carries the CSP and security headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if may_answer_early(request):
+            answer = self.answer_early(request)
+            if answer is not None:
+                return answer
+        response = self.get_response(request)
+        visit = getattr(request, "public_cache_visit", None)
+        if getattr(response, "partner_cache_keep", False) and visit is not None:
+            # The body is the same for every partner; the key was checked.
+            visit.keep(
+                response,
+                private_ok=True,
+                leave_out=PER_REQUEST_HEADERS,
+                all_headers=True,
+            )
+        return response
+
+    def answer_early(self, request):
+        try:
+            presented = presented_key(request)
+        except APIException:
+            return None  # the view says what is wrong with the header
+        if presented is None:
+            return None
+        key, prefix = presented
+        row = {KEY_CACHE.format(prefix=prefix): None}
+        visit = public_cache.enter(request, "api", also=row)
+        entry = row.popitem()[1]
+        if visit.hit is None or not visit.stored.get("all_headers") or entry is None:
+            return None
+        try:
+            api_key = checked_key(key_from_entry(entry), key)
+        except APIException:
+            return None
+        if not PartnerKeyThrottle().admits(request, api_key.prefix):
+            return None  # DRF answers 429, with the request counted once
+        response = visit.hit
+        for header, value in rate_limit_headers(request).items():
+            response[header] = value
+        return response
 
 
 class ConditionalResponseMixin:
@@ -100,7 +227,11 @@ class ConditionalResponseMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # key, permissions, throttle
-        self.public_cache_visit = public_cache.enter(request._request, "api")
+        # Entered already when ``PartnerCacheMiddleware`` tried to answer.
+        visit = getattr(request._request, "public_cache_visit", None)
+        if visit is None:
+            visit = public_cache.enter(request._request, "api")
+        self.public_cache_visit = visit
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -108,9 +239,8 @@ class ConditionalResponseMixin:
             return response
         if not getattr(response, "public_cache_hit", False):
             self.add_validators(response)
-            if self.public_cache_visit is not None:
-                # The body is the same for every partner; the key was checked.
-                self.public_cache_visit.keep(response, private_ok=True)
+            # Kept by ``PartnerCacheMiddleware`` once every header is on it.
+            response.partner_cache_keep = True
         last_modified = None
         if self.timestamps_cover_content and response.has_header("Last-Modified"):
             last_modified = parse_http_date_safe(response["Last-Modified"])
@@ -120,6 +250,10 @@ class ConditionalResponseMixin:
             last_modified=last_modified,
             response=response,
         )
+        if conditional is not None and self.public_cache_visit is not None:
+            # The 200 never reaches ``PartnerCacheMiddleware``: keep it with
+            # the headers it has, for the view to answer from, never early.
+            self.public_cache_visit.keep(response, private_ok=True)
         return conditional or response
 
     def add_validators(self, response):

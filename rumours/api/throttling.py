@@ -8,6 +8,7 @@ so the count holds across processes and servers.
 """
 
 import time
+from dataclasses import dataclass
 from functools import partial
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
@@ -61,12 +62,22 @@ def count_locally(cache, key, timeout):
         return 1
 
 
+@dataclass(frozen=True)
+class Counted:
+    """A request counted against its key's window: its number in the window."""
+
+    prefix: str
+    count: int
+    window_end: int
+
+
 class PartnerKeyThrottle(BaseThrottle):
     """Admit at most the ``partner`` rate per key and window; 429 beyond it.
 
     The window is the rate's period ("600/minute": 60 s), aligned to the
     clock; ``wait()`` is the time to the next window, which DRF sends as
-    ``Retry-After``.
+    ``Retry-After``. A request is counted once, whoever asks first: the
+    partner cache's early answer (``rumours.api.caching``) or DRF.
     """
 
     scope = "partner"
@@ -85,14 +96,27 @@ class PartnerKeyThrottle(BaseThrottle):
     def allow_request(self, request, view):
         if request.auth is None:
             return True
-        now = time.time()
-        window = int(now // self.duration)
-        self.window_end = (window + 1) * self.duration
-        key = f"api-throttle:{request.auth.prefix}:{window}"
-        count = count_request(key, self.duration + 1)
+        return self.admits(request, request.auth.prefix)
+
+    def admits(self, request, prefix):
+        """Count ``request`` against the window of the key ``prefix`` (once).
+
+        Return whether it is within the limit; note the ``RateLimit-*``
+        figures on the request. Takes Django's request or DRF's (which reads
+        what was noted on Django's).
+        """
+        counted = getattr(request, "partner_counted", None)
+        if counted is None or counted.prefix != prefix:
+            window = int(time.time() // self.duration)
+            key = f"api-throttle:{prefix}:{window}"
+            count = count_request(key, self.duration + 1)
+            counted = Counted(prefix, count, (window + 1) * self.duration)
+            request.partner_counted = counted
+        self.window_end = counted.window_end
         # For the RateLimit-* headers of the response (``rate_limit_headers``).
-        request.rate_limit = (self.limit, max(0, self.limit - count), self.wait())
-        return count <= self.limit
+        remaining = max(0, self.limit - counted.count)
+        request.rate_limit = (self.limit, remaining, self.wait())
+        return counted.count <= self.limit
 
     def wait(self):
         if self.window_end is None:

@@ -129,9 +129,12 @@ class Slot:
     changes: int = 0
 
 
-def lookup_slot(key):
+def lookup_slot(key, also=None):
     """Return ``(generation, changes, entry, stored)``: the entry at ``key`` if
     still current, and whatever is stored there (for ``stale_response``).
+
+    ``also``, a dict of further cache keys, is filled with what they hold,
+    read in the same round trip (the partner API's key row).
 
     One cache round trip (a ``get_many``): the generation, the next due time
     and the entry together, with the numbers of the rows this process last
@@ -148,7 +151,9 @@ def lookup_slot(key):
         keys = [GENERATION_KEY, CHANGES_KEY, NEXT_DUE_KEY]
         if key:
             keys += [key, *remembered_tags.get(key)]
-        found = cache.get_many(keys)
+        found = cache.get_many([*keys, *also] if also else keys)
+        if also:
+            also.update((name, found.get(name)) for name in also)
         stored = found.get(key) if key else None
         generation, changes = found.get(GENERATION_KEY), found.get(CHANGES_KEY)
         if generation is None:
@@ -227,16 +232,17 @@ def is_fresh(entry, generation, changes, *, key=None, found=None):
     return tags_unmoved(tags)
 
 
-def lookup(kind, request):
+def lookup(kind, request, also=None):
     """Return ``(slot, entry or None, stored or None)`` of ``request``'s response.
 
     The absolute URL (scheme, host, path and query) names the response: the
     feeds, sitemaps and API links are absolute. Pass the slot to ``store``.
+    ``also``: as for ``lookup_slot``.
     """
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     key = ENTRY_KEY.format(kind=kind, digest=digest)
     try:
-        generation, changes, entry, stored = lookup_slot(key)
+        generation, changes, entry, stored = lookup_slot(key, also)
     except DATABASE_DOWN:
         # Finding when the next story is due needs the database: without
         # it, nothing is served fresh or kept, but a stale copy may help.
@@ -244,8 +250,14 @@ def lookup(kind, request):
     return Slot(key, generation, changes), entry, stored
 
 
-def store(slot, response, *, private_ok=False, tags=None):
+def store(
+    slot, response, *, private_ok=False, tags=None, leave_out=(), all_headers=False
+):
     """Keep a rendered 200 response's body and headers, unless it sets cookies.
+
+    Headers named in ``leave_out`` are not kept (they differ per request).
+    ``all_headers`` says the response has been through every middleware,
+    so the entry may be served without them (``rumours.api.caching``).
 
     A response marked ``private`` is kept only with ``private_ok``: the API's
     bodies are the same for every partner, and the key is checked before a
@@ -263,8 +275,14 @@ def store(slot, response, *, private_ok=False, tags=None):
         "generation": slot.generation,
         "stored_at": time.time(),
         "content": response.content,
-        "headers": list(response.items()),
+        "headers": [
+            (header, value)
+            for header, value in response.items()
+            if header not in leave_out
+        ],
     }
+    if all_headers:
+        entry["all_headers"] = True
     if tags is None:
         entry["changes"] = slot.changes
     elif current_changes() != slot.changes:
@@ -310,24 +328,28 @@ class Visit:
     hit: HttpResponse | None = None
     stored: dict | None = None  # any copy kept, fresh or not
 
-    def keep(self, response, *, private_ok=False, tags=None):
-        """Keep ``response`` for the next reader, if the request may use the cache."""
+    def keep(self, response, **options):
+        """Keep ``response`` for the next reader, if the request may use the cache.
+
+        ``options``: those of ``store``.
+        """
         if self.slot is None or getattr(response, "public_cache_hit", False):
             return response
-        store(self.slot, response, private_ok=private_ok, tags=tags)
+        store(self.slot, response, **options)
         response[HIT_HEADER] = "miss"
         return response
 
 
-def enter(request, kind):
+def enter(request, kind, also=None):
     """Return the ``Visit`` of ``request`` to the ``kind`` ("page", "api") cache.
 
     A request that may not use the cache (not a GET, a session cookie, the
     cache turned off) gets an empty visit: no hit, and nothing is kept.
+    ``also``: as for ``lookup_slot``.
     """
     if not may_use_cache(request):
         return Visit(request)
-    slot, entry, stored = lookup(kind, request)
+    slot, entry, stored = lookup(kind, request, also)
     visit = Visit(request, slot, thaw(entry) if entry is not None else None, stored)
     request.public_cache_visit = visit  # for ``stale_response``
     return visit
