@@ -16,7 +16,7 @@ from functools import partial
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import NoScriptError, ResponseError
+from redis.exceptions import NoPermissionError, NoScriptError, ResponseError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
@@ -78,10 +78,20 @@ def count_on_redis(cache, key, timeout):
         # Not yet loaded since Redis started: EVAL loads it.
         return client.eval(COUNT_SCRIPT, 1, name, timeout)
     except ResponseError as error:
+        if not refuses_scripts(error):
+            raise  # out of memory, say: as any other Redis error (#18)
         # Redis answered, refusing scripts: not an outage.
         ScriptsRefused.refused = True
         logger.warning("Redis refuses scripts (%s): counting with MULTI", error)
         return count_in_transaction(client, name, timeout)
+
+
+def refuses_scripts(error):
+    """Return whether Redis refused ``EVALSHA``/``EVAL`` themselves.
+
+    An ACL without them (NOPERM), or the commands renamed away.
+    """
+    return isinstance(error, NoPermissionError) or "unknown command" in str(error)
 
 
 def count_in_transaction(client, name, timeout):
