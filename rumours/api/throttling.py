@@ -34,7 +34,10 @@ if count == 1 then
 end
 return count
 """
-COUNT_SCRIPT_SHA = hashlib.sha1(COUNT_SCRIPT.encode()).hexdigest()
+# Redis names a script by its SHA-1: an identifier, not a protection.
+COUNT_SCRIPT_SHA = hashlib.sha1(
+    COUNT_SCRIPT.encode(), usedforsecurity=False
+).hexdigest()
 
 
 class ScriptsRefused:
