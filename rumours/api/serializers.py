@@ -24,7 +24,7 @@ from ..models import (
     TransferClaim,
 )
 from .amount_serializers import AmountSerializer, FeeSerializer
-from .claim_representations import article_summary, claim_representation
+from .claim_representations import article_summary, claim_representation, party
 from .fields import BlankAsNullChoiceField, WebUrlField
 from .picture_serializers import PlayerPictureSerializer
 from .record_serializers import SourceRecordsSerializer, TrackRecordSerializer
@@ -195,14 +195,7 @@ class PartySerializer(serializers.Serializer):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, claim):
-        side = getattr(claim, f"{self.side}_side")
-        competition = getattr(claim, f"{self.side}_competition")
-        return {
-            "kind": side.kind,
-            "description": side.text or None,
-            "competition": competition.slug if competition else None,
-            "country": getattr(claim, f"{self.side}_country") or None,
-        }
+        return party(claim, self.side)
 
 
 class ArticleSummarySerializer(serializers.ModelSerializer):

@@ -88,13 +88,7 @@ class ArticleQuerySet(models.QuerySet):
         claims = (
             TransferClaim.objects.public()
             .with_parties()
-            .select_related("evidence_article")
-            .defer(
-                *(
-                    f"evidence_article__{field}"
-                    for field in ("body", "body_html", "search_document")
-                )
-            )
+            .with_stories("evidence_article")
         )
         return self._for_story(claims).prefetch_related(
             models.Prefetch("clubs", queryset=Club.objects.order_by("short_name", "id"))

@@ -38,6 +38,11 @@ class LapseEnd(Func):
         return sql, (*reported_params, *window_params, *reported_params)
 
 
+# A story's text and search document: a claim's page or card links its
+# story by headline, so joined stories leave these in the database.
+STORY_TEXT = ("body", "body_html", "search_document")
+
+
 class TransferClaimQuerySet(models.QuerySet):
     def public(self):
         """Return claims readers may see: those of published, due stories.
@@ -105,14 +110,14 @@ class TransferClaimQuerySet(models.QuerySet):
         the database; a page links one only when it is published
         (``public_answered_article``, ``public_evidence_article``).
         """
-        return self.select_related(
-            "answers__article", "swap_with__player", "evidence_article"
-        ).defer(
-            *(
-                f"{story}__{field}"
-                for story in ("answers__article", "evidence_article")
-                for field in ("body", "body_html", "search_document")
-            )
+        return self.select_related("swap_with__player").with_stories(
+            "answers__article", "evidence_article"
+        )
+
+    def with_stories(self, *paths):
+        """Join the stories at ``paths`` without their text (``STORY_TEXT``)."""
+        return self.select_related(*paths).defer(
+            *(f"{path}__{field}" for path in paths for field in STORY_TEXT)
         )
 
     def with_attributions(self):
@@ -151,15 +156,8 @@ class TransferClaimQuerySet(models.QuerySet):
                 "to_club",
                 "source",
                 "replaces",
-                "evidence_article",
             )
-            .defer(
-                *(
-                    f"{story}__{field}"
-                    for story in ("article", "evidence_article")
-                    for field in ("body", "body_html", "search_document")
-                )
-            )
+            .with_stories("article", "evidence_article")
             .prefetch_related("from_competition", "to_competition")
             .with_attributions()
             .with_amounts()
