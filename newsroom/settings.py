@@ -142,6 +142,15 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     "CONN_MAX_AGE", default=60 if IS_PRODUCTION else 0
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Readers go on while the desk saves (#19, deadline day): with write-ahead
+    # logging a read sees the last commit instead of waiting for the writer.
+    # IMMEDIATE takes the write lock at BEGIN, so two transactions that read
+    # and then write wait their turn (the busy timeout) instead of one failing
+    # with "database is locked" when it upgrades.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;", transaction_mode="IMMEDIATE"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
