@@ -8,6 +8,7 @@ from django.utils import timezone
 from rest_framework import serializers as drf_serializers
 
 from rumours.api.article_serializers import ArticleSerializer, OriginalReportSerializer
+from rumours.api.fields import absolute
 from rumours.models import Article
 
 from ..factories import (
@@ -81,3 +82,23 @@ def test_the_desk_s_own_story_has_no_original_report():
 
     assert data["original"] is None
     assert data["hero_image"] is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/players/ada-hegerberg/",
+        "/stories/a-story/#claim-12",
+        "/search/?q=a&page=2",
+        "/players/josé/",
+        "/players/with space/",
+        "//elsewhere.example/x",
+        "/a/./b/",
+        "/a/../b/",
+        "relative/",
+    ],
+)
+def test_a_link_is_the_one_django_builds(path):
+    expected = request().build_absolute_uri(path)
+
+    assert absolute(request(), path) == expected
