@@ -2,10 +2,14 @@
 
 from rest_framework import serializers
 
-from ..images.renditions import picture_for
 from ..models import Article, Correction
+from .article_representations import (
+    article_representation,
+    hero_image,
+    original_report,
+)
 from .fields import WebUrlField
-from .picture_serializers import RenditionsSerializer, renditions_of
+from .picture_serializers import RenditionsSerializer
 from .serializers import (
     ArticleClaimSerializer,
     ClubSummarySerializer,
@@ -25,20 +29,7 @@ class HeroImageSerializer(serializers.Serializer):
     renditions = RenditionsSerializer()
 
     def to_representation(self, article):
-        picture = picture_for(
-            article.hero_image, article.hero_width, article.hero_height
-        )
-        if picture is None:
-            return None
-        request = self.context.get("request")
-        return {
-            "width": picture.width,
-            "height": picture.height,
-            "alt": article.hero_alt,
-            "caption": article.hero_caption,
-            "credit": article.hero_credit,
-            "renditions": renditions_of(picture, request),
-        }
+        return hero_image(article, self.context.get("request"))
 
 
 class CorrectionSerializer(serializers.ModelSerializer):
@@ -66,11 +57,7 @@ class OriginalReportSerializer(serializers.Serializer):
     )
 
     def to_representation(self, instance):
-        if not instance.is_aggregated:
-            return None
-        data = super().to_representation(instance)
-        data["url"] = data["url"] or None
-        return data
+        return original_report(instance, self.context.get("request"))
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -112,3 +99,8 @@ class ArticleSerializer(serializers.ModelSerializer):
             "claims",
             "corrections",
         ]
+
+    def to_representation(self, article):
+        # The fields above describe the shape; it is written in one pass
+        # (``article_representations``), as a claim's is (#19).
+        return article_representation(article, self.context.get("request"))

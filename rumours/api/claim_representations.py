@@ -9,13 +9,19 @@ a request. They read only what ``TransferClaim.objects.for_api()`` and
 ``Article.objects.for_api()`` load.
 """
 
+from django.utils import timezone
 from rest_framework import serializers
 
+from ..models import TransferClaim
 from .amount_serializers import DECIMAL
 from .fields import absolute
 
-_TIME = serializers.DateTimeField()
+# In the site's zone, which the API never changes: DRF would look the
+# current zone up for every time it writes (#19).
+_TIME = serializers.DateTimeField(default_timezone=timezone.get_default_timezone())
 _MONEY = serializers.DecimalField(**DECIMAL)
+# ``get_claim_type_display()`` builds this mapping anew on each call.
+CLAIM_TYPE_LABELS = dict(TransferClaim.Type.choices)
 
 
 def when(value):
@@ -167,7 +173,9 @@ def claim_representation(claim, request):
         "id": claim.pk,
         "url": absolute(request, claim.get_absolute_url()),
         "sentence": text(claim.sentence_text),
-        "claim_type_label": text(claim.get_claim_type_display()),
+        "claim_type_label": text(
+            CLAIM_TYPE_LABELS.get(claim.claim_type, claim.claim_type)
+        ),
         "attribution_text": text(claim.attribution_text),
         "amounts_display": text(claim.fee_display),
         "outcome_label": text(claim.shown_outcome_label),

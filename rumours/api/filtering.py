@@ -16,15 +16,24 @@ INVALID_CHOICE = "invalid_choice"
 
 class PartnerFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or not asks_to_filter(request, filterset_class):
+            # A filter set without a value filters nothing, but building and
+            # validating its form was a sixth of a list's time (#19).
+            return queryset
         # DjangoFilterBackend's own steps, on one filterset: validating it
         # twice would look each named club or player up twice.
-        filterset = self.get_filterset(request, queryset, view)
-        if filterset is None:
-            return queryset
+        kwargs = self.get_filterset_kwargs(request, queryset, view)
+        filterset = filterset_class(**kwargs)
         if not filterset.is_valid():
             raise_for_unknown_slugs(filterset)
             raise utils.translate_validation(filterset.errors)
         return filterset.qs
+
+
+def asks_to_filter(request, filterset_class):
+    """Return whether ``request`` names any filter of ``filterset_class``."""
+    return not request.query_params.keys().isdisjoint(filterset_class.base_filters)
 
 
 def raise_for_unknown_slugs(filterset):

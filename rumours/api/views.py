@@ -41,6 +41,7 @@ from .market_serializers import MarketQuerySerializer, MarketSerializer
 from .operations import documented
 from .ordering import StrictOrderingFilter
 from .pagination import PartnerCursorPagination
+from .rendering import PlainJSONRenderer
 from .squad_serializers import SquadSerializer
 from .throttling import PartnerKeyThrottle, rate_limit_headers
 
@@ -130,6 +131,7 @@ class PartnerViewSet(
 )
 class ArticleViewSet(PartnerViewSet):
     serializer_class = ArticleSerializer
+    renderer_classes = [PlainJSONRenderer]
     filterset_class = filters.ArticleFilter
     ordering = ("-published_at", "-id")
     ordering_fields = ["published_at", "updated_at"]
@@ -145,6 +147,7 @@ class ArticleViewSet(PartnerViewSet):
 )
 class ClaimViewSet(PartnerViewSet):
     serializer_class = serializers.ClaimSerializer
+    renderer_classes = [PlainJSONRenderer]
     filterset_class = filters.ClaimFilter
     ordering = ("-reported_at", "-id")
     ordering_fields = ["reported_at", "updated_at"]
