@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 from ...filters import ArticleFilter
 from ...images.renditions import picture_for
 from ...models import Article, Club, Competition
+from ...models.article_queries import published_story
 from ...models.claim_queries import clubs_named_by
 from ...models.track_records import attach_records
 from .pagination import UncountedPaginator
@@ -86,8 +87,11 @@ class ArticleDetailView(DetailView):
     template_name = "rumours/article_detail.html"
     context_object_name = "article"
 
-    def get_queryset(self):
-        return Article.objects.published().for_story_page()
+    def get_object(self, queryset=None):
+        story = published_story(self.kwargs[self.slug_url_kwarg])
+        if story is None:
+            raise Http404("No story here.")
+        return story
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -129,8 +133,8 @@ class ArticlePreviewView(ArticleDetailView):
             raise Http404("No story here.")
         return super().dispatch(request, *args, **kwargs)
 
-    def get_queryset(self):
-        return Article.objects.for_preview()
+    def get_object(self, queryset=None):
+        return DetailView.get_object(self, Article.objects.for_preview())
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "preview": True}
