@@ -1,0 +1,62 @@
+"""What a story card loads of its claims: their clubs, as rows (#16, #19)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from rumours.models import Article
+
+from .factories import ArticleFactory, ClubFactory, TransferClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cards_load_the_clubs_their_claims_name_in_one_query():
+    milan, inter = ClubFactory(), ClubFactory()
+    first, second = ArticleFactory(), ArticleFactory()
+    TransferClaimFactory(article=first, from_club=milan, to_club=inter)
+    TransferClaimFactory(article=second, from_club=None, to_club=milan)
+
+    with CaptureQueriesContext(connection) as queries:
+        cards = {
+            card.pk: card
+            for card in Article.objects.for_cards(with_clubs=True).filter(
+                pk__in=[first.pk, second.pk]
+            )
+        }
+
+    assert len(queries) == 3  # the stories, their clubs, their claims' clubs
+    assert [
+        (row.from_club_id, row.to_club_id) for row in cards[first.pk].claim_sides
+    ] == [(milan.pk, inter.pk)]
+    assert [
+        (row.from_club_id, row.to_club_id) for row in cards[second.pk].claim_sides
+    ] == [(None, milan.pk)]
+
+
+def test_a_story_without_claims_has_no_sides():
+    story = ArticleFactory()
+
+    (card,) = Article.objects.for_cards(with_clubs=True).filter(pk=story.pk)
+
+    assert card.claim_sides == []
+
+
+def test_a_card_names_first_the_club_its_claims_name_most():
+    rovers = ClubFactory(short_name="Rovers")
+    athletic = ClubFactory(short_name="Athletic")
+    story = ArticleFactory()
+    story.clubs.add(rovers, athletic)
+    TransferClaimFactory(article=story, from_club=athletic, to_club=rovers)
+    TransferClaimFactory(article=story, from_club=None, to_club=rovers)
+
+    (card,) = Article.objects.for_cards(with_clubs=True).filter(pk=story.pk)
+
+    assert [club.short_name for club in card.main_clubs] == ["Rovers", "Athletic"]
+
+
+def test_a_story_loaded_otherwise_has_no_sides_to_read():
+    story = ArticleFactory()
+
+    with pytest.raises(AttributeError, match="prefetch_related"):
+        story.claim_sides  # noqa: B018
