@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
 from rumours.models import Article
@@ -60,3 +61,36 @@ def test_a_story_loaded_otherwise_has_no_sides_to_read():
 
     with pytest.raises(AttributeError, match="prefetch_related"):
         story.claim_sides  # noqa: B018
+
+
+def card_of(story):
+    (card,) = Article.objects.for_cards(with_clubs=True).filter(pk=story.pk)
+    return Template("{% load rumours_tags %}{% card_clubs card %}").render(
+        Context({"card": card})
+    )
+
+
+def test_a_card_links_four_clubs_and_counts_the_others():
+    story = ArticleFactory()
+    clubs = [ClubFactory(short_name=name) for name in "ABCDEF"]
+    story.clubs.add(*clubs)
+
+    html = card_of(story)
+
+    assert html.count("<a") == 4
+    assert f'href="{clubs[0].get_absolute_url()}">A</a>' in html
+    assert html.endswith("D</a> and 2 more")
+
+
+def test_a_card_with_four_clubs_or_fewer_counts_none():
+    story = ArticleFactory()
+    story.clubs.add(*(ClubFactory(short_name=name) for name in "ABCD"))
+
+    assert "more" not in card_of(story)
+
+
+def test_a_card_escapes_a_club_name():
+    story = ArticleFactory()
+    story.clubs.add(ClubFactory(short_name="Brighton & <Hove>"))
+
+    assert ">Brighton &amp; &lt;Hove&gt;</a>" in card_of(story)

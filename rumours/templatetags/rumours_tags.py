@@ -7,12 +7,14 @@ import json
 
 from django import template
 from django.utils.dates import MONTHS
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from ..models.claim_phrases import is_desk, say_attribution, say_claim
 
 register = template.Library()
+
+CARD_CLUBS = 4  # a story card names at most four of its story's clubs
 
 
 def _link(obj, text=None):
@@ -58,6 +60,27 @@ def _credit(source):
             record.resolved,
         )
     return format_html("{} ({})", _link(source), source.tier_label)
+
+
+@register.simple_tag
+def card_clubs(story):
+    """Return a story card's main clubs linked, then how many more it names.
+
+    Written here rather than in a loop of ``_story_card.html``: the loop was
+    most of a card's rendering time (``bench/README.md``). Needs the story
+    loaded with ``for_cards(with_clubs=True)``.
+    """
+    # The line break and indent are those the template wrote.
+    links = format_html_join(
+        ", ",
+        '<a\n      href="{}">{}</a>',
+        (
+            (club.get_absolute_url(), club.short_name)
+            for club in story.main_clubs[:CARD_CLUBS]
+        ),
+    )
+    more = len(story.listed_clubs) - CARD_CLUBS
+    return format_html("{} and {} more", links, more) if more > 0 else links
 
 
 @register.inclusion_tag("rumours/_picture.html")
