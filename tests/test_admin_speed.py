@@ -8,6 +8,7 @@ import time_machine
 from django.contrib import admin
 from django.forms.renderers import DjangoTemplates
 
+from rumours.admin.claims import TransferClaimInline
 from rumours.admin.rendering import AdminModelForm
 from rumours.models import Article, Club, TransferClaim
 
@@ -19,7 +20,7 @@ from .factories import (
     SquadNoteFactory,
     TransferClaimFactory,
 )
-from .support.admin_forms import admin_url, count_queries
+from .support.admin_forms import admin_url, count_queries, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +177,39 @@ def test_action_checkbox_is_djangos_own():
 
     assert ours == admin.ModelAdmin.action_checkbox(model_admin, claim)
     assert "O&#x27;Neil" in ours
+
+
+def with_django_fieldsets(monkeypatch):
+    monkeypatch.setattr(
+        TransferClaimInline, "template", "admin/edit_inline/stacked.html"
+    )
+
+
+@STOPPED_CLOCK
+def test_claims_fieldsets_written_as_the_template_does(admin_client, monkeypatch):
+    story = a_story_with_every_kind_of_claim_field()
+    for url in (admin_url(Article, "change", story.pk), admin_url(Article, "add")):
+        ours = without_tokens(admin_client.get(url).content.decode())
+        with_django_fieldsets(monkeypatch)
+        djangos = without_tokens(admin_client.get(url).content.decode())
+        monkeypatch.undo()
+        assert ours == djangos, url
+
+
+@STOPPED_CLOCK
+def test_claims_fieldsets_with_errors_written_as_the_template_does(
+    admin_client, monkeypatch
+):
+    story = a_story_with_every_kind_of_claim_field()
+    url = admin_url(Article, "change", story.pk)
+    data = form_data(admin_client.get(url), "article_form")
+    data["claims-0-player"] = ""  # A claim names its player.
+    data["claims-1-reported_at_0"] = "not a date"
+    data["claims-1-source"] = "999999"  # alone on its line
+
+    ours = admin_client.post(url, data).content.decode()
+    with_django_fieldsets(monkeypatch)
+    djangos = admin_client.post(url, data).content.decode()
+
+    assert 'class="errorlist' in ours
+    assert without_tokens(ours) == without_tokens(djangos)

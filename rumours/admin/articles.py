@@ -21,6 +21,7 @@ from ..services.takedown import delete_articles, recording_withdrawals
 from ..services.workflow import add_correction
 from .archive import ArchiveAdminMixin
 from .claims import TransferClaimInline, extra_claim_initial
+from .fieldsets import PythonFieldsetsAdminMixin
 from .forms import VERSION_FIELD
 from .proposals import ProposalsAdminMixin
 from .workflow import ArticleWorkflowAdmin
@@ -59,6 +60,7 @@ class CorrectionInline(admin.StackedInline):
 @admin.register(Article)
 class ArticleAdmin(
     ArchiveAdminMixin,
+    PythonFieldsetsAdminMixin,
     ProposalsAdminMixin,
     ArticleWorkflowAdmin,
     SimpleHistoryAdmin,

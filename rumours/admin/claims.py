@@ -24,6 +24,7 @@ from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_claims, recording_withdrawals
 from .archive import ArchiveAdminMixin
 from .csv_export import export_claims_csv
+from .fieldsets import PythonFieldsetsInlineMixin
 from .forms import (
     VERSION_FIELD,
     ArticleClaimForm,
@@ -74,6 +75,7 @@ class ClaimInlineFormSet(VersionedFormSetMixin, PreloadedAutocompleteFormSet):
 
 
 class TransferClaimInline(
+    PythonFieldsetsInlineMixin,
     ResolutionRulesMixin,
     ArticleInlineRulesMixin,
     PreloadedAutocompleteInlineMixin,
