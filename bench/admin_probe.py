@@ -7,7 +7,8 @@ Run by ``bench/run.py`` on the bulk newsroom with its server's environment::
 A superuser of its own signs in through ``force_login``; each page is asked
 once to warm per-process caches, once with its queries counted and three
 times timed (medians: ``alone_ms`` wall clock, ``cpu_ms`` this process's
-CPU, ``sql_ms`` waiting on its queries).
+CPU, ``sql_ms`` inside ``cursor.execute()``; SQLite reads rows as they are
+fetched, so there it counts only part of a query's time).
 Every registered ModelAdmin's changelist is timed plain, filtered by its first
 list filter's first choice and searched (when it has search fields), with one
 change page each; a story's history page and the dashboard besides.
