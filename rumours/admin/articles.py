@@ -19,7 +19,9 @@ from ..search import stories_matching
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_articles, recording_withdrawals
 from ..services.workflow import add_correction
+from .archive import ArchiveAdminMixin
 from .claims import TransferClaimInline, extra_claim_initial
+from .fieldsets import PythonFieldsetsAdminMixin
 from .forms import VERSION_FIELD
 from .proposals import ProposalsAdminMixin
 from .workflow import ArticleWorkflowAdmin
@@ -56,7 +58,13 @@ class CorrectionInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ProposalsAdminMixin, ArticleWorkflowAdmin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    ArchiveAdminMixin,
+    PythonFieldsetsAdminMixin,
+    ProposalsAdminMixin,
+    ArticleWorkflowAdmin,
+    SimpleHistoryAdmin,
+):
     list_display = [
         "headline",
         "status_label",
@@ -269,7 +277,7 @@ def save_corrections(request, formset):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(SimpleHistoryAdmin):
+class CorrectionAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ["created_at", "article", "note", "created_by"]
     list_select_related = ["article", "created_by"]
     search_fields = ["note", "article__headline"]

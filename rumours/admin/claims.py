@@ -22,13 +22,16 @@ from ..models.amounts import AMOUNT_FIELDS
 from ..search import stories_matching
 from ..services.subjects import sync_article_subjects
 from ..services.takedown import delete_claims, recording_withdrawals
+from .archive import ArchiveAdminMixin
 from .csv_export import export_claims_csv
+from .fieldsets import PythonFieldsetsInlineMixin
 from .forms import (
     VERSION_FIELD,
     ArticleClaimForm,
     VersionedFormSetMixin,
 )
 from .money_fields import ClaimAmountForm
+from .rendering import AdminModelForm
 from .widgets import PreloadedAutocompleteFormSet, PreloadedAutocompleteInlineMixin
 from .workflow import (
     ArticleInlineRulesMixin,
@@ -72,6 +75,7 @@ class ClaimInlineFormSet(VersionedFormSetMixin, PreloadedAutocompleteFormSet):
 
 
 class TransferClaimInline(
+    PythonFieldsetsInlineMixin,
     ResolutionRulesMixin,
     ArticleInlineRulesMixin,
     PreloadedAutocompleteInlineMixin,
@@ -177,6 +181,7 @@ class AttributionInline(ClaimInlineRulesMixin, admin.TabularInline):
     """
 
     model = Attribution
+    form = AdminModelForm
     fields = ["source", "role", "position"]
     autocomplete_fields = ["source"]
     extra = 0
@@ -206,7 +211,7 @@ class ClaimAmountInline(ClaimInlineRulesMixin, admin.TabularInline):
 
 
 @admin.register(Attribution)
-class AttributionAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
+class AttributionAdmin(ArchiveAdminMixin, BrowseOnlyAdminMixin, SimpleHistoryAdmin):
     """Every relay and speaker: which claims a source passed on or spoke in.
 
     A list to browse: they are entered on the claim's own page, where the
@@ -225,7 +230,7 @@ class AttributionAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ClaimAmount)
-class ClaimAmountAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
+class ClaimAmountAdmin(ArchiveAdminMixin, BrowseOnlyAdminMixin, SimpleHistoryAdmin):
     """Every amount a story quoted: release clauses, asking prices, wages (#13).
 
     A list to browse and filter; amounts are entered on their claim's page.
@@ -242,7 +247,7 @@ class ClaimAmountAdmin(BrowseOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(TransferClaim)
-class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
+class TransferClaimAdmin(ArchiveAdminMixin, ClaimWorkflowAdmin, SimpleHistoryAdmin):
     inlines = [ClaimAmountInline, AttributionInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
@@ -261,8 +266,9 @@ class TransferClaimAdmin(ClaimWorkflowAdmin, SimpleHistoryAdmin):
         "source__kind",
         "deal_type",
         "free_agent",
-        ("from_club", admin.RelatedOnlyFieldListFilter),
-        ("to_club", admin.RelatedOnlyFieldListFilter),
+        # Every club from the clubs table, not a DISTINCT over the claims (#19).
+        ("from_club", admin.RelatedFieldListFilter),
+        ("to_club", admin.RelatedFieldListFilter),
         "player__primary_position",
     ]
     list_select_related = ["player", "from_club", "to_club", "source", "article"]

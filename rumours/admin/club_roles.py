@@ -3,6 +3,8 @@
 from django.contrib import admin
 
 from ..models import ClubRole
+from .archive import ArchiveAdminMixin
+from .rendering import AdminModelForm
 from .widgets import PreloadedAutocompleteInlineMixin
 
 ROLE_FIELDS = ["role", "name", "person", "started_on", "ended_on"]
@@ -12,6 +14,7 @@ class ClubRoleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
     """One line a role; a new coach is a new line, the old one gets an end date."""
 
     model = ClubRole
+    form = AdminModelForm
     fields = ROLE_FIELDS
     autocomplete_fields = ["person"]
     extra = 1
@@ -21,7 +24,7 @@ class ClubRoleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
 
 
 @admin.register(ClubRole)
-class ClubRoleAdmin(admin.ModelAdmin):
+class ClubRoleAdmin(ArchiveAdminMixin, admin.ModelAdmin):
     list_display = ["club", "role", "name", "started_on", "ended_on"]
     list_filter = ["role", ("club", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["club"]

@@ -12,8 +12,10 @@ from ..models import (
     Position,
 )
 from ..models.positions import POSITION_NOT_GIVEN
+from .archive import ArchiveAdminMixin
 from .checks import NeedsCheckAdminMixin
 from .club_roles import ClubRoleInline
+from .rendering import AdminModelForm
 from .squad_notes import SquadNoteInline
 
 
@@ -27,11 +29,12 @@ class CompetitionAdmin(admin.ModelAdmin):
 
 class ClubAliasInline(admin.TabularInline):
     model = ClubAlias
+    form = AdminModelForm
     extra = 1
 
 
 @admin.register(ClubAlias)
-class ClubAliasAdmin(admin.ModelAdmin):
+class ClubAliasAdmin(ArchiveAdminMixin, admin.ModelAdmin):
     list_display = ["name", "club"]
     list_select_related = ["club"]
     search_fields = ["name", "club__name"]
@@ -39,7 +42,8 @@ class ClubAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Club)
-class ClubAdmin(NeedsCheckAdminMixin, SimpleHistoryAdmin):
+class ClubAdmin(ArchiveAdminMixin, NeedsCheckAdminMixin, SimpleHistoryAdmin):
+    form = AdminModelForm
     list_display = ["name", "short_name", "alias_names", "competition", "country"]
     list_filter = ["competition", "country"]
     list_select_related = ["competition"]
@@ -55,7 +59,7 @@ class ClubAdmin(NeedsCheckAdminMixin, SimpleHistoryAdmin):
         return ", ".join(alias.name for alias in club.aliases.all())
 
 
-class PlayerAdminForm(forms.ModelForm):
+class PlayerAdminForm(AdminModelForm):
     # Ticks instead of typing JSON; Player.clean() orders and checks them.
     secondary_positions = forms.MultipleChoiceField(
         choices=Position.choices,
@@ -75,7 +79,7 @@ class PlayerAdminForm(forms.ModelForm):
 
 
 @admin.register(Player)
-class PlayerAdmin(NeedsCheckAdminMixin, SimpleHistoryAdmin):
+class PlayerAdmin(ArchiveAdminMixin, NeedsCheckAdminMixin, SimpleHistoryAdmin):
     form = PlayerAdminForm
     list_display = [
         "name",

@@ -19,11 +19,12 @@ from ..services.amounts import LOAN_DEALS, set_headline_fee
 from ..services.attributions import copy_attribution
 from ..services.versioning import VersionConflict, claim_version, stale_message
 from .money_fields import FeeField, check_fee
+from .rendering import AdminModelForm
 
 VERSION_FIELD = "loaded_version"
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(AdminModelForm):
     """A model form that remembers the version it was loaded at (#5, R19).
 
     Saving is refused with a message saying who changed what meanwhile when

@@ -24,6 +24,7 @@ from ..models.amounts import (
     describe_amounts,
 )
 from ..models.claim_terms import format_money
+from .rendering import AdminModelForm
 
 SMALLEST_FEE = Decimal(100_000)
 MONEY_HELP = (
@@ -175,7 +176,7 @@ def check_fee(amount, currency):
         )
 
 
-class ClaimAmountForm(forms.ModelForm):
+class ClaimAmountForm(AdminModelForm):
     """An amount row whose figure may be typed as the story writes it (#14).
 
     “€40-45m” fills the amount, its upper bound and the currency; a plain

@@ -7,11 +7,12 @@ from ..models import (
     Source,
     roles,
 )
+from .archive import ArchiveAdminMixin
 from .checks import NeedsCheckAdminMixin
 
 
 @admin.register(Source)
-class SourceAdmin(NeedsCheckAdminMixin, SimpleHistoryAdmin):
+class SourceAdmin(ArchiveAdminMixin, NeedsCheckAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "name",
         "kind",

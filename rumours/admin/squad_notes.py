@@ -1,15 +1,16 @@
 """Squad notes in the admin: a compact inline on the club, and a list of all."""
 
-from django import forms
 from django.contrib import admin
 
 from ..models import SquadNote
+from .archive import ArchiveAdminMixin
+from .rendering import AdminModelForm
 from .widgets import PreloadedAutocompleteInlineMixin
 
 NOTE_FIELDS = ["position", "kind", "count", "note", "noted_on", "article", "source"]
 
 
-class SquadNoteForm(forms.ModelForm):
+class SquadNoteForm(AdminModelForm):
     """A new note is dated: only notes migrated from undated targets lack a date."""
 
     class Meta:
@@ -42,7 +43,7 @@ class SquadNoteInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
 
 
 @admin.register(SquadNote)
-class SquadNoteAdmin(admin.ModelAdmin):
+class SquadNoteAdmin(ArchiveAdminMixin, admin.ModelAdmin):
     list_display = ["club", "position", "kind", "count", "noted_on", "note"]
     list_filter = ["kind", "position", ("club", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["club"]

@@ -3,11 +3,12 @@
 from django.contrib import admin
 
 from ..models import Tombstone
+from .archive import ArchiveAdminMixin
 from .workflow import BrowseOnlyAdminMixin
 
 
 @admin.register(Tombstone)
-class TombstoneAdmin(BrowseOnlyAdminMixin, admin.ModelAdmin):
+class TombstoneAdmin(ArchiveAdminMixin, BrowseOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: what partners were told to take down (#4)."""
 
     list_display = ["recorded_at", "kind", "object_id", "slug", "reason"]

@@ -18,6 +18,7 @@ from ..models import (
     WebhookSubscription,
 )
 from ..webhooks import events
+from .archive import ArchiveAdminMixin
 from .workflow import BrowseOnlyAdminMixin
 
 # The queue's own rows are the worker's business; the delivery log below
@@ -78,7 +79,7 @@ class WebhookAttemptInline(admin.TabularInline):
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(BrowseOnlyAdminMixin, admin.ModelAdmin):
+class WebhookDeliveryAdmin(ArchiveAdminMixin, BrowseOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: what was sent to whom, every attempt and its answer."""
 
     list_display = ["created_at", "event_type", "claim", "subscription", "status"]

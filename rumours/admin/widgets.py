@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.functional import cached_property
 
+from .rendering import ADMIN_FORM_RENDERER
+
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
     """An autocomplete select that reads its selected label from ``labels``.
@@ -17,6 +19,10 @@ class PreloadedAutocompleteSelect(AutocompleteSelect):
     """
 
     labels = None  # {str(key): label}
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The admin's related-widget wrapper renders it with no renderer.
+        return super().render(name, value, attrs, renderer or ADMIN_FORM_RENDERER)
 
     def optgroups(self, name, value, attr=None):
         if self.labels is None:

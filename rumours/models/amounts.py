@@ -139,6 +139,10 @@ class ClaimAmount(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+        # #19: the admin's list of every amount, in this order, a page at a time.
+        indexes = [
+            models.Index(fields=["position", "id"], name="rumours_amount_order_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=AmountKind.values),

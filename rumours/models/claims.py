@@ -204,6 +204,8 @@ class TransferClaim(ClaimWording, models.Model):
             models.Index(fields=["claim_type"]),
             models.Index(fields=["outcome"]),
             models.Index(fields=["reported_at"]),
+            # #19: the dashboard's claims resolved this week, counted and listed.
+            models.Index(fields=["resolved_at"], name="rumours_claim_resolved_idx"),
             # #6: one index a filter of the feed and pages. The API's club +
             # updated_since filter (a partner's sync) is an OR over both
             # clubs: PostgreSQL combines the two (club, updated_at) indexes.
