@@ -5,7 +5,12 @@ import datetime as dt
 from django.utils import timezone
 
 from ..models import Article, Club, Player, Source, TransferClaim, roles
-from ..models.track_records import RECORD_FLOOR, suggested_tier, tier_disagrees
+from ..models.track_records import (
+    RECORD_FLOOR,
+    records_by_source,
+    suggested_tier,
+    tier_disagrees,
+)
 
 DASHBOARD_ROWS = 20
 
@@ -92,14 +97,16 @@ def tier_suggestions():
     the furthest from their tier first. The editor decides: nothing changes
     a tier but the source's form.
     """
-    candidates = (
-        Source.objects.exclude(reliability_tier=None)
-        .with_track_record()
-        .filter(record_resolved__gte=RECORD_FLOOR)
-    )
+    records = {
+        pk: record
+        for pk, record in records_by_source(
+            TransferClaim.objects.exclude(source__reliability_tier=None)
+        ).items()
+        if record.resolved >= RECORD_FLOOR
+    }
     found = []
-    for source in candidates:
-        record = source.track_record
+    for source in Source.objects.filter(pk__in=records):
+        record = records[source.pk]
         if tier_disagrees(source.reliability_tier, record):
             source.suggested_tier = suggested_tier(record)
             source.evidence = record_words(record)

@@ -274,7 +274,16 @@ def records_of_sources(claims, source_ids):
     """Return ``{source pk: TrackRecord}`` over ``claims``: one grouped query."""
     if not source_ids:
         return {}
-    rows = grouped(claims.filter(source__in=source_ids), key=F("source"))
+    return records_by_source(claims.filter(source__in=source_ids))
+
+
+def records_by_source(claims):
+    """Return ``{source pk: TrackRecord}`` of every source ``claims`` credit.
+
+    One grouped query over the scored claims alone, where annotating sources
+    counts through all of their claims, open and lapsed ones too (#19).
+    """
+    rows = grouped(claims, key=F("source"))
     return {row["key"]: TrackRecord(row["proved"], row["resolved"]) for row in rows}
 
 
