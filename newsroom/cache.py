@@ -78,6 +78,29 @@ class ReusingRedisCache(RedisCache):
             self._made_keys[key, version] = made
         return made
 
+    def get_many(self, keys, version=None):
+        """Django's ``get_many``, in one ``MGET``, without its two mappings.
+
+        A cached page about one thing reads some 70 keys in one call: the
+        per-key Python around the round trip cost more than the round trip
+        (#19, ``bench/README.md``).
+        """
+        keys = list(keys)
+        if not keys:
+            return {}
+        made_keys = self._made_keys
+        made = [
+            made_keys.get((key, version)) or self.make_and_validate_key(key, version)
+            for key in keys
+        ]
+        values = self._cache.get_client(None).mget(made)
+        loads = self._cache._serializer.loads
+        return {
+            key: loads(value)
+            for key, value in zip(keys, values, strict=True)
+            if value is not None
+        }
+
 
 class Outage:
     """When Redis last failed, and whether to try it again yet (one per process)."""

@@ -7,6 +7,7 @@ last read it, and fetches their numbers with the entry itself the next time.
 import pytest
 
 from rumours.cache import dependencies as cache_dependencies
+from rumours.cache import edge
 from rumours.cache import public as public_cache
 
 from .factories import ArticleFactory, TransferClaimFactory
@@ -64,3 +65,18 @@ def test_a_page_rendered_again_with_other_rows_is_checked_against_them(client):
 
     assert response[HIT] == "miss"
     assert "Radu Dragusin" in response.text
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "5")],
+        [("X-Frame-Options", "DENY"), ("Content-Type", "application/json")],
+        [("content-length", "5"), ("ETag", '"abc"')],
+    ],
+    ids=["content-type-first", "content-type-later", "no-content-type"],
+)
+def test_the_edge_sends_the_headers_of_the_thawed_response_in_its_order(kept):
+    entry = {"content": b"hello", "headers": kept}
+
+    assert edge.hit_headers(entry) == list(public_cache.thaw(entry).items())
