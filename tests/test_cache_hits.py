@@ -5,10 +5,12 @@ last read it, and fetches their numbers with the entry itself the next time.
 """
 
 import pytest
+from django.db.models.signals import post_init
 
 from rumours.cache import dependencies as cache_dependencies
 from rumours.cache import edge
 from rumours.cache import public as public_cache
+from rumours.models import TransferClaim
 
 from .factories import ArticleFactory, TransferClaimFactory
 from .test_cache import CountingCache
@@ -80,3 +82,18 @@ def test_the_edge_sends_the_headers_of_the_thawed_response_in_its_order(kept):
     entry = {"content": b"hello", "headers": kept}
 
     assert edge.hit_headers(entry) == list(public_cache.thaw(entry).items())
+
+
+def test_rows_are_heard_only_while_a_page_records_them():
+    claim = TransferClaimFactory()
+    tag = f"rumours.transferclaim:{claim.pk}"
+    assert not post_init.has_listeners(TransferClaim)
+
+    with cache_dependencies.recording() as outer:
+        with cache_dependencies.recording() as inner:
+            TransferClaim.objects.get(pk=claim.pk)
+        heard_after_inner = post_init.has_listeners(TransferClaim)
+        TransferClaim.objects.get(pk=claim.pk)
+
+    assert (inner, outer, heard_after_inner) == ({tag}, {tag}, True)
+    assert not post_init.has_listeners(TransferClaim)
