@@ -324,3 +324,14 @@ def test_a_wrong_key_never_gets_the_kept_body(edge, django_app, key):
 
     assert status.startswith("401")
     assert header(headers, HIT) is None
+
+
+def test_static_files_go_straight_to_django(edge, django_app, settings):
+    def asked(request):
+        raise AssertionError("a door was asked about a static file")
+
+    edge.doors = (asked,)
+
+    serve(edge, f"{settings.STATIC_URL}css/missing.css")
+
+    assert django_app.calls == 1

@@ -53,7 +53,12 @@ class EdgeCache:
         self.doors = tuple(doors)
 
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") == "GET" and CONDITIONAL.isdisjoint(environ):
+        if (
+            environ.get("REQUEST_METHOD") == "GET"
+            and CONDITIONAL.isdisjoint(environ)
+            # Static files are WhiteNoise's: no door serves them.
+            and not environ.get("PATH_INFO", "").startswith(settings.STATIC_URL)
+        ):
             answer = self.answer(environ)
             if answer is not None:
                 headers, body = answer
