@@ -8,7 +8,10 @@ differs comes from the environment (docs/deploy.md):
 - ``GUNICORN_WORKERS``: sync workers (default: one per core; sync workers
   served our pages faster than gthread or uvicorn ones, ``bench/README.md``).
 - ``GUNICORN_TIMEOUT``: seconds before a stuck worker is restarted (30).
-- ``GUNICORN_ACCESS_LOG``: where the access log goes (``-``: stdout).
+- ``GUNICORN_ACCESS_LOG``: where the access log goes (``-``: stdout; empty
+  or ``/dev/null``: no access log, so no line is formatted at all).
+- ``GUNICORN_MAX_REQUESTS``: requests a worker serves before it is replaced
+  (default 100,000, give or take a tenth, so a slow leak never builds up).
 - ``FORWARDED_ALLOW_IPS``: the load balancer's addresses, whose
   X-Forwarded-* headers are trusted (default 127.0.0.1).
 - ``DRAIN_SECONDS``: after SIGTERM, how long a worker keeps serving while
@@ -29,16 +32,21 @@ drain_seconds = float(os.environ.get("DRAIN_SECONDS", "0"))
 # Draining, then in-flight requests, must fit before gunicorn kills a worker.
 graceful_timeout = 20 + math.ceil(drain_seconds)
 keepalive = 5
-# Recycle workers now and then, staggered, so a slow leak never builds up.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then, staggered, so a slow leak never builds up;
+# rarely, since a new worker loads Django again (bench/README.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # gunicorn 27 opens a control socket at one fixed path by default: two
 # servers on one machine clash. Nothing uses it.
 control_socket_disable = True
 
+# Writing lines to /dev/null still formats each one (bench/README.md).
+NO_ACCESS_LOG = ("", "/dev/null")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+if accesslog in NO_ACCESS_LOG:
+    accesslog = None
 errorlog = "-"
 # The worker's pid (%(p)s) shows which worker answered.
 access_log_format = '%(h)s %(p)s "%(r)s" %(s)s %(b)s %(M)sms'

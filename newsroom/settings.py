@@ -55,7 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: a partner's GET answered from the public cache once its key
+    # What the edge in front of Django learnt before handing the request on
+    # (rumours/cache/edge.py): its cache lookup and the throttle's count.
+    "rumours.cache.edge.HandOverMiddleware",
+    # Then: a partner's GET answered from the public cache once its key
     # is checked and the request counted (#19), before any of the below; it
     # keeps API bodies with every header the middlewares below gave them.
     "rumours.api.caching.PartnerCacheMiddleware",

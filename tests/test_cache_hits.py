@@ -5,9 +5,12 @@ last read it, and fetches their numbers with the entry itself the next time.
 """
 
 import pytest
+from django.db.models.signals import post_init
 
 from rumours.cache import dependencies as cache_dependencies
+from rumours.cache import edge
 from rumours.cache import public as public_cache
+from rumours.models import TransferClaim
 
 from .factories import ArticleFactory, TransferClaimFactory
 from .test_cache import CountingCache
@@ -64,3 +67,33 @@ def test_a_page_rendered_again_with_other_rows_is_checked_against_them(client):
 
     assert response[HIT] == "miss"
     assert "Radu Dragusin" in response.text
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "5")],
+        [("X-Frame-Options", "DENY"), ("Content-Type", "application/json")],
+        [("content-length", "5"), ("ETag", '"abc"')],
+    ],
+    ids=["content-type-first", "content-type-later", "no-content-type"],
+)
+def test_the_edge_sends_the_headers_of_the_thawed_response_in_its_order(kept):
+    entry = {"content": b"hello", "headers": kept}
+
+    assert edge.hit_headers(entry) == list(public_cache.thaw(entry).items())
+
+
+def test_rows_are_heard_only_while_a_page_records_them():
+    claim = TransferClaimFactory()
+    tag = f"rumours.transferclaim:{claim.pk}"
+    assert not post_init.has_listeners(TransferClaim)
+
+    with cache_dependencies.recording() as outer:
+        with cache_dependencies.recording() as inner:
+            TransferClaim.objects.get(pk=claim.pk)
+        heard_after_inner = post_init.has_listeners(TransferClaim)
+        TransferClaim.objects.get(pk=claim.pk)
+
+    assert (inner, outer, heard_after_inner) == ({tag}, {tag}, True)
+    assert not post_init.has_listeners(TransferClaim)

@@ -31,6 +31,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.exceptions import APIException
 
+from ..cache import edge
 from ..cache import public as public_cache
 from ..models import Article, Tombstone, TransferClaim
 from .auth import KEY_CACHE, checked_key, key_from_entry, presented_key
@@ -174,7 +175,10 @@ class PartnerCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if may_answer_early(request):
+        # Not twice: the edge (``rumours.cache.edge``) tried already if it
+        # handed over its lookup.
+        tried = getattr(request, "public_cache_visit", None) is not None
+        if not tried and may_answer_early(request):
             answer = self.answer_early(request)
             if answer is not None:
                 return answer
@@ -191,28 +195,59 @@ class PartnerCacheMiddleware:
         return response
 
     def answer_early(self, request):
-        try:
-            presented = presented_key(request)
-        except APIException:
-            return None  # the view says what is wrong with the header
-        if presented is None:
+        hit = early_hit(request)
+        if hit is None:
             return None
-        key, prefix = presented
-        row = {KEY_CACHE.format(prefix=prefix): None}
-        visit = public_cache.enter(request, "api", also=row)
-        entry = row.popitem()[1]
-        if visit.hit is None or not visit.stored.get("all_headers") or entry is None:
-            return None
-        try:
-            api_key = checked_key(key_from_entry(entry), key)
-        except APIException:
-            return None
-        if not PartnerKeyThrottle().admits(request, api_key.prefix):
-            return None  # DRF answers 429, with the request counted once
-        response = visit.hit
-        for header, value in rate_limit_headers(request).items():
+        response, rate_limit = hit[0].hit, hit[1]
+        for header, value in rate_limit.items():
             response[header] = value
         return response
+
+
+def early_hit(request):
+    """Return ``(visit, RateLimit headers)`` when a partner may have the kept body.
+
+    The kept body is fresh and was kept with every header, the key's row
+    read with it is in the shared cache and passes ``checked_key``, and the
+    request is within its rate limit (counted here, once). Otherwise None.
+    """
+    try:
+        presented = presented_key(request)
+    except APIException:
+        return None  # the view says what is wrong with the header
+    if presented is None:
+        return None
+    key, prefix = presented
+    row = {KEY_CACHE.format(prefix=prefix): None}
+    visit = public_cache.enter(request, "api", also=row)
+    entry = row.popitem()[1]
+    if visit.entry is None or not visit.stored.get("all_headers") or entry is None:
+        return None
+    try:
+        api_key = checked_key(key_from_entry(entry), key)
+    except APIException:
+        return None
+    if not PartnerKeyThrottle().admits(request, api_key.prefix):
+        return None  # DRF answers 429, with the request counted once
+    return visit, rate_limit_headers(request)
+
+
+def partner_hit(request):
+    """The edge's partner door (``rumours.cache.edge``): ``(headers, body)`` or None.
+
+    What ``PartnerCacheMiddleware`` would answer early, with the same
+    headers; when it would not, the lookup and the count go to Django.
+    """
+    if not may_answer_early(request):
+        return None
+    hit = early_hit(request)
+    if hit is None:
+        edge.hand_over(request, "public_cache_visit", "partner_counted", "rate_limit")
+        return None
+    visit, rate_limit = hit
+    headers = edge.hit_headers(visit.entry)
+    headers += rate_limit.items()
+    return headers, visit.entry["content"]
 
 
 class ConditionalResponseMixin:

@@ -23,11 +23,13 @@ list's entry counts only while it has not moved.
 """
 
 import contextvars
+import threading
 import time
 from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_init
 
 CHANGES_KEY = "public-cache:changes"
 # What a story's card shows, wherever it is listed: a change of anything
@@ -41,6 +43,7 @@ CARD_FIELDS = {
 RIPPLE_FIELDS = {"rumours.transferclaim": ("outcome", "claim_type")}
 TAG_KEY = "public-cache:tag:{tag}"
 APP_LABEL = "rumours"
+ROWS_LOADED = "public-cache-rows-loaded"
 
 _recording = contextvars.ContextVar("public_cache_tags", default=None)
 
@@ -50,10 +53,41 @@ def recording():
     """Yield the set of tags of the newsroom rows loaded inside the block."""
     tags = set()
     token = _recording.set(tags)
+    listeners.join()
     try:
         yield tags
     finally:
+        listeners.leave()
         _recording.reset(token)
+
+
+class Listeners:
+    """``row_loaded`` hears ``post_init`` only while some thread is recording.
+
+    Connected for every model, it ran for each row every page loads, lists
+    included, which record nothing (#19, ``bench/README.md``). Connected by
+    the first recorder and disconnected by the last, under a lock: a
+    recorder hears every row loaded from its ``join()`` to its ``leave()``.
+    """
+
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+
+    def join(self):
+        with self.lock:
+            if self.count == 0:
+                post_init.connect(row_loaded, dispatch_uid=ROWS_LOADED)
+            self.count += 1
+
+    def leave(self):
+        with self.lock:
+            self.count -= 1
+            if self.count == 0:
+                post_init.disconnect(dispatch_uid=ROWS_LOADED)
+
+
+listeners = Listeners()
 
 
 def row_loaded(sender, instance, **kwargs):

@@ -98,7 +98,8 @@ class PublicCacheMiddleware:
                 # Whatever a logged-in user sees stays in their browser.
                 patch_cache_control(response, private=True)
             return response
-        visit = enter(request, "page")
+        # Looked up already when the edge (``rumours.cache.edge``) tried.
+        visit = getattr(request, "public_cache_visit", None) or enter(request, "page")
         if visit.hit is not None:
             return answer_conditionally(request, visit.hit)
         if view_name in PAGES_ABOUT_ONE_THING:

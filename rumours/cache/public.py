@@ -34,6 +34,7 @@ import hashlib
 import logging
 import time
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -181,10 +182,12 @@ class RememberedTags:
     A page about one thing is fresh while none of its rows has moved: their
     numbers took a second round trip. An entry's rows change only when it is
     rendered again, so the keys read last time are fetched with the entry
-    the next time; when they no longer cover the entry's rows, the second
-    trip is made and the new keys kept. Bounded: forgotten all at once when
-    full.
+    the next time; when the entry's rows are no longer the ones remembered,
+    the second trip is made and the new keys kept. Bounded: forgotten all at
+    once when full.
     """
+
+    NOTHING = ((), ())
 
     def __init__(self, size):
         self.size = size
@@ -192,16 +195,17 @@ class RememberedTags:
 
     def get(self, key):
         """Return the keys remembered for ``key``, in the order to fetch them."""
-        return self.keys.get(key, ((), frozenset()))[0]
+        return self.keys.get(key, self.NOTHING)[1]
 
-    def cover(self, key, tag_keys):
-        """Return whether the keys remembered for ``key`` include ``tag_keys``."""
-        return self.keys.get(key, ((), frozenset()))[1].issuperset(tag_keys)
+    def keys_of(self, key, tags):
+        """Return the keys of ``tags`` (in their order) if remembered for ``key``."""
+        names, keys = self.keys.get(key, self.NOTHING)
+        return keys if names == tuple(tags) else None
 
-    def remember(self, key, tag_keys):
+    def remember(self, key, tags):
         if len(self.keys) >= self.size:
             self.keys.clear()
-        self.keys[key] = (tuple(tag_keys), frozenset(tag_keys))
+        self.keys[key] = (tuple(tags), tuple(TAG_KEY.format(tag=tag) for tag in tags))
 
 
 remembered_tags = RememberedTags(10_000)
@@ -221,14 +225,11 @@ def is_fresh(entry, generation, changes, *, key=None, found=None):
     if "tags" not in entry:
         return entry.get("changes") == changes
     tags = entry["tags"]
-    tag_keys = [TAG_KEY.format(tag=tag) for tag in tags]
-    if found is not None and remembered_tags.cover(key, tag_keys):
-        return all(
-            found.get(tag_key) == number
-            for tag_key, number in zip(tag_keys, tags.values(), strict=True)
-        )
+    tag_keys = remembered_tags.keys_of(key, tags) if found is not None else None
+    if tag_keys is not None:
+        return list(map(found.get, tag_keys)) == list(tags.values())
     if key is not None:
-        remembered_tags.remember(key, tag_keys)
+        remembered_tags.remember(key, tags)
     return tags_unmoved(tags)
 
 
@@ -325,8 +326,13 @@ class Visit:
 
     request: object
     slot: Slot | None = None
-    hit: HttpResponse | None = None
+    entry: dict | None = None  # the fresh entry found, if any
     stored: dict | None = None  # any copy kept, fresh or not
+
+    @cached_property
+    def hit(self):
+        """The fresh entry as a response, or None (built once, when asked)."""
+        return thaw(self.entry) if self.entry is not None else None
 
     def keep(self, response, **options):
         """Keep ``response`` for the next reader, if the request may use the cache.
@@ -350,7 +356,7 @@ def enter(request, kind, also=None):
     if not may_use_cache(request):
         return Visit(request)
     slot, entry, stored = lookup(kind, request, also)
-    visit = Visit(request, slot, thaw(entry) if entry is not None else None, stored)
+    visit = Visit(request, slot, entry, stored)
     request.public_cache_visit = visit  # for ``stale_response``
     return visit
 

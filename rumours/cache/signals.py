@@ -23,7 +23,6 @@ from .dependencies import (
     card_values,
     referenced_tags,
     references,
-    row_loaded,
     stored_state,
     tag_of,
 )
@@ -129,7 +128,6 @@ def connect_signals():
     from django.db.models.signals import (
         m2m_changed,
         post_delete,
-        post_init,
         post_save,
         pre_save,
     )
@@ -145,7 +143,6 @@ def connect_signals():
             weak=False,
         )
     pre_save.connect(remember_stored_state, dispatch_uid="public-cache-pre-save")
-    post_init.connect(row_loaded, dispatch_uid="public-cache-rows-loaded")
     newsroom_bulk_written.connect(bulk_written, dispatch_uid="public-cache-bulk")
     shared_cache_recovered.connect(
         shared_cache_back, dispatch_uid="public-cache-recovered"
