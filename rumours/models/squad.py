@@ -9,8 +9,10 @@ squad page renders it; the partner API can serialise the same ``SquadDepth``.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q
+from django.template.defaultfilters import pluralize
 
 from .claim_terms import MOVE_KINDS, STAGE_LADDER, SURPLUS_KINDS
 from .claims import TransferClaim
@@ -27,6 +29,8 @@ PITCH_LINES = (
     (Position.DF, ("LB", "CB", "RB")),
     (Position.GK, ("GK",)),
 )
+# The depth chart's slot width and the gap before each slot, in pixels.
+SLOT, GAP = 18, 4
 
 
 @dataclass
@@ -90,36 +94,83 @@ class SquadRow(Balanced):
     notes: NoteHistory
     rumours_in: list
     rumours_out: list
+    # The widest row's slot count, so every chart shares one scale (set by
+    # ``SquadDepth``).
+    chart_scale: int = 1
 
-    @property
+    @cached_property
     def available_specialists(self):
         return [player for player in self.specialists if player.is_available]
 
-    @property
+    @cached_property
     def counted(self):
         """Return the players a target is measured against: available specialists."""
         return len(self.available_specialists)
 
-    @property
+    @cached_property
     def unavailable_count(self):
         return len(self.specialists) - len(self.available_specialists)
 
-    @property
+    @cached_property
     def target(self):
         """Return the current note when it is a target, else None."""
         return self.notes.current if self.notes.target_count is not None else None
 
-    @property
+    @cached_property
     def chart_size(self):
         """Return the number of slots the depth chart draws for this row."""
         target = self.notes.target_count or 0
         return max(len(self.specialists) + len(self.cover), target, 1)
 
+    @cached_property
+    def chart(self):
+        """Return the row drawn as a bar of slots, as ``_depth_chart.html`` reads it.
+
+        Specialists are solid, unavailable ones crossed, cover outlined, and
+        the target a marked line; ``label`` says the same in words. Numbers
+        come as the text drawn: the page draws a few hundred.
+        """
+        kinds = [
+            (player, "specialist" if player.is_available else "unavailable")
+            for player in self.specialists
+        ] + [(player, "cover") for player in self.cover]
+        slots = []
+        for index, (player, kind) in enumerate(kinds):
+            x = GAP + index * (SLOT + GAP)
+            cross = f"M{x + 3} 7 l12 12 M{x + 15} 7 l-12 12"
+            slots.append(
+                {
+                    "kind": kind,
+                    "name": player.name,
+                    "x": str(x),
+                    "cross": cross if kind == "unavailable" else "",
+                }
+            )
+        target = self.notes.target_count
+        return {
+            "label": self.chart_label,
+            "width": str(self.chart_scale * (SLOT + GAP) + GAP),
+            "slots": slots,
+            "target_x": None if target is None else str(target * (SLOT + GAP) + 2),
+        }
+
     @property
+    def chart_label(self):
+        """Return the chart in words: “Right-back: 1 available specialist, 2 cover”."""
+        counted = self.counted
+        words = [f"{self.label}: {counted} available specialist{pluralize(counted)}"]
+        if self.unavailable_count:
+            words.append(f"{self.unavailable_count} unavailable")
+        words.append(f"{len(self.cover)} cover")
+        if self.notes.target_count is not None:
+            words.append(f"target {self.notes.target_count}")
+        return ", ".join(words)
+
+    @cached_property
     def anchor(self):
         return f"position-{self.position.lower()}"
 
-    @property
+    @cached_property
     def is_empty(self):
         """Return True with nobody, no note and no rumour here: the page folds it."""
         return not (
@@ -153,19 +204,19 @@ class SquadGroup(Balanced):
     notes: NoteHistory
     broad_notes: list
 
-    @property
+    @cached_property
     def counted(self):
         return self.available_count
 
-    @property
+    @cached_property
     def player_count(self):
         return len(self.players)
 
-    @property
+    @cached_property
     def available_count(self):
         return sum(1 for player in self.players if player.is_available)
 
-    @property
+    @cached_property
     def anchor(self):
         return f"group-{self.position.lower()}"
 
@@ -182,6 +233,10 @@ class SquadDepth:
     rumours_in: list = field(default_factory=list)
     rumours_out: list = field(default_factory=list)
 
+    def __post_init__(self):
+        for row in self.rows:
+            row.chart_scale = self.chart_size
+
     def group(self, position):
         """Return the group of ``position`` ("DF")."""
         return next(group for group in self.groups if group.position == position)
@@ -190,17 +245,17 @@ class SquadDepth:
         """Return the row of ``position`` ("CB")."""
         return next(row for row in self.rows if row.position == position)
 
-    @property
+    @cached_property
     def chart_size(self):
         """Return the widest row's slot count, so every chart shares one scale."""
         return max(row.chart_size for row in self.rows)
 
-    @property
+    @cached_property
     def moves(self):
         """Return the rumoured moves the what-if can play: departures, then arrivals."""
         return [link for link in (*self.rumours_out, *self.rumours_in) if link.is_move]
 
-    @property
+    @cached_property
     def summary(self):
         """Return the rows and noted groups that matter, the most short first.
 
@@ -219,11 +274,11 @@ class SquadDepth:
             ),
         )
 
-    @property
+    @cached_property
     def empty_rows(self):
         return [row for row in self.rows if row.is_empty]
 
-    @property
+    @cached_property
     def pitch(self):
         """Return the rows as the pitch graphic draws them: lines of rows."""
         return [
