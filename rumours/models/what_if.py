@@ -34,6 +34,14 @@ class Outlook:
         return self.steps[-1].standing if self.steps else self.now
 
     @cached_property
+    def words(self):
+        """Return “4 of 4 now · 3 of 4 if Radu Dragusin leaves”, or “4 of 4”."""
+        if not self.steps:
+            return self.now
+        steps = (f"{step.standing} {step.move.phrase}" for step in self.steps)
+        return " · ".join((f"{self.now} now", *steps))
+
+    @cached_property
     def changes(self):
         return self.after != self.now
 
