@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
-from django.template.defaultfilters import pluralize
 
 from .claim_terms import MOVE_KINDS, STAGE_LADDER, SURPLUS_KINDS
 from .claims import TransferClaim
+from .depth_charts import depth_chart
 from .football import Player
 from .positions import POSITION_GROUPS, POSITION_ORDER, SPECIFIC_POSITIONS, Position
 from .squad_notes import Balanced, NoteHistory, SquadNote, note_histories
@@ -29,8 +29,6 @@ PITCH_LINES = (
     (Position.DF, ("LB", "CB", "RB")),
     (Position.GK, ("GK",)),
 )
-# The depth chart's slot width and the gap before each slot, in pixels.
-SLOT, GAP = 18, 4
 
 
 @dataclass
@@ -124,47 +122,8 @@ class SquadRow(Balanced):
 
     @cached_property
     def chart(self):
-        """Return the row drawn as a bar of slots, as ``_depth_chart.html`` reads it.
-
-        Specialists are solid, unavailable ones crossed, cover outlined, and
-        the target a marked line; ``label`` says the same in words. Numbers
-        come as the text drawn: the page draws a few hundred.
-        """
-        kinds = [
-            (player, "specialist" if player.is_available else "unavailable")
-            for player in self.specialists
-        ] + [(player, "cover") for player in self.cover]
-        slots = []
-        for index, (player, kind) in enumerate(kinds):
-            x = GAP + index * (SLOT + GAP)
-            cross = f"M{x + 3} 7 l12 12 M{x + 15} 7 l-12 12"
-            slots.append(
-                {
-                    "kind": kind,
-                    "name": player.name,
-                    "x": str(x),
-                    "cross": cross if kind == "unavailable" else "",
-                }
-            )
-        target = self.notes.target_count
-        return {
-            "label": self.chart_label,
-            "width": str(self.chart_scale * (SLOT + GAP) + GAP),
-            "slots": slots,
-            "target_x": None if target is None else str(target * (SLOT + GAP) + 2),
-        }
-
-    @property
-    def chart_label(self):
-        """Return the chart in words: “Right-back: 1 available specialist, 2 cover”."""
-        counted = self.counted
-        words = [f"{self.label}: {counted} available specialist{pluralize(counted)}"]
-        if self.unavailable_count:
-            words.append(f"{self.unavailable_count} unavailable")
-        words.append(f"{len(self.cover)} cover")
-        if self.notes.target_count is not None:
-            words.append(f"target {self.notes.target_count}")
-        return ", ".join(words)
+        """Return the row drawn as ``_depth_chart.html`` reads it (``depth_chart``)."""
+        return depth_chart(self, self.chart_scale)
 
     @cached_property
     def anchor(self):
