@@ -304,3 +304,32 @@ def test_injured_specialists_are_counted_apart_from_the_fit_ones():
         2,
         "Need 1",
     )
+
+
+def test_depth_chart_draws_specialists_then_cover_on_the_widest_rows_scale():
+    club = ClubFactory()
+    SquadNoteFactory(club=club, position=Position.CB, count=2)
+    PlayerFactory(
+        current_club=club, primary_position=Position.CB, name="Ali", injured=True
+    )
+    PlayerFactory(current_club=club, primary_position=Position.CB, name="Ben")
+    PlayerFactory(
+        current_club=club,
+        primary_position=Position.RB,
+        secondary_positions=[Position.CB],
+        name="Cal",
+    )
+    PlayerFactory.create_batch(4, current_club=club, primary_position=Position.ST)
+
+    chart = squad_depth(club).row(Position.CB).chart
+
+    assert [(s["name"], s["kind"], s["x"]) for s in chart["slots"]] == [
+        ("Ali", "unavailable", "4"),
+        ("Ben", "specialist", "26"),
+        ("Cal", "cover", "48"),
+    ]
+    assert chart["slots"][0]["cross"] == "M7 7 l12 12 M19 7 l-12 12"
+    assert (chart["width"], chart["target_x"]) == ("92", "46")
+    assert chart["label"] == (
+        "Centre-back: 1 available specialist, 1 unavailable, 1 cover, target 2"
+    )

@@ -290,3 +290,13 @@ def test_the_summary_puts_needs_first_and_folds_empty_positions(client):
         "Nobody, no note and no rumour at: right-back, left-back, defensive "
         "midfielder, attacking midfielder, right winger, left winger."
     ) in summary
+
+
+def test_an_outlook_in_words_reads_each_move_in_turn():
+    club = ClubFactory()
+    SquadNoteFactory(club=club, count=2)
+    (leaving,) = centre_backs(club, 1, name="Radu Dragusin")
+    TransferClaimFactory(player=leaving, claim_type="bid")
+
+    assert outlook_of(club).words == "1 of 2 now · 0 of 2 if Radu Dragusin leaves"
+    assert outlook_of(club, chosen=set()).words == "1 of 2"

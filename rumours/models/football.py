@@ -36,8 +36,12 @@ class Competition(models.Model):
 
 class ClubQuerySet(models.QuerySet):
     def with_staff(self):
-        """Return the clubs with their roles loaded for ``staff``: one more query."""
-        roles = ClubRole.objects.in_order().select_related("person")
+        """Return the clubs with their roles loaded for ``staff``: one more query.
+
+        Unordered: ``current_staff()`` picks and sorts the roles itself, and
+        compiling ``in_order()`` cost more than running the query (#19).
+        """
+        roles = ClubRole.objects.order_by().select_related("person")
         return self.prefetch_related(models.Prefetch("roles", queryset=roles))
 
 

@@ -9,11 +9,13 @@ squad page renders it; the partner API can serialise the same ``SquadDepth``.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q
 
 from .claim_terms import MOVE_KINDS, STAGE_LADDER, SURPLUS_KINDS
 from .claims import TransferClaim
+from .depth_charts import depth_chart
 from .football import Player
 from .positions import POSITION_GROUPS, POSITION_ORDER, SPECIFIC_POSITIONS, Position
 from .squad_notes import Balanced, NoteHistory, SquadNote, note_histories
@@ -90,36 +92,44 @@ class SquadRow(Balanced):
     notes: NoteHistory
     rumours_in: list
     rumours_out: list
+    # The widest row's slot count, so every chart shares one scale (set by
+    # ``SquadDepth``).
+    chart_scale: int = 1
 
-    @property
+    @cached_property
     def available_specialists(self):
         return [player for player in self.specialists if player.is_available]
 
-    @property
+    @cached_property
     def counted(self):
         """Return the players a target is measured against: available specialists."""
         return len(self.available_specialists)
 
-    @property
+    @cached_property
     def unavailable_count(self):
         return len(self.specialists) - len(self.available_specialists)
 
-    @property
+    @cached_property
     def target(self):
         """Return the current note when it is a target, else None."""
         return self.notes.current if self.notes.target_count is not None else None
 
-    @property
+    @cached_property
     def chart_size(self):
         """Return the number of slots the depth chart draws for this row."""
         target = self.notes.target_count or 0
         return max(len(self.specialists) + len(self.cover), target, 1)
 
-    @property
+    @cached_property
+    def chart(self):
+        """Return the row drawn as ``_depth_chart.html`` reads it (``depth_chart``)."""
+        return depth_chart(self, self.chart_scale)
+
+    @cached_property
     def anchor(self):
         return f"position-{self.position.lower()}"
 
-    @property
+    @cached_property
     def is_empty(self):
         """Return True with nobody, no note and no rumour here: the page folds it."""
         return not (
@@ -153,19 +163,19 @@ class SquadGroup(Balanced):
     notes: NoteHistory
     broad_notes: list
 
-    @property
+    @cached_property
     def counted(self):
         return self.available_count
 
-    @property
+    @cached_property
     def player_count(self):
         return len(self.players)
 
-    @property
+    @cached_property
     def available_count(self):
         return sum(1 for player in self.players if player.is_available)
 
-    @property
+    @cached_property
     def anchor(self):
         return f"group-{self.position.lower()}"
 
@@ -182,6 +192,10 @@ class SquadDepth:
     rumours_in: list = field(default_factory=list)
     rumours_out: list = field(default_factory=list)
 
+    def __post_init__(self):
+        for row in self.rows:
+            row.chart_scale = self.chart_size
+
     def group(self, position):
         """Return the group of ``position`` ("DF")."""
         return next(group for group in self.groups if group.position == position)
@@ -190,17 +204,17 @@ class SquadDepth:
         """Return the row of ``position`` ("CB")."""
         return next(row for row in self.rows if row.position == position)
 
-    @property
+    @cached_property
     def chart_size(self):
         """Return the widest row's slot count, so every chart shares one scale."""
         return max(row.chart_size for row in self.rows)
 
-    @property
+    @cached_property
     def moves(self):
         """Return the rumoured moves the what-if can play: departures, then arrivals."""
         return [link for link in (*self.rumours_out, *self.rumours_in) if link.is_move]
 
-    @property
+    @cached_property
     def summary(self):
         """Return the rows and noted groups that matter, the most short first.
 
@@ -219,11 +233,11 @@ class SquadDepth:
             ),
         )
 
-    @property
+    @cached_property
     def empty_rows(self):
         return [row for row in self.rows if row.is_empty]
 
-    @property
+    @cached_property
     def pitch(self):
         """Return the rows as the pitch graphic draws them: lines of rows."""
         return [

@@ -8,6 +8,7 @@ history the squad page shows under it.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Subquery, When
@@ -187,19 +188,19 @@ class NoteHistory:
     position: str
     notes: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def label(self):
         return Position(self.position).label
 
-    @property
+    @cached_property
     def current(self):
         return self.notes[0] if self.notes else None
 
-    @property
+    @cached_property
     def earlier(self):
         return self.notes[1:]
 
-    @property
+    @cached_property
     def target_count(self):
         """Return the current target's count, or None when the note is no target."""
         note = self.current
@@ -218,11 +219,11 @@ class NoteHistory:
 class Balanced:
     """The balance of a squad row or group: it has ``notes`` and ``counted``."""
 
-    @property
+    @cached_property
     def balance(self):
         return self.notes.balance(self.counted)
 
-    @property
+    @cached_property
     def balance_label(self):
         """Return “Need 1”, “Balanced”, “Surplus 2”, “Need (no number given)” or ""."""
         note, balance = self.notes.current, self.balance
@@ -232,7 +233,7 @@ class Balanced:
             return note.summary
         return balance_words(balance)
 
-    @property
+    @cached_property
     def balance_kind(self):
         """Return "need", "balanced", "surplus" or "" (a CSS hook, not the message)."""
         return self.balance_kind_after(0)

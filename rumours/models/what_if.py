@@ -9,6 +9,7 @@ Buongiorno arrives”. No queries: it reads the ``SquadDepth`` already loaded.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass
@@ -28,20 +29,28 @@ class Outlook:
     kind_after: str
     steps: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def after(self):
         return self.steps[-1].standing if self.steps else self.now
 
-    @property
+    @cached_property
+    def words(self):
+        """Return “4 of 4 now · 3 of 4 if Radu Dragusin leaves”, or “4 of 4”."""
+        if not self.steps:
+            return self.now
+        steps = (f"{step.standing} {step.move.phrase}" for step in self.steps)
+        return " · ".join((f"{self.now} now", *steps))
+
+    @cached_property
     def changes(self):
         return self.after != self.now
 
-    @property
+    @cached_property
     def leaving(self):
         """Return the pks of the players the chosen moves take away."""
         return {s.move.player.pk for s in self.steps if s.move.direction == "out"}
 
-    @property
+    @cached_property
     def arriving(self):
         """Return the players the chosen moves bring in, in order."""
         return [s.move.player for s in self.steps if s.move.direction == "in"]

@@ -52,7 +52,7 @@ class ClubSquadView(DetailView):
     context_object_name = "club"
 
     def get_queryset(self):
-        return Club.objects.select_related("competition").with_staff()
+        return Club.objects.with_staff()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
