@@ -109,35 +109,6 @@ def json_ld(data):
     return mark_safe(element)  # nosec B308 B703 # JSON: <, > and & escaped
 
 
-@register.inclusion_tag("rumours/_depth_chart.html")
-def depth_chart(row, scale):
-    """Render one squad row as an SVG bar of slots, ``scale`` slots wide.
-
-    Specialists are solid, unavailable ones crossed, cover outlined, and the
-    target a marked line; the text beside it says the same in words.
-    """
-    slot, gap = 18, 4
-    slots = []
-    x = 0
-    for player in row.specialists:
-        kind = "specialist" if player.is_available else "unavailable"
-        slots.append({"x": x, "kind": kind, "name": player.name})
-        x += slot + gap
-    for player in row.cover:
-        slots.append({"x": x, "kind": "cover", "name": player.name})
-        x += slot + gap
-    target = row.notes.target_count
-    width = scale * (slot + gap) + gap
-    return {
-        "row": row,
-        "slots": slots,
-        "slot": slot,
-        "width": width,
-        "target_x": target * (slot + gap) - gap // 2 if target is not None else None,
-        "target": target,
-    }
-
-
 @register.filter
 def percent(share):
     """Return a share between 0 and 1 as a whole percentage: 0.6445 → "64%"."""
