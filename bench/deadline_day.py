@@ -7,7 +7,8 @@ partner list of claims.
 
 ``python bench/deadline_day.py edit RATE SECONDS`` is the desk on deadline
 day: it saves RATE stories a second (the newest ones in turn, each save a
-real ``save()`` with its signals, as the admin does) for SECONDS.
+real ``save()`` with its signals, as the admin does) for SECONDS, once it
+has printed ``ready``; then it prints how many it saved.
 """
 
 import json
@@ -51,6 +52,9 @@ def mix():
 def edit(rate, seconds):
     """Save ``rate`` stories a second for ``seconds``; print how many were saved."""
     stories = list(Article.objects.published().order_by("-published_at")[:STORIES])
+    # The desk is at work before readers are counted: bench/run.py starts
+    # its load when this line comes, not while Django is still starting.
+    print("ready", flush=True)  # noqa: T201
     interval, saved = 1 / rate, 0
     started = time.monotonic()
     while time.monotonic() - started < seconds:

@@ -358,7 +358,7 @@ def deadline_day(database, key, seconds):
                      str(seconds + 2)],
                     cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
                 )  # fmt: skip
-                time.sleep(1)
+                editor.stdout.readline()  # "ready": the desk is at work
             figures = wrk("/", headers, seconds, script=script)
             if editor is not None:
                 figures["saves"] = int(editor.communicate(timeout=120)[0] or 0)
