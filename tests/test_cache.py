@@ -461,6 +461,51 @@ def test_any_save_forgets_the_home_page(client):
     assert response[HIT] == "miss"
 
 
+def test_editing_a_storys_text_leaves_the_home_page_cached(client):
+    article = ArticleFactory()
+    client.get("/")
+
+    article.body = "A new paragraph."
+    article.mark_revised()
+    article.save()
+    response = client.get("/")
+
+    assert response[HIT] == "hit"
+
+
+def test_a_new_headline_shows_on_the_home_page(client):
+    article = ArticleFactory()
+    client.get("/")
+
+    article.headline = "Milan bid for Dragusin"
+    article.save()
+
+    assert "Milan bid for Dragusin" in client.get("/").text
+
+
+def test_a_claim_saved_forgets_the_home_page(client):
+    claim = TransferClaimFactory()
+    client.get("/")
+
+    claim.quote = "Milan have bid."
+    claim.save()
+    response = client.get("/")
+
+    assert response[HIT] == "miss"
+
+
+def test_editing_a_storys_text_forgets_the_feeds(client):
+    article = ArticleFactory()
+    feed = reverse("rumours:feed-latest-atom")
+    client.get(feed)
+
+    article.body = "A new paragraph."
+    article.save()
+    response = client.get(feed)
+
+    assert response[HIT] == "miss"
+
+
 def test_a_claims_change_shows_on_its_story_and_its_players_page(client):
     claim = TransferClaimFactory(quote="Milan have asked.")
     story, player = claim.article.get_absolute_url(), claim.player.get_absolute_url()

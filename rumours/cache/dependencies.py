@@ -17,9 +17,13 @@ what cards show moves (its headline, standfirst, slug, time or status;
 with the pages of its clubs and players, which list it). So editing a
 story's text or claims leaves every other page cached.
 
-Lists (the home page, feeds, sitemaps, search, index pages, the partner
-API) depend on every change: ``CHANGES_KEY`` moves on every save, and a
-list's entry counts only while it has not moved.
+Lists (feeds, sitemaps, search, index pages, the partner API) depend on
+every change: ``CHANGES_KEY`` moves on every save, and a list's entry counts
+only while it has not moved. A list of story cards (the home page) depends
+on every change but one to a story's own page: ``CARD_CHANGES_KEY`` moves on
+every save except a story's whose card, references and links are as they
+were (its text edited, a revision noted), so the desk's edits on deadline day
+leave it cached.
 """
 
 import contextvars
@@ -32,6 +36,7 @@ from django.db import transaction
 from django.db.models.signals import post_init
 
 CHANGES_KEY = "public-cache:changes"
+CARD_CHANGES_KEY = "public-cache:changes:cards"
 # What a story's card shows, wherever it is listed: a change of anything
 # else (its body, a claim) leaves the pages that list it alone.
 CARD_FIELDS = {
@@ -162,13 +167,15 @@ def stored_state(instance):
     return rows.values(*names).first() or {}
 
 
-def bump(tags):
-    """Move ``tags`` and the changes counter, now and when the transaction commits.
+def bump(tags, *, cards=True):
+    """Move ``tags`` and the changes counters, now and when the transaction commits.
 
     Now: readers who render from here on store under the new numbers. On
     commit again: a reader who rendered between the two saw the old rows.
+    ``cards``: whether the change may show on a list of story cards.
     """
-    keys = [CHANGES_KEY, *(TAG_KEY.format(tag=tag) for tag in tags)]
+    counters = [CHANGES_KEY, CARD_CHANGES_KEY] if cards else [CHANGES_KEY]
+    keys = [*counters, *(TAG_KEY.format(tag=tag) for tag in tags)]
     increment(keys)
     transaction.on_commit(lambda: increment(keys))
 

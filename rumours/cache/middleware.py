@@ -55,6 +55,10 @@ PAGES_ABOUT_ONE_THING = frozenset(
     }
 )
 
+# Lists of story cards: their entries outlive a save of a story's text
+# (``dependencies.CARD_CHANGES_KEY``), not one of anything a card shows.
+LISTS_OF_CARDS = frozenset({"rumours:home"})
+
 
 def cached_view_name(request):
     """Return the name of the request's view if its responses are cached, or None."""
@@ -110,7 +114,7 @@ class PublicCacheMiddleware:
         if "Cookie" in response.get("Vary", "") and request.COOKIES:
             # The page read a cookie this request carries: not for everyone.
             return response
-        return visit.keep(response, tags=tags)
+        return visit.keep(response, tags=tags, cards=view_name in LISTS_OF_CARDS)
 
     def process_exception(self, request, exception):
         """Answer a page or API body the database cannot render from its last copy."""

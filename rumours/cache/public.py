@@ -44,6 +44,7 @@ from django.utils.cache import get_conditional_response
 
 from ..models import Article
 from .dependencies import (
+    CARD_CHANGES_KEY,
     CHANGES_KEY,
     TAG_KEY,
     increment,
@@ -128,11 +129,13 @@ class Slot:
     key: str
     generation: int
     changes: int = 0
+    card_changes: int = 0
 
 
 def lookup_slot(key, also=None):
     """Return ``(generation, changes, entry, stored)``: the entry at ``key`` if
     still current, and whatever is stored there (for ``stale_response``).
+    ``changes`` is the pair of counters (every change, changes to cards).
 
     ``also``, a dict of further cache keys, is filled with what they hold,
     read in the same round trip (the partner API's key row).
@@ -149,19 +152,20 @@ def lookup_slot(key, also=None):
     """
     stored = None
     for _attempt in range(2):
-        keys = [GENERATION_KEY, CHANGES_KEY, NEXT_DUE_KEY]
+        keys = [GENERATION_KEY, CHANGES_KEY, CARD_CHANGES_KEY, NEXT_DUE_KEY]
         if key:
             keys += [key, *remembered_tags.get(key)]
         found = cache.get_many([*keys, *also] if also else keys)
         if also:
             also.update((name, found.get(name)) for name in also)
         stored = found.get(key) if key else None
-        generation, changes = found.get(GENERATION_KEY), found.get(CHANGES_KEY)
+        generation = found.get(GENERATION_KEY)
+        changes = found.get(CHANGES_KEY), found.get(CARD_CHANGES_KEY)
         if generation is None:
             bump_generation()
             continue
-        if changes is None:
-            increment([CHANGES_KEY])
+        if None in changes:
+            increment([CHANGES_KEY, CARD_CHANGES_KEY])
             continue
         recorded = found.get(NEXT_DUE_KEY)
         if recorded is not None and recorded[0] == generation:
@@ -173,7 +177,8 @@ def lookup_slot(key, also=None):
             fresh = is_fresh(stored, generation, changes, key=key, found=found)
             return generation, changes, stored if fresh else None, stored
         bump_generation()
-    return cache.get(GENERATION_KEY), cache.get(CHANGES_KEY), None, stored
+    changes = cache.get(CHANGES_KEY), cache.get(CARD_CHANGES_KEY)
+    return cache.get(GENERATION_KEY), changes, None, stored
 
 
 class RememberedTags:
@@ -215,15 +220,19 @@ def is_fresh(entry, generation, changes, *, key=None, found=None):
     """Return whether a stored entry may be served.
 
     Of this generation, not too old, and unchanged: a list while no save has
-    happened, a page about one thing while none of its rows has moved (their
-    numbers taken from ``found`` when the lookup fetched them all already).
+    happened (a list of story cards: no save a card may show), a page about
+    one thing while none of its rows has moved (their numbers taken from
+    ``found`` when the lookup fetched them all already). ``changes``: the
+    pair of counters ``lookup_slot`` read.
     """
     if entry is None or entry.get("generation") != generation:
         return False
     if time.time() >= entry.get("stored_at", 0) + cache_seconds():
         return False
+    if "card_changes" in entry:
+        return entry["card_changes"] == changes[1]
     if "tags" not in entry:
-        return entry.get("changes") == changes
+        return entry.get("changes") == changes[0]
     tags = entry["tags"]
     tag_keys = remembered_tags.keys_of(key, tags) if found is not None else None
     if tag_keys is not None:
@@ -248,11 +257,18 @@ def lookup(kind, request, also=None):
         # Finding when the next story is due needs the database: without
         # it, nothing is served fresh or kept, but a stale copy may help.
         return None, None, cache.get(key)
-    return Slot(key, generation, changes), entry, stored
+    return Slot(key, generation, *changes), entry, stored
 
 
 def store(
-    slot, response, *, private_ok=False, tags=None, leave_out=(), all_headers=False
+    slot,
+    response,
+    *,
+    private_ok=False,
+    tags=None,
+    cards=False,
+    leave_out=(),
+    all_headers=False,
 ):
     """Keep a rendered 200 response's body and headers, unless it sets cookies.
 
@@ -265,7 +281,8 @@ def store(
     kept body is served (``private`` tells shared HTTP caches to keep out).
     With ``tags`` (the rows a page about one thing showed), the entry
     depends on those rows only; it is not kept if anything was saved while
-    it was rendered, since the rows read may predate that save.
+    it was rendered, since the rows read may predate that save. With
+    ``cards`` (a list of story cards), it depends on the changes cards show.
     """
     if response.status_code != 200 or response.streaming or response.cookies:
         return
@@ -284,7 +301,9 @@ def store(
     }
     if all_headers:
         entry["all_headers"] = True
-    if tags is None:
+    if cards:
+        entry["card_changes"] = slot.card_changes
+    elif tags is None:
         entry["changes"] = slot.changes
     elif current_changes() != slot.changes:
         return

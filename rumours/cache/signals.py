@@ -47,7 +47,20 @@ def content_changed(sender, **kwargs):
     if tags is None:
         bump_generation_now_and_on_commit()
     else:
-        bump(tags)
+        bump(tags, cards=shows_on_cards(sender, kwargs, tags))
+
+
+def shows_on_cards(sender, kwargs, tags):
+    """Return whether a change may show on a list of story cards (the home page).
+
+    Any change may, but a story saved with only its own tag moved: its card,
+    what it points at and its links as they were (``changed_tags``).
+    """
+    return not (
+        sender is Article
+        and "action" not in kwargs
+        and tags == {tag_of(Article, kwargs["instance"].pk)}
+    )
 
 
 def changed_tags(sender, kwargs):
