@@ -7,7 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..images.uploads import SanitisedImageField
-from .article_queries import ArticleQuerySet
+from .article_queries import ArticleQuerySet, ClaimSides
 from .claim_queries import clubs_by_mentions
 from .links import slug_url
 from .markup import normalise_newlines, render_markdown
@@ -125,6 +125,7 @@ class Article(models.Model):
     search_document = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    claim_sides = ClaimSides()
     history = HistoricalRecords(excluded_fields=["body_html", "search_document"])
 
     class Meta:

@@ -44,17 +44,18 @@ STORY_TEXT = ("body", "body_html", "search_document")
 
 
 class TransferClaimQuerySet(models.QuerySet):
-    def public(self):
+    def public(self, now=None):
         """Return claims readers may see: those of published, due stories.
 
         The story's gate is ``published()``, asked as a correlated ``EXISTS``
         rather than a join: joined, SQLite started from the published stories
         and sorted all their claims to list the newest twenty; with nothing
         joined on, it walks the claims' index in the order asked (#19).
+        ``now`` is as ``published()`` takes it.
         """
         stories = self.model._meta.get_field("article").related_model.objects
         return self.filter(
-            Exists(stories.published().filter(pk=OuterRef("article_id")))
+            Exists(stories.published(now).filter(pk=OuterRef("article_id")))
         )
 
     def open(self):
@@ -78,6 +79,19 @@ class TransferClaimQuerySet(models.QuerySet):
             self.open()
             .with_lapse()
             .filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=timezone.now()))
+        )
+
+    def for_story(self):
+        """Load what a story lists of its claims, in report order.
+
+        Their relays, speakers and amounts (two queries) and when each
+        lapses; chain after the claims' joins (``with_parties()`` and so on).
+        """
+        return (
+            self.with_attributions()
+            .with_amounts()
+            .with_lapse()
+            .order_by("reported_at", "id")
         )
 
     def count_by_claim_type(self):

@@ -1,0 +1,148 @@
+"""Querysets compiled once a process and run with fresh values (#19)."""
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from rumours.models import Article
+from rumours.models.article_queries import published_story
+from rumours.models.prepared import Param, PreparedQuery
+
+from .factories import (
+    ArticleFactory,
+    AttributionFactory,
+    CorrectionFactory,
+    PlayerFactory,
+    TransferClaimFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SLUG = Article._meta.get_field("slug")
+PUBLISHED_AT = Article._meta.get_field("published_at")
+
+
+def stories_at(**lookups):
+    """Return a query of published stories, filtered by ``Param`` ``lookups``."""
+    return PreparedQuery(
+        lambda: (
+            Article.objects.filter(
+                **{
+                    lookup: Param(name, field)
+                    for lookup, (name, field) in lookups.items()
+                }
+            )
+            .select_related("author")
+            .order_by("slug")
+        )
+    )
+
+
+def test_a_run_binds_its_values():
+    ArticleFactory(slug="milan")
+    ArticleFactory(slug="inter")
+    query = stories_at(slug=("slug", SLUG))
+
+    assert [story.slug for story in query.run(slug="milan")] == ["milan"]
+    assert [story.slug for story in query.run(slug="inter")] == ["inter"]
+
+
+def test_the_sql_is_compiled_once():
+    ArticleFactory(slug="milan")
+    query = stories_at(slug=("slug", SLUG))
+    query.run(slug="milan")
+
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as compile_sql:
+        found = query.run(slug="milan")
+
+    compile_sql.assert_not_called()
+    assert [story.slug for story in found] == ["milan"]
+
+
+def test_a_time_bound_at_each_run_shows_a_scheduled_story_when_it_is_due():
+    due = timezone.now() + dt.timedelta(hours=1)
+    ArticleFactory(slug="soon", published_at=due)
+    query = stories_at(published_at__lte=("now", PUBLISHED_AT))
+
+    assert query.run(now=due - dt.timedelta(microseconds=1)) == []
+    assert [story.slug for story in query.run(now=due)] == ["soon"]
+
+
+def test_a_run_loads_the_joined_rows_as_the_queryset_would():
+    story = ArticleFactory(slug="milan")
+    query = stories_at(slug=("slug", SLUG))
+
+    (found,) = query.run(slug="milan")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert found.author == story.author
+    assert len(queries) == 0
+
+
+def test_a_run_needs_every_value_and_no_other():
+    query = stories_at(slug=("slug", SLUG))
+
+    with pytest.raises(TypeError):
+        query.run()
+    with pytest.raises(TypeError):
+        query.run(slug="milan", now=timezone.now())
+
+
+def test_a_value_cannot_be_none():
+    query = stories_at(slug=("slug", SLUG))
+
+    with pytest.raises(ValueError, match="cannot be None"):
+        query.run(slug=None)
+
+
+def test_a_run_makes_the_prefetches_of_its_queryset():
+    story = ArticleFactory(slug="milan")
+    CorrectionFactory(article=story)
+    query = PreparedQuery(
+        lambda: Article.objects.filter(slug=Param("slug", SLUG)).prefetch_related(
+            "corrections"
+        )
+    )
+
+    (found,) = query.run(slug="milan")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert len(found.corrections.all()) == 1
+    assert len(queries) == 0
+
+
+def test_the_published_story_is_loaded_as_for_the_story_page():
+    story = ArticleFactory()
+    story.players.add(PlayerFactory())
+    AttributionFactory(claim=TransferClaimFactory(article=story))
+    TransferClaimFactory(article=story)
+    CorrectionFactory(article=story)
+    expected = Article.objects.published().for_story_page().get(pk=story.pk)
+    lapses = {claim.pk: claim.lapses_at for claim in expected.public_claims}
+
+    found = published_story(story.slug)
+
+    assert found.get_deferred_fields() == expected.get_deferred_fields()
+    assert found.public_claims == expected.public_claims
+    assert found.correction_list == expected.correction_list
+    assert list(found.players.all()) == list(expected.players.all())
+    with CaptureQueriesContext(connection) as queries:
+        for claim in found.public_claims:
+            assert claim.article is found
+            assert claim.lapses_at == lapses[claim.pk]
+            list(claim.attributions.all())
+            list(claim.amounts.all())
+            assert claim.player.name
+    assert len(queries) == 0
+
+
+@pytest.mark.parametrize("state", ["draft", "review", "scheduled"])
+def test_no_unpublished_story_is_loaded(state):
+    story = ArticleFactory(**{state: True})
+
+    assert published_story(story.slug) is None
