@@ -27,6 +27,7 @@ from django.core.signals import setting_changed
 from django.db.models import Exists, OuterRef, Subquery
 from django.dispatch import receiver
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.exceptions import APIException
@@ -34,6 +35,7 @@ from rest_framework.exceptions import APIException
 from ..cache import edge
 from ..cache import public as public_cache
 from ..models import Article, Tombstone, TransferClaim
+from ..models.prepared import Param, PreparedQuery
 from .auth import KEY_CACHE, checked_key, key_from_entry, presented_key
 from .throttling import PartnerKeyThrottle, rate_limit_headers
 
@@ -44,6 +46,7 @@ API_PREFIX = "/api/"
 # What the partner API renders: JSON. A request that accepts no JSON gets
 # DRF's 406 from the view, never an early answer.
 JSON_MEDIA_RANGES = frozenset({"*/*", "application/*", "application/json"})
+TOMBSTONE_TIMES = Tombstone.objects.order_by("-recorded_at").values("recorded_at")
 
 
 def newest(rows, field):
@@ -64,6 +67,28 @@ def newest(rows, field):
     )
 
 
+def _newsroom_changes():
+    """Return the one-row query of ``newsroom_last_modified()``, "now" a ``Param``."""
+    now = Param("now", Article._meta.get_field("published_at"))
+    stories = Article.objects.published(now=now)
+    return (
+        stories.order_by("-published_at")
+        .annotate(
+            story_updated=Subquery(newest(stories, "updated_at")),
+            claim_updated=Subquery(
+                newest(TransferClaim.objects.public(now=now), "updated_at")
+            ),
+            recorded=Subquery(TOMBSTONE_TIMES[:1]),
+        )
+        .values_list("published_at", "story_updated", "claim_updated", "recorded")[:1]
+    )
+
+
+# Compiled once a process: building and compiling the query cost far more
+# than running it (#19, ``bench/README.md``).
+NEWSROOM_CHANGES = PreparedQuery(_newsroom_changes)
+
+
 def newsroom_last_modified():
     """Return when the public newsroom last changed, or None if it is empty.
 
@@ -73,22 +98,10 @@ def newsroom_last_modified():
     Only an empty newsroom (no published story) asks once more, for the
     tombstones.
     """
-    stories = Article.objects.published()
-    tombstones = Tombstone.objects.order_by("-recorded_at").values("recorded_at")
+    found = NEWSROOM_CHANGES.run(now=timezone.now())
     row = (
-        stories.order_by("-published_at")
-        .annotate(
-            story_updated=Subquery(newest(stories, "updated_at")),
-            claim_updated=Subquery(
-                newest(TransferClaim.objects.public(), "updated_at")
-            ),
-            recorded=Subquery(tombstones[:1]),
-        )
-        .values_list("published_at", "story_updated", "claim_updated", "recorded")
-        .first()
+        found[0] if found else TOMBSTONE_TIMES.values_list("recorded_at", flat=True)[:1]
     )
-    if row is None:
-        row = tombstones.values_list("recorded_at", flat=True)[:1]
     times = [time for time in row if time is not None]
     return max(times) if times else None
 

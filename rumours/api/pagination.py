@@ -20,6 +20,8 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.utils.urls import replace_query_param
 
+from ..models.prepared import PreparedQuery
+
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
@@ -128,3 +130,50 @@ class PartnerCursorPagination(CursorPagination):
             elif parameter["name"] == self.cursor_query_param:
                 parameter["schema"] = {"type": "string", "pattern": CURSOR_PATTERN}
         return parameters
+
+
+class PreparedFirstPages:
+    """A list's first pages in its default order, from SQL compiled once (#19).
+
+    ``build()`` returns the list's queryset holding ``Param`` placeholders
+    (``rumours.models.prepared``). ``rows(**values)`` stands in for that
+    queryset in ``paginate_queryset()`` when the request has no cursor, no
+    filter and no ``ordering``: DRF then orders it by the default ordering
+    and reads its first ``page_size + 1`` rows, which is all it answers.
+    The number of rows is in the SQL, so each has its own ``PreparedQuery``.
+    """
+
+    def __init__(self, build, ordering):
+        self.build = build
+        self.ordering = tuple(ordering)
+        self.queries = {}
+
+    def rows(self, **values):
+        """Return the stand-in for the list's queryset, with ``values`` bound."""
+        return FirstRows(self, values)
+
+    def first(self, count, values):
+        """Return the first ``count`` rows of the list with ``values`` bound."""
+        query = self.queries.get(count)
+        if query is None:
+            query = PreparedQuery(lambda: self.build().order_by(*self.ordering)[:count])
+            self.queries[count] = query
+        return query.run(**values)
+
+
+class FirstRows:
+    """What ``paginate_queryset()`` asks of a list's queryset without a cursor."""
+
+    def __init__(self, pages, values):
+        self.pages = pages
+        self.values = values
+
+    def order_by(self, *ordering):
+        if ordering != self.pages.ordering:
+            raise NotImplementedError(f"Prepared in {self.pages.ordering} only.")
+        return self
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice) or window.start or window.stop is None:
+            raise NotImplementedError("Only the first rows are prepared.")
+        return self.pages.first(window.stop, self.values)
