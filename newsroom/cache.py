@@ -20,7 +20,6 @@ not mark the pages Redis still holds as stale.
 
 import functools
 import logging
-import os
 import threading
 import time
 
@@ -43,26 +42,15 @@ MADE_KEYS_KEPT = 50_000
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
-    """One ``redis.Redis`` per connection pool and process, on one connection.
-
-    A single-connection client skips taking a connection from the pool and
-    giving it back around every command (a quarter of an ``MGET``'s client
-    CPU, ``bench/README.md``); it holds a lock around each command, so
-    threads take turns. Kept per process: a connection opened before a fork
-    is never shared with the child.
-    """
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
-        owner = (pool, os.getpid())
-        client = self._clients.get(owner)
+        client = self._clients.get(pool)
         if client is None:
-            client = self._client(connection_pool=pool, single_connection_client=True)
-            self._clients[owner] = client
+            client = self._clients[pool] = self._client(connection_pool=pool)
         return client
 
 
