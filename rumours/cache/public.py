@@ -46,11 +46,11 @@ from ..models import Article
 from .dependencies import (
     CARD_CHANGES_KEY,
     CHANGES_KEY,
-    TAG_KEY,
     increment,
     tag_generations,
     tags_unmoved,
 )
+from .remembered import remembered_tags
 
 GENERATION_KEY = "public-cache:generation"
 # (generation, POSIX time the next scheduled story is due or 0), one key for
@@ -179,41 +179,6 @@ def lookup_slot(key, also=None):
         bump_generation()
     changes = cache.get(CHANGES_KEY), cache.get(CARD_CHANGES_KEY)
     return cache.get(GENERATION_KEY), changes, None, stored
-
-
-class RememberedTags:
-    """The row keys each entry depended on when this process last read it.
-
-    A page about one thing is fresh while none of its rows has moved: their
-    numbers took a second round trip. An entry's rows change only when it is
-    rendered again, so the keys read last time are fetched with the entry
-    the next time; when the entry's rows are no longer the ones remembered,
-    the second trip is made and the new keys kept. Bounded: forgotten all at
-    once when full.
-    """
-
-    NOTHING = ((), ())
-
-    def __init__(self, size):
-        self.size = size
-        self.keys = {}
-
-    def get(self, key):
-        """Return the keys remembered for ``key``, in the order to fetch them."""
-        return self.keys.get(key, self.NOTHING)[1]
-
-    def keys_of(self, key, tags):
-        """Return the keys of ``tags`` (in their order) if remembered for ``key``."""
-        names, keys = self.keys.get(key, self.NOTHING)
-        return keys if names == tuple(tags) else None
-
-    def remember(self, key, tags):
-        if len(self.keys) >= self.size:
-            self.keys.clear()
-        self.keys[key] = (tuple(tags), tuple(TAG_KEY.format(tag=tag) for tag in tags))
-
-
-remembered_tags = RememberedTags(10_000)
 
 
 def is_fresh(entry, generation, changes, *, key=None, found=None):
