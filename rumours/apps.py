@@ -14,7 +14,7 @@ class RumoursConfig(AppConfig):
         # Any change of a newsroom model makes the public cache stale (#6).
         from .api import auth as api_auth
         from .cache import signals as cache_signals
-        from .models import market_standings
+        from .models import market_standings, source_records
         from .search import signals as search_signals
         from .webhooks import signals as webhook_signals
 
@@ -26,6 +26,8 @@ class RumoursConfig(AppConfig):
         api_auth.connect_signals()
         # The market board's standings follow the notes and players (#16).
         market_standings.connect_signals()
+        # Each source's record follows its claims and their stories (#19).
+        source_records.connect_signals()
         # Partners' webhooks hear of published, changed and withdrawn claims.
         webhook_signals.connect_signals()
 

@@ -5,12 +5,8 @@ import datetime as dt
 from django.utils import timezone
 
 from ..models import Article, Club, Player, Source, TransferClaim, roles
-from ..models.track_records import (
-    RECORD_FLOOR,
-    records_by_source,
-    suggested_tier,
-    tier_disagrees,
-)
+from ..models.source_records import records_of_rated_sources
+from ..models.track_records import RECORD_FLOOR, suggested_tier, tier_disagrees
 
 DASHBOARD_ROWS = 20
 
@@ -99,9 +95,7 @@ def tier_suggestions():
     """
     records = {
         pk: record
-        for pk, record in records_by_source(
-            TransferClaim.objects.exclude(source__reliability_tier=None)
-        ).items()
+        for pk, record in records_of_rated_sources().items()
         if record.resolved >= RECORD_FLOOR
     }
     found = []

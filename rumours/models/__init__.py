@@ -23,6 +23,7 @@ from .football import Club, ClubAlias, Competition, Player
 from .lapses import LapseWindow
 from .market_standings import MarketStanding
 from .positions import Position
+from .source_records import SourceRecord
 from .sources import Source
 from .squad_notes import SquadNote
 from .sync import Tombstone
@@ -39,6 +40,7 @@ PICTURE_FIELDS = ((Article, "hero_image"), (Club, "crest"), (Player, "picture"))
 
 __all__ = [
     "MarketStanding",
+    "SourceRecord",
     "Article",
     "Attribution",
     "ClaimAmount",

@@ -19,7 +19,7 @@ from django.utils import timezone
 from .claim_terms import ClaimType, Outcome
 from .claims import TransferClaim
 from .likelihood import STAGE_BASE, TIER_RELIABILITY, Evidence, likelihood
-from .track_records import records_of_sources
+from .source_records import records_of_sources
 
 BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
 QUARTERS_SHOWN = 8  # on the page and in the API
@@ -116,7 +116,7 @@ def replayed_links(claims):
     for player_id, club_id, *rest in rows:
         links[player_id, club_id].append(rest)
     sources = {source for rows in links.values() for *_, source, _, _ in rows}
-    records = records_of_sources(claims.model.objects.all(), sources - {None})
+    records = records_of_sources(sources)
     replayed = []
     for rows in links.values():
         link = replay(rows, records)

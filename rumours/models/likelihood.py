@@ -227,7 +227,7 @@ def suitor_outlooks(player, suitors, claims, *, now):
     """Set ``outlook`` on each named suitor of ``player`` with a current move.
 
     Two queries (the suitors' squad notes and their players); the claims'
-    sources need their records attached (``track_records.attach_records``).
+    sources need their records attached (``source_records.attach_records``).
     """
     named = [suitor for suitor in suitors if suitor.club is not None]
     needs = buyer_needs([suitor.club.pk for suitor in named], player.primary_position)

@@ -119,7 +119,7 @@ def connect_signals():
     """Keep the standings current as notes and players change (apps.ready)."""
     from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 
-    from .events import newsroom_bulk_written
+    from .events import counted_again_after_migrate, newsroom_bulk_written
 
     uid = "rumours.market-standings"
     for model in (Player, SquadNote):
@@ -127,7 +127,8 @@ def connect_signals():
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
     newsroom_bulk_written.connect(_bulk_written, dispatch_uid=uid)
-    post_migrate.connect(_migrated, dispatch_uid=uid)
+    migrated = counted_again_after_migrate(MarketStanding, refresh_standings)
+    post_migrate.connect(migrated, dispatch_uid=uid, weak=False)
 
 
 def _stored_club(sender, instance):
@@ -176,16 +177,3 @@ def _deleted(sender, instance, **kwargs):
 
 def _bulk_written(sender, **kwargs):
     refresh_standings()
-
-
-def _migrated(sender, app_config=None, using="default", **kwargs):
-    """Measure every club after ``migrate`` (and ``flush``), if the table is there.
-
-    A database migrated before the standings were kept gets them here.
-    """
-    from django.db import connections
-
-    if app_config is None or app_config.label != "rumours":
-        return
-    if MarketStanding._meta.db_table in connections[using].introspection.table_names():
-        refresh_standings()

@@ -17,7 +17,7 @@ from .likelihood import (
     seller_stance,
 )
 from .positions import GROUP_OF, SPECIFIC_POSITIONS, position_label
-from .track_records import attach_records
+from .source_records import attach_records
 
 SQUAD_NEEDS = {"need": "short", "surplus": "surplus"}
 

@@ -245,48 +245,6 @@ def records_by_competition(rows, limit=RECORDS_LISTED):
     return ranked(totals, limit)
 
 
-def attach_records(claims, *, originators_only=False):
-    """Give every source credited on ``claims`` its own record, as ``.record``.
-
-    One grouped query for the page's sources, whatever the number of claims
-    (#15: a compact record beside each attribution). Needs the claims'
-    sources loaded, and their attributions unless ``originators_only`` (the
-    likelihoods read the originators' records alone).
-    """
-    if originators_only:
-        sources = [claim.source for claim in claims if claim.source_id]
-    else:
-        sources = [
-            credit.source
-            for claim in claims
-            for credit in claim.attribution_chain()
-            if credit.source is not None
-        ]
-    if not sources:
-        return
-    every_claim = type(claims[0])._default_manager.all()
-    found = records_of_sources(every_claim, {source.pk for source in sources})
-    for source in sources:
-        source.record = found.get(source.pk, TrackRecord(0, 0))
-
-
-def records_of_sources(claims, source_ids):
-    """Return ``{source pk: TrackRecord}`` over ``claims``: one grouped query."""
-    if not source_ids:
-        return {}
-    return records_by_source(claims.filter(source__in=source_ids))
-
-
-def records_by_source(claims):
-    """Return ``{source pk: TrackRecord}`` of every source ``claims`` credit.
-
-    One grouped query over the scored claims alone, where annotating sources
-    counts through all of their claims, open and lapsed ones too (#19).
-    """
-    rows = grouped(claims, key=F("source"))
-    return {row["key"]: TrackRecord(row["proved"], row["resolved"]) for row in rows}
-
-
 def relay_record(source):
     """Return the ``TrackRecord`` of the claims ``source`` passed on, as a relay."""
     relays = Attribution.objects.filter(source=source, role=AttributionRole.RELAY)

@@ -56,6 +56,7 @@ ON_DELETE = {
     # club's players: derived rows that go with either.
     "rumours.MarketStanding.note": models.CASCADE,
     "rumours.MarketStanding.club": models.CASCADE,
+    "rumours.SourceRecord.source": models.CASCADE,
     # Subject tags (Article.clubs, Article.players): the link row goes with
     # either end. A club or player that a claim names is protected above.
     "rumours.Article_clubs.article": models.CASCADE,

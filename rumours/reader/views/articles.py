@@ -11,7 +11,7 @@ from ...images.renditions import picture_for
 from ...models import Article, Club, Competition
 from ...models.article_queries import published_story
 from ...models.claim_queries import clubs_named_by
-from ...models.track_records import attach_records
+from ...models.source_records import attach_records
 from .pagination import UncountedPaginator
 
 PUBLISHER = "Transfer Desk"

@@ -5,8 +5,8 @@ from django.views.generic import DetailView
 
 from ...models import Article, Player, TransferClaim
 from ...models.likelihood import suitor_outlooks
+from ...models.source_records import attach_records
 from ...models.timelines import timeline_by_suitor
-from ...models.track_records import attach_records
 
 PLAYER_STORIES = 10
 
