@@ -12,10 +12,12 @@ from django.utils import timezone
 from rumours.models import Article
 from rumours.models.article_queries import published_story
 from rumours.models.prepared import Param, PreparedQuery
+from rumours.models.squad import OPEN_CLAIMS, open_claims_about
 
 from .factories import (
     ArticleFactory,
     AttributionFactory,
+    ClubFactory,
     CorrectionFactory,
     PlayerFactory,
     TransferClaimFactory,
@@ -146,3 +148,37 @@ def test_no_unpublished_story_is_loaded(state):
     story = ArticleFactory(**{state: True})
 
     assert published_story(story.slug) is None
+
+
+def squad_claims(club, now, with_amounts=False):
+    return OPEN_CLAIMS[with_amounts].run(club=club.pk, now=now)
+
+
+def test_a_squads_open_claims_are_those_of_the_queryset():
+    club = ClubFactory()
+    TransferClaimFactory(to_club=club)
+    TransferClaimFactory(player=PlayerFactory(current_club=club))
+    TransferClaimFactory(to_club=club, article=ArticleFactory(draft=True))
+    TransferClaimFactory()  # another club's
+    now = timezone.now()
+
+    found = squad_claims(club, now, with_amounts=True)
+
+    assert found == list(open_claims_about(club, now))
+    assert len(found) == 2
+    with CaptureQueriesContext(connection) as queries:
+        for claim in found:
+            assert claim.player.name
+            assert claim.to_club.name
+            list(claim.amounts.all())
+    assert len(queries) == 0
+
+
+def test_a_squads_open_claim_leaves_it_when_it_lapses_without_a_restart():
+    club = ClubFactory()
+    claim = TransferClaimFactory(to_club=club)
+    claim.refresh_from_db()
+    before = claim.reported_at + dt.timedelta(days=1)
+    assert squad_claims(club, before) == [claim]
+
+    assert squad_claims(club, before + dt.timedelta(days=3650)) == []

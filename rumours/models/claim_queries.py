@@ -73,12 +73,16 @@ class TransferClaimQuerySet(models.QuerySet):
         ends = LapseEnd(F("reported_at"), Subquery(window.values("window")))
         return self.annotate(lapses_at=Case(When(outcome=Outcome.OPEN, then=ends)))
 
-    def current(self):
-        """Return the open claims that are still news: not resolved, not lapsed."""
+    def current(self, now=None):
+        """Return the open claims that are still news: not resolved, not lapsed.
+
+        ``now`` is as ``public()`` takes it.
+        """
+        now = timezone.now() if now is None else now
         return (
             self.open()
             .with_lapse()
-            .filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=timezone.now()))
+            .filter(Q(lapses_at__isnull=True) | Q(lapses_at__gt=now))
         )
 
     def for_story(self):

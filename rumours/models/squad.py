@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
+from django.utils import timezone
 
 from .claim_terms import MOVE_KINDS, STAGE_LADDER, SURPLUS_KINDS
 from .claims import TransferClaim
 from .depth_charts import depth_chart
 from .football import Player
 from .positions import POSITION_GROUPS, POSITION_ORDER, SPECIFIC_POSITIONS, Position
+from .prepared import Param, PreparedQuery
 from .squad_notes import Balanced, NoteHistory, SquadNote, note_histories
 
 # The summary's order of balances: short first, no note last.
@@ -260,8 +262,7 @@ def squad_depth(club, *, with_amounts=False):
     """
     players = list(Player.objects.filter(current_club=club).order_by("name", "id"))
     notes = note_histories(SquadNote.objects.filter(club=club).for_squad())
-    claims = open_claims_about(club)
-    claims = list(claims.with_amounts() if with_amounts else claims)
+    claims = OPEN_CLAIMS[with_amounts].run(club=club.pk, now=timezone.now())
     rumours_in, rumours_out = _links(club, claims)
     rows = {
         position: SquadRow(
@@ -312,20 +313,36 @@ def _playing(links, positions):
     return [link for link in links if link.player.primary_position in positions]
 
 
-def open_claims_about(club):
+def open_claims_about(club, now=None):
     """Return the public claims still news moving a player into or out of ``club``.
 
     Open and not lapsed (``current()``). Read through the partial indexes of
     open claims (migration 0008), so the cost follows the transfer window,
-    not the archive.
+    not the archive. ``now`` is as ``public()`` takes it.
     """
     return (
-        TransferClaim.objects.public()
-        .current()
+        TransferClaim.objects.public(now)
+        .current(now)
         .filter(Q(from_club=club) | Q(to_club=club))
         .with_parties()
         .order_by("reported_at", "id")
     )
+
+
+def _prepared_open_claims(with_amounts):
+    """Return ``open_claims_about`` as a ``PreparedQuery`` of ``club`` and ``now``."""
+
+    def build():
+        club = Param("club", TransferClaim._meta.get_field("to_club"))
+        now = Param("now", TransferClaim._meta.get_field("reported_at"))
+        claims = open_claims_about(club, now)
+        return claims.with_amounts() if with_amounts else claims
+
+    return PreparedQuery(build)
+
+
+# Compiling the claims' seven joins cost more than running them (#19).
+OPEN_CLAIMS = {amounts: _prepared_open_claims(amounts) for amounts in (False, True)}
 
 
 def _links(club, claims):
