@@ -136,6 +136,7 @@ def test_squad_page_shows_earlier_notes_with_their_dates(client):
     text = text_of(response)
     assert "Squad note Target 4" in text
     assert "Earlier notes (1) Target 3. Three will do. (10 January 2026)" in text
+    assert '<time datetime="2026-01-10">10 January 2026</time>' in response.text
 
 
 def test_squad_page_names_the_source_of_a_note(client):
