@@ -1,6 +1,7 @@
 """Querysets compiled once a process and run with fresh values (#19)."""
 
 import datetime as dt
+from operator import attrgetter
 from unittest import mock
 
 import pytest
@@ -9,9 +10,9 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from rumours.models import Article
+from rumours.models import Article, Attribution, TransferClaim
 from rumours.models.article_queries import published_story
-from rumours.models.prepared import Param, PreparedQuery
+from rumours.models.prepared import Param, PreparedQuery, set_prefetched
 from rumours.models.squad import OPEN_CLAIMS, open_claims_about
 
 from .factories import (
@@ -182,3 +183,19 @@ def test_a_squads_open_claim_leaves_it_when_it_lapses_without_a_restart():
     assert squad_claims(club, before) == [claim]
 
     assert squad_claims(club, before + dt.timedelta(days=3650)) == []
+
+
+def test_rows_set_as_prefetched_answer_without_a_query_and_know_their_claim():
+    first, second = TransferClaimFactory.create_batch(2)
+    credits = [AttributionFactory(claim=first), AttributionFactory(claim=first)]
+    claims = list(TransferClaim.objects.filter(pk__in=[first.pk, second.pk]))
+    loaded_first = next(claim for claim in claims if claim.pk == first.pk)
+    rows = Attribution.objects.filter(claim__in=claims).order_by("position", "id")
+
+    set_prefetched(claims, "attributions", list(rows), attrgetter("claim_id"))
+
+    with CaptureQueriesContext(connection) as queries:
+        by_claim = {claim.pk: list(claim.attributions.all()) for claim in claims}
+        assert all(row.claim is loaded_first for row in by_claim[first.pk])
+    assert len(queries) == 0
+    assert by_claim == {first.pk: credits, second.pk: []}

@@ -6,7 +6,7 @@ from operator import attrgetter
 from django.db import models
 from django.utils import timezone
 
-from .prepared import Param, PreparedQuery
+from .prepared import Param, PreparedQuery, set_prefetched
 
 # What every feed entry shows: the byline needs the author's names only.
 FEED_FIELDS = [
@@ -226,7 +226,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=through.values("article_id"))
 
 
+def _article_param():
+    from .articles import Article
+
+    return Param("article", Article._meta.get_field("id"))
+
+
 def _published_story():
+    """A published story by slug, without its relations (``_with_relations``)."""
     from .articles import Article
 
     slug = Param("slug", Article._meta.get_field("slug"))
@@ -236,6 +243,7 @@ def _published_story():
         .filter(slug=slug)
         .order_by()
         ._for_story_without_claims()
+        .prefetch_related(None)
     )
 
 
@@ -247,7 +255,7 @@ def _story_claims(join):
     article = Param("article", TransferClaim._meta.get_field("article"))
     now = Param("now", Article._meta.get_field("published_at"))
     claims = join(TransferClaim.objects.public(now=now))
-    return claims.filter(article=article).for_story()
+    return claims.filter(article=article).for_story().prefetch_related(None)
 
 
 def _page_claims(claims):
@@ -264,10 +272,46 @@ def _api_claims(claims):
     return claims.with_parties().with_stories("evidence_article")
 
 
+def _story_players():
+    from .football import Player
+
+    return Player.objects.filter(articles=_article_param()).order_by("name", "id")
+
+
+def _story_clubs():
+    from .football import Club
+
+    return Club.objects.filter(articles=_article_param()).order_by("short_name", "id")
+
+
+def _story_corrections():
+    from .corrections import Correction
+
+    return Correction.objects.filter(article=_article_param())
+
+
+def _claims_attributions():
+    from .attributions import Attribution
+
+    attributions = Attribution.objects.filter(claim__article=_article_param())
+    return attributions.select_related("source")
+
+
+def _claims_amounts():
+    from .amounts import ClaimAmount
+
+    return ClaimAmount.objects.filter(claim__article=_article_param())
+
+
 PUBLISHED_STORY = PreparedQuery(_published_story)
 STORY_CLAIMS = PreparedQuery(partial(_story_claims, _page_claims))
-API_STORY = PreparedQuery(lambda: _published_story()._with_api_clubs())
 API_STORY_CLAIMS = PreparedQuery(partial(_story_claims, _api_claims))
+# What _for_story_without_claims(), _with_api_clubs() and for_story() prefetch.
+STORY_PLAYERS = PreparedQuery(_story_players)
+STORY_CLUBS = PreparedQuery(_story_clubs)
+STORY_CORRECTIONS = PreparedQuery(_story_corrections)
+CLAIMS_ATTRIBUTIONS = PreparedQuery(_claims_attributions)
+CLAIMS_AMOUNTS = PreparedQuery(_claims_amounts)
 
 
 def published_story(slug):
@@ -275,9 +319,10 @@ def published_story(slug):
 
     What ``published().for_story_page()`` loads, in as many queries, from
     SQL compiled once a process: compiling the claims' ten joins cost more
-    than running them (#19).
+    than running them (#19), and the relations Django would prefetch are
+    read by the story's id (``set_prefetched``).
     """
-    return _story_with_claims(PUBLISHED_STORY, STORY_CLAIMS, slug)
+    return _story_with_claims(STORY_CLAIMS, slug)
 
 
 def published_api_story(slug):
@@ -286,17 +331,30 @@ def published_api_story(slug):
     What ``published().for_api()`` loads, in as many queries, from SQL
     compiled once a process, as ``published_story()`` (#19).
     """
-    return _story_with_claims(API_STORY, API_STORY_CLAIMS, slug)
+    return _story_with_claims(API_STORY_CLAIMS, slug, with_clubs=True)
 
 
-def _story_with_claims(stories, claims, slug):
-    """Run ``stories`` for ``slug`` and ``claims`` for the story found, one "now"."""
+def _story_with_claims(claims, slug, *, with_clubs=False):
+    """Run the story for ``slug``, then ``claims`` and the relations, one "now"."""
     now = timezone.now()
-    found = stories.run(slug=slug, now=now)
+    found = PUBLISHED_STORY.run(slug=slug, now=now)
     if not found:
         return None
     story = found[0]
-    story.public_claims = claims.run(article=story.pk, now=now)
+    article = story.pk
+    relations = [("players", STORY_PLAYERS)]
+    if with_clubs:
+        relations.append(("clubs", STORY_CLUBS))
+    for name, query in relations:
+        set_prefetched(found, name, query.run(article=article), lambda row: article)
+    story.correction_list = STORY_CORRECTIONS.run(article=article)
+    story.public_claims = claims.run(article=article, now=now)
     for claim in story.public_claims:
         claim.article = story  # as a prefetch of the story's claims sets it
+    for name, query in (
+        ("attributions", CLAIMS_ATTRIBUTIONS),
+        ("amounts", CLAIMS_AMOUNTS),
+    ):
+        rows = query.run(article=article)
+        set_prefetched(story.public_claims, name, rows, attrgetter("claim_id"))
     return story
