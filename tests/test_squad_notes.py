@@ -5,6 +5,8 @@ import re
 from html import unescape
 
 import pytest
+import time_machine
+from django.utils import timezone
 
 from rumours.models import Club, Position, SquadNote
 from rumours.models.squad import squad_depth
@@ -169,6 +171,19 @@ def test_squad_page_never_links_an_unpublished_story(client):
 
     assert draft.get_absolute_url() not in response.content.decode()
     assert "from the story" not in text_of(response)
+
+
+def test_squad_page_links_a_scheduled_story_once_it_is_due(client):
+    club = ClubFactory()
+    due = timezone.now() + dt.timedelta(hours=1)
+    story = ArticleFactory(published_at=due)
+    SquadNoteFactory(club=club, article=story)
+    assert story.get_absolute_url() not in client.get(club.get_squad_url()).text
+
+    with time_machine.travel(due + dt.timedelta(minutes=1)):
+        response = client.get(club.get_squad_url())
+
+    assert story.get_absolute_url() in response.text
 
 
 # ---------------------------------------------------------------- interchange

@@ -258,11 +258,12 @@ def squad_depth(club, *, with_amounts=False):
     a group also counts the players stored only under a broad code
     (“Defender”); players with no position are listed apart. ``with_amounts``
     loads the claims' amounts too (one query more), for the API's fees; the
-    page shows none.
+    page shows none. Each query's SQL is compiled once a process (#19).
     """
-    players = list(Player.objects.filter(current_club=club).order_by("name", "id"))
-    notes = note_histories(SquadNote.objects.filter(club=club).for_squad())
-    claims = OPEN_CLAIMS[with_amounts].run(club=club.pk, now=timezone.now())
+    now = timezone.now()
+    players = SQUAD_PLAYERS.run(club=club.pk)
+    notes = note_histories(SQUAD_NOTES.run(club=club.pk, now=now))
+    claims = OPEN_CLAIMS[with_amounts].run(club=club.pk, now=now)
     rumours_in, rumours_out = _links(club, claims)
     rows = {
         position: SquadRow(
@@ -343,6 +344,21 @@ def _prepared_open_claims(with_amounts):
 
 # Compiling the claims' seven joins cost more than running them (#19).
 OPEN_CLAIMS = {amounts: _prepared_open_claims(amounts) for amounts in (False, True)}
+
+
+def _squad_players():
+    club = Param("club", Player._meta.get_field("current_club"))
+    return Player.objects.filter(current_club=club).order_by("name", "id")
+
+
+def _squad_notes():
+    club = Param("club", SquadNote._meta.get_field("club"))
+    now = Param("now", TransferClaim._meta.get_field("reported_at"))
+    return SquadNote.objects.filter(club=club).for_squad(now=now)
+
+
+SQUAD_PLAYERS = PreparedQuery(_squad_players)
+SQUAD_NOTES = PreparedQuery(_squad_notes)
 
 
 def _links(club, claims):

@@ -60,15 +60,16 @@ class SquadNoteQuerySet(models.QuerySet):
         exact = count(counted.filter(primary_position=OuterRef("position")))
         return self.annotate(available=Case(*broad, default=exact))
 
-    def for_squad(self):
+    def for_squad(self, now=None):
         """Return the notes with their source and, when published, their story's slug.
 
         One query. The story itself is not loaded: it may be unpublished, and
-        only a published one is linked (``public_article_slug``).
+        only a published one is linked (``public_article_slug``). ``now`` is
+        as ``Article.objects.published()`` takes it.
         """
         from .articles import Article
 
-        published = Article.objects.published().filter(pk=OuterRef("article_id"))
+        published = Article.objects.published(now).filter(pk=OuterRef("article_id"))
         return (
             self.select_related("source")
             .annotate(public_article_slug=Subquery(published.values("slug")[:1]))
