@@ -10,16 +10,18 @@ squad page renders it; the partner API can serialise the same ``SquadDepth``.
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
 from django.db.models import Q
 from django.utils import timezone
 
 from .claim_terms import MOVE_KINDS, STAGE_LADDER, SURPLUS_KINDS
 from .claims import TransferClaim
+from .club_roles import ClubRole
 from .depth_charts import depth_chart
-from .football import Player
+from .football import Club, Player
 from .positions import POSITION_GROUPS, POSITION_ORDER, SPECIFIC_POSITIONS, Position
-from .prepared import Param, PreparedQuery
+from .prepared import Param, PreparedQuery, set_prefetched
 from .squad_notes import Balanced, NoteHistory, SquadNote, note_histories
 
 # The summary's order of balances: short first, no note last.
@@ -357,8 +359,33 @@ def _squad_notes():
     return SquadNote.objects.filter(club=club).for_squad(now=now)
 
 
+def _club_at_slug():
+    return Club.objects.filter(slug=Param("slug", Club._meta.get_field("slug")))
+
+
+def _club_roles():
+    club = Param("club", ClubRole._meta.get_field("club"))
+    # Unordered, as with_staff(): current_staff() picks and sorts them.
+    return ClubRole.objects.filter(club=club).order_by().select_related("person")
+
+
 SQUAD_PLAYERS = PreparedQuery(_squad_players)
 SQUAD_NOTES = PreparedQuery(_squad_notes)
+CLUB_AT_SLUG = PreparedQuery(_club_at_slug)
+CLUB_ROLES = PreparedQuery(_club_roles)
+
+
+def club_with_staff(slug):
+    """Return the club at ``slug``, its roles loaded as by ``with_staff()``, or None.
+
+    Two queries, each from SQL compiled once a process (#19).
+    """
+    found = CLUB_AT_SLUG.run(slug=slug)
+    if not found:
+        return None
+    roles = CLUB_ROLES.run(club=found[0].pk)
+    set_prefetched(found, "roles", roles, attrgetter("club_id"))
+    return found[0]
 
 
 def _links(club, claims):

@@ -1,11 +1,12 @@
 """The club page and its needs-versus-surplus squad page."""
 
+from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView
 
 from ...models import Article, Club, TransferClaim
 from ...models.move_likelihoods import move_outlooks
-from ...models.squad import squad_depth
+from ...models.squad import club_with_staff, squad_depth
 from ...models.what_if import play
 
 CLUB_STORIES = 12
@@ -51,8 +52,11 @@ class ClubSquadView(DetailView):
     template_name = "rumours/club_squad.html"
     context_object_name = "club"
 
-    def get_queryset(self):
-        return Club.objects.with_staff()
+    def get_object(self, queryset=None):
+        club = club_with_staff(self.kwargs["slug"])
+        if club is None:
+            raise Http404("No such club.")
+        return club
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
