@@ -12,7 +12,7 @@ from rumours.api.views import ClaimViewSet
 from rumours.demo.generator import default_anchor, generate_newsroom
 from rumours.filters import ClaimFilter
 from rumours.models import Article, Club, Player, TransferClaim
-from rumours.models.squad import open_claims_about
+from rumours.models.squad_queries import open_claims_about
 from rumours.search import search_stories
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.utils import timezone
 from rumours.models import Article, Attribution, TransferClaim
 from rumours.models.article_queries import published_story
 from rumours.models.prepared import Param, PreparedQuery, set_prefetched
-from rumours.models.squad import OPEN_CLAIMS, open_claims_about
+from rumours.models.squad_queries import OPEN_CLAIMS, open_claims_about
 
 from .factories import (
     ArticleFactory,

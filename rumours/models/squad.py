@@ -10,19 +10,16 @@ squad page renders it; the partner API can serialise the same ``SquadDepth``.
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter
 
-from django.db.models import Q
 from django.utils import timezone
 
 from .claim_terms import MOVE_KINDS, STAGE_LADDER, SURPLUS_KINDS
 from .claims import TransferClaim
-from .club_roles import ClubRole
 from .depth_charts import depth_chart
-from .football import Club, Player
+from .football import Player
 from .positions import POSITION_GROUPS, POSITION_ORDER, SPECIFIC_POSITIONS, Position
-from .prepared import Param, PreparedQuery, set_prefetched
-from .squad_notes import Balanced, NoteHistory, SquadNote, note_histories
+from .squad_notes import Balanced, NoteHistory, note_histories
+from .squad_queries import OPEN_CLAIMS, SQUAD_NOTES, SQUAD_PLAYERS
 
 # The summary's order of balances: short first, no note last.
 NEED_ORDER = {"need": 0, "balanced": 1, "surplus": 2, "": 3}
@@ -314,78 +311,6 @@ def squad_depth(club, *, with_amounts=False):
 def _playing(links, positions):
     """Return the links whose player's primary position is one of ``positions``."""
     return [link for link in links if link.player.primary_position in positions]
-
-
-def open_claims_about(club, now=None):
-    """Return the public claims still news moving a player into or out of ``club``.
-
-    Open and not lapsed (``current()``). Read through the partial indexes of
-    open claims (migration 0008), so the cost follows the transfer window,
-    not the archive. ``now`` is as ``public()`` takes it.
-    """
-    return (
-        TransferClaim.objects.public(now)
-        .current(now)
-        .filter(Q(from_club=club) | Q(to_club=club))
-        .with_parties()
-        .order_by("reported_at", "id")
-    )
-
-
-def _prepared_open_claims(with_amounts):
-    """Return ``open_claims_about`` as a ``PreparedQuery`` of ``club`` and ``now``."""
-
-    def build():
-        club = Param("club", TransferClaim._meta.get_field("to_club"))
-        now = Param("now", TransferClaim._meta.get_field("reported_at"))
-        claims = open_claims_about(club, now)
-        return claims.with_amounts() if with_amounts else claims
-
-    return PreparedQuery(build)
-
-
-# Compiling the claims' seven joins cost more than running them (#19).
-OPEN_CLAIMS = {amounts: _prepared_open_claims(amounts) for amounts in (False, True)}
-
-
-def _squad_players():
-    club = Param("club", Player._meta.get_field("current_club"))
-    return Player.objects.filter(current_club=club).order_by("name", "id")
-
-
-def _squad_notes():
-    club = Param("club", SquadNote._meta.get_field("club"))
-    now = Param("now", TransferClaim._meta.get_field("reported_at"))
-    return SquadNote.objects.filter(club=club).for_squad(now=now)
-
-
-def _club_at_slug():
-    return Club.objects.filter(slug=Param("slug", Club._meta.get_field("slug")))
-
-
-def _club_roles():
-    club = Param("club", ClubRole._meta.get_field("club"))
-    # Unordered, as with_staff(): current_staff() picks and sorts them.
-    return ClubRole.objects.filter(club=club).order_by().select_related("person")
-
-
-SQUAD_PLAYERS = PreparedQuery(_squad_players)
-SQUAD_NOTES = PreparedQuery(_squad_notes)
-CLUB_AT_SLUG = PreparedQuery(_club_at_slug)
-CLUB_ROLES = PreparedQuery(_club_roles)
-
-
-def club_with_staff(slug):
-    """Return the club at ``slug``, its roles loaded as by ``with_staff()``, or None.
-
-    Two queries, each from SQL compiled once a process (#19).
-    """
-    found = CLUB_AT_SLUG.run(slug=slug)
-    if not found:
-        return None
-    roles = CLUB_ROLES.run(club=found[0].pk)
-    set_prefetched(found, "roles", roles, attrgetter("club_id"))
-    return found[0]
 
 
 def _links(club, claims):

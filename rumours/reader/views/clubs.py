@@ -6,7 +6,8 @@ from django.views.generic import DetailView
 
 from ...models import Article, Club, TransferClaim
 from ...models.move_likelihoods import move_outlooks
-from ...models.squad import club_with_staff, squad_depth
+from ...models.squad import squad_depth
+from ...models.squad_queries import club_with_staff
 from ...models.what_if import play
 
 CLUB_STORIES = 12
