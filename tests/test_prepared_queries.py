@@ -175,7 +175,9 @@ def test_a_squads_open_claims_are_those_of_the_queryset():
     assert len(queries) == 0
 
 
-def test_a_squads_open_claim_leaves_it_when_it_lapses_without_a_restart():
+def test_a_squads_open_claim_leaves_it_when_it_lapses_without_a_restart(
+    lapse_windows,
+):
     club = ClubFactory()
     claim = TransferClaimFactory(to_club=club)
     claim.refresh_from_db()
