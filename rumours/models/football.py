@@ -41,8 +41,12 @@ class ClubQuerySet(models.QuerySet):
         Unordered: ``current_staff()`` picks and sorts the roles itself, and
         compiling ``in_order()`` cost more than running the query (#19).
         """
-        roles = ClubRole.objects.order_by().select_related("person")
-        return self.prefetch_related(models.Prefetch("roles", queryset=roles))
+        return self.prefetch_related(models.Prefetch("roles", queryset=staff_roles()))
+
+
+def staff_roles():
+    """Return the roles as ``staff`` reads them: unordered, with their people."""
+    return ClubRole.objects.order_by().select_related("person")
 
 
 class Club(models.Model):

@@ -167,9 +167,9 @@ CLAIM_FIELDS = ("source_id", "claim_type", "outcome", "article_id")
 ARTICLE_FIELDS = ("status", "published_at")
 
 
-def is_scored_kind(claim):
-    """Return whether ``claim`` could count in a record, whatever its story."""
-    return claim.claim_type in SCORED_KINDS and claim.outcome in SCORED_OUTCOMES
+def is_scored_kind(claim_type, outcome):
+    """Return whether a claim could count in a record, whatever its story."""
+    return claim_type in SCORED_KINDS and outcome in SCORED_OUTCOMES
 
 
 def connect_signals():
@@ -195,18 +195,15 @@ def _claim_saving(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: the records come with the rest of the dump
         return
     if instance._state.adding:
-        if is_scored_kind(instance):
+        if is_scored_kind(instance.claim_type, instance.outcome):
             instance._record_sources = {instance.source_id}
         return
     stored = sender._base_manager.filter(pk=instance.pk).values(*CLAIM_FIELDS).first()
     if stored is None:
         return
     if any(stored[name] != getattr(instance, name) for name in CLAIM_FIELDS):
-        was_scored = (
-            stored["claim_type"] in SCORED_KINDS
-            and stored["outcome"] in SCORED_OUTCOMES
-        )
-        if was_scored or is_scored_kind(instance):
+        was_scored = is_scored_kind(stored["claim_type"], stored["outcome"])
+        if was_scored or is_scored_kind(instance.claim_type, instance.outcome):
             instance._record_sources = {stored["source_id"], instance.source_id}
 
 
@@ -217,7 +214,7 @@ def _claim_saved(sender, instance, raw=False, **kwargs):
 
 
 def _claim_deleted(sender, instance, **kwargs):
-    if is_scored_kind(instance):
+    if is_scored_kind(instance.claim_type, instance.outcome):
         refresh_records([instance.source_id])
 
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from .claims import TransferClaim
 from .club_roles import ClubRole
-from .football import Club, Player
+from .football import Club, Player, staff_roles
 from .prepared import Param, PreparedQuery, set_prefetched
 from .squad_notes import SquadNote
 
@@ -65,9 +65,7 @@ def _club_at_slug():
 
 
 def _club_roles():
-    club = Param("club", ClubRole._meta.get_field("club"))
-    # Unordered, as with_staff(): current_staff() picks and sorts them.
-    return ClubRole.objects.filter(club=club).order_by().select_related("person")
+    return staff_roles().filter(club=Param("club", ClubRole._meta.get_field("club")))
 
 
 SQUAD_PLAYERS = PreparedQuery(_squad_players)
