@@ -85,21 +85,45 @@ class ReusingRedisCache(RedisCache):
         per-key Python around the round trip cost more than the round trip
         (#19, ``bench/README.md``).
         """
+        return self._fetch(keys, None, version)[0]
+
+    def get_many_with(self, keys, command, version=None):
+        """Return ``(get_many(keys), reply)``, ``reply`` being ``command``'s.
+
+        ``command(pipeline)`` adds one more command to the same round trip
+        (the partner throttle's count, #19); its reply is returned as it
+        came, an exception included, for the caller to judge.
+        """
+        return self._fetch(keys, command, version)
+
+    def _fetch(self, keys, command, version):
+        """``get_many_with``, or ``get_many`` (a plain ``MGET``) without ``command``."""
         keys = list(keys)
-        if not keys:
-            return {}
         made_keys = self._made_keys
         made = [
             made_keys.get((key, version)) or self.make_and_validate_key(key, version)
             for key in keys
         ]
-        values = self._cache.get_client(None).mget(made)
+        client = self._cache.get_client(None, write=command is not None)
+        reply = None
+        if command is None:
+            values = client.mget(made) if made else []
+        else:
+            pipeline = client.pipeline(transaction=False)
+            if made:
+                pipeline.mget(made)
+            command(pipeline)
+            *fetched, reply = pipeline.execute(raise_on_error=False)
+            values = fetched[0] if fetched else []
+            if isinstance(values, Exception):
+                raise values
         loads = self._cache._serializer.loads
-        return {
+        found = {
             key: loads(value)
             for key, value in zip(keys, values, strict=True)
             if value is not None
         }
+        return found, reply
 
 
 class Outage:
@@ -200,6 +224,10 @@ class FailOpenRedisCache(ReusingRedisCache):
     @_fail_open(_returns({}))
     def get_many(self, keys, version=None):
         return super().get_many(keys, version)
+
+    @_fail_open(_returns(({}, None)))
+    def get_many_with(self, keys, command, version=None):
+        return super().get_many_with(keys, command, version)
 
     @_fail_open(_returns(False))
     def has_key(self, key, version=None):

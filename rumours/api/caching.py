@@ -232,7 +232,12 @@ def early_hit(request):
         return None
     key, prefix = presented
     row = {KEY_CACHE.format(prefix=prefix): None}
-    visit = public_cache.enter(request, "api", also=row)
+    throttle = PartnerKeyThrottle()
+    # A key this process has found valid is counted with the lookup, in one
+    # round trip; any other only once checked, so that a wrong secret never
+    # spends a partner's allowance.
+    fetch = throttle.counting_fetch(request, prefix) if key in valid_keys else None
+    visit = public_cache.enter(request, "api", also=row, fetch=fetch)
     entry = row.popitem()[1]
     if visit.entry is None or not visit.stored.get("all_headers") or entry is None:
         return None
@@ -240,9 +245,38 @@ def early_hit(request):
         api_key = checked_key(key_from_entry(entry), key)
     except APIException:
         return None
-    if not PartnerKeyThrottle().admits(request, api_key.prefix):
+    valid_keys.add(key)
+    if not throttle.admits(request, api_key.prefix):
         return None  # DRF answers 429, with the request counted once
     return visit, rate_limit_headers(request)
+
+
+class ValidKeys:
+    """The partner keys this process has seen pass ``checked_key``.
+
+    Only as digests, and bounded: forgotten all at once when full. A key
+    in here is still checked on every request (it may have been revoked
+    since); it is only counted before the check.
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self.digests = set()
+
+    def __contains__(self, key):
+        return self.digest(key) in self.digests
+
+    def add(self, key):
+        if len(self.digests) >= self.size:
+            self.digests.clear()
+        self.digests.add(self.digest(key))
+
+    @staticmethod
+    def digest(key):
+        return hashlib.sha256(key.encode()).digest()
+
+
+valid_keys = ValidKeys(10_000)
 
 
 def partner_hit(request):

@@ -132,13 +132,15 @@ class Slot:
     card_changes: int = 0
 
 
-def lookup_slot(key, also=None):
+def lookup_slot(key, also=None, fetch=None):
     """Return ``(generation, changes, entry, stored)``: the entry at ``key`` if
     still current, and whatever is stored there (for ``stale_response``).
     ``changes`` is the pair of counters (every change, changes to cards).
 
     ``also``, a dict of further cache keys, is filled with what they hold,
-    read in the same round trip (the partner API's key row).
+    read in the same round trip (the partner API's key row). ``fetch`` reads
+    the keys (``cache.get_many`` by default; the partner door's also counts
+    the request, in the same round trip).
 
     One cache round trip (a ``get_many``): the generation, the next due time
     and the entry together, with the numbers of the rows this process last
@@ -155,7 +157,7 @@ def lookup_slot(key, also=None):
         keys = [GENERATION_KEY, CHANGES_KEY, CARD_CHANGES_KEY, NEXT_DUE_KEY]
         if key:
             keys += [key, *remembered_tags.get(key)]
-        found = cache.get_many([*keys, *also] if also else keys)
+        found = (fetch or cache.get_many)([*keys, *also] if also else keys)
         if also:
             also.update((name, found.get(name)) for name in also)
         stored = found.get(key) if key else None
@@ -207,17 +209,17 @@ def is_fresh(entry, generation, changes, *, key=None, found=None):
     return tags_unmoved(tags)
 
 
-def lookup(kind, request, also=None):
+def lookup(kind, request, also=None, fetch=None):
     """Return ``(slot, entry or None, stored or None)`` of ``request``'s response.
 
     The absolute URL (scheme, host, path and query) names the response: the
     feeds, sitemaps and API links are absolute. Pass the slot to ``store``.
-    ``also``: as for ``lookup_slot``.
+    ``also``, ``fetch``: as for ``lookup_slot``.
     """
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     key = ENTRY_KEY.format(kind=kind, digest=digest)
     try:
-        generation, changes, entry, stored = lookup_slot(key, also)
+        generation, changes, entry, stored = lookup_slot(key, also, fetch)
     except DATABASE_DOWN:
         # Finding when the next story is due needs the database: without
         # it, nothing is served fresh or kept, but a stale copy may help.
@@ -330,16 +332,16 @@ class Visit:
         return response
 
 
-def enter(request, kind, also=None):
+def enter(request, kind, also=None, fetch=None):
     """Return the ``Visit`` of ``request`` to the ``kind`` ("page", "api") cache.
 
     A request that may not use the cache (not a GET, a session cookie, the
     cache turned off) gets an empty visit: no hit, and nothing is kept.
-    ``also``: as for ``lookup_slot``.
+    ``also``, ``fetch``: as for ``lookup_slot``.
     """
     if not may_use_cache(request):
         return Visit(request)
-    slot, entry, stored = lookup(kind, request, also)
+    slot, entry, stored = lookup(kind, request, also, fetch)
     visit = Visit(request, slot, entry, stored)
     request.public_cache_visit = visit  # for ``stale_response``
     return visit

@@ -9,7 +9,9 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
+from redis.connection import AbstractConnection
 from rest_framework_api_key.models import APIKey
 
 from rumours.api.auth import MESSAGE_REVOKED
@@ -76,6 +78,62 @@ def test_each_early_answer_is_counted_once(client, key, limited):
     assert [r["RateLimit-Remaining"] for r in responses] == ["2", "1", "0", "0"]
     assert responses[3].status_code == 429
     assert counted == 4
+
+
+def test_a_wrong_secret_never_spends_the_partners_allowance(client, key, limited):
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"}
+    prefix = key.partition(".")[0]
+
+    with time_machine.travel(TEN_TWENTY, tick=False):
+        client.get(URL, **headers)  # kept, and the key found valid
+        client.get(URL, **headers)
+        for _ in range(3):
+            client.get(URL, HTTP_AUTHORIZATION=f"Api-Key {prefix}.wrong")
+        third = client.get(URL, **headers)
+
+    assert third.status_code == 200
+    assert third["RateLimit-Remaining"] == "0"
+
+
+@pytest.mark.skipif(
+    not isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache),
+    reason="Round trips to Redis (REDIS_URL)",
+)
+def test_an_early_answer_to_a_known_key_takes_one_round_trip(client, key, monkeypatch):
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"}
+    sent = []
+    send = AbstractConnection.send_packed_command
+
+    def counted_send(connection, *args, **kwargs):
+        sent.append(args[0])
+        return send(connection, *args, **kwargs)
+
+    with time_machine.travel(TEN_TWENTY, tick=False):
+        client.get(URL, **headers)
+        client.get(URL, **headers)  # the key found valid
+        monkeypatch.setattr(AbstractConnection, "send_packed_command", counted_send)
+        response = client.get(URL, **headers)
+
+    assert response[HIT] == "hit"
+    assert response["RateLimit-Remaining"] == "597"
+    assert len(sent) == 1
+
+
+@pytest.mark.skipif(
+    not isinstance(caches[DEFAULT_CACHE_ALIAS], RedisCache),
+    reason="Redis's scripts (REDIS_URL)",
+)
+def test_a_known_key_is_counted_after_redis_forgot_the_script(client, key):
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"}
+
+    with time_machine.travel(TEN_TWENTY, tick=False):
+        client.get(URL, **headers)
+        client.get(URL, **headers)  # the key found valid
+        cache._cache.get_client(None, write=True).script_flush()  # as on a restart
+        response = client.get(URL, **headers)
+
+    assert response[HIT] == "hit"
+    assert response["RateLimit-Remaining"] == "597"
 
 
 def test_a_key_revoked_while_its_row_is_cached_is_refused(
