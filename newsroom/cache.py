@@ -20,13 +20,15 @@ not mark the pages Redis still holds as stale.
 
 import functools
 import logging
+import os
 import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.dispatch import Signal
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError, ResponseError
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class ReusingRedisCacheClient(RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._direct = DirectConnections()
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
@@ -52,6 +55,61 @@ class ReusingRedisCacheClient(RedisCacheClient):
         if client is None:
             client = self._clients[pool] = self._client(connection_pool=pool)
         return client
+
+    def exchange(self, commands):
+        """Send ``commands`` (each a tuple of arguments) at once; return the replies.
+
+        Straight over a connection this thread keeps for itself, past
+        redis-py's client, whose pool, retries and event hooks cost about
+        as much as the round trip on a cached page's path (#19,
+        ``bench/README.md``). An error reply (``ResponseError``) is
+        returned in its command's place; any other error closes the
+        connection and is raised. A kept connection Redis has dropped (a
+        restart, its idle timeout) is made again once, as redis-py's own
+        client does.
+        """
+        connection = self._direct.connection(self._get_connection_pool(True))
+        kept = connection.is_connected
+        try:
+            return self._send(connection, commands)
+        except RedisConnectionError:
+            if not kept:
+                raise
+            return self._send(connection, commands)
+
+    @staticmethod
+    def _send(connection, commands):
+        try:
+            connection.send_packed_command(
+                connection.pack_commands(commands), check_health=False
+            )
+            replies = []
+            for _command in commands:
+                try:
+                    replies.append(connection.read_response())
+                except ResponseError as error:
+                    replies.append(error)
+        except BaseException:
+            connection.disconnect()
+            raise
+        return replies
+
+
+class DirectConnections(threading.local):
+    """One Redis connection per thread and pool, made again in a forked process."""
+
+    def __init__(self):
+        self.pid = None
+        self.connections = {}
+
+    def connection(self, pool):
+        if self.pid != os.getpid():
+            self.pid, self.connections = os.getpid(), {}
+        connection = self.connections.get(pool)
+        if connection is None:
+            connection = pool.connection_class(**pool.connection_kwargs)
+            self.connections[pool] = connection
+        return connection
 
 
 class ReusingRedisCache(RedisCache):
@@ -90,9 +148,9 @@ class ReusingRedisCache(RedisCache):
     def get_many_with(self, keys, command, version=None):
         """Return ``(get_many(keys), reply)``, ``reply`` being ``command``'s.
 
-        ``command(pipeline)`` adds one more command to the same round trip
+        ``command``, a tuple of arguments, is sent in the same round trip
         (the partner throttle's count, #19); its reply is returned as it
-        came, an exception included, for the caller to judge.
+        came, an error reply included, for the caller to judge.
         """
         return self._fetch(keys, command, version)
 
@@ -104,19 +162,16 @@ class ReusingRedisCache(RedisCache):
             made_keys.get((key, version)) or self.make_and_validate_key(key, version)
             for key in keys
         ]
-        client = self._cache.get_client(None, write=command is not None)
-        reply = None
-        if command is None:
-            values = client.mget(made) if made else []
-        else:
-            pipeline = client.pipeline(transaction=False)
-            if made:
-                pipeline.mget(made)
-            command(pipeline)
-            *fetched, reply = pipeline.execute(raise_on_error=False)
-            values = fetched[0] if fetched else []
-            if isinstance(values, Exception):
-                raise values
+        commands = [("MGET", *made)] if made else []
+        if command is not None:
+            commands.append(command)
+        if not commands:
+            return {}, None
+        replies = self._cache.exchange(commands)
+        values = replies[0] if made else []
+        reply = replies[-1] if command is not None else None
+        if isinstance(values, Exception):
+            raise values
         loads = self._cache._serializer.loads
         found = {
             key: loads(value)

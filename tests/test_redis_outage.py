@@ -130,6 +130,49 @@ def test_the_cache_comes_back_when_redis_does(gate):
 
 
 @needs_redis
+def test_many_keys_come_back_when_redis_does(gate):
+    cache = shared_cache(gate, RETRY_AFTER=0)
+    cache.set_many({"a": 1, "b": 2}, 30)
+    gate.refuse()
+    assert cache.get_many(["a", "b"]) == {}
+
+    gate.open()
+
+    assert cache.get_many(["a", "b"]) == {"a": 1, "b": 2}
+
+
+@needs_redis
+def test_a_kept_connection_redis_dropped_is_made_again_without_an_outage(gate):
+    cache = shared_cache(gate)
+    cache.set_many({"a": 1, "b": 2}, 30)
+    assert cache.get_many(["a", "b"]) == {"a": 1, "b": 2}  # a connection kept
+    gate.refuse()  # closes every connection, as a restart of Redis would
+    gate.open()
+
+    found = cache.get_many(["a", "b"])
+
+    assert found == {"a": 1, "b": 2}
+    assert cache.is_reachable is True
+
+
+@needs_redis
+def test_a_forked_worker_talks_to_redis_on_its_own_connection(gate):
+    cache = shared_cache(gate)
+    cache.set("a", 1, 30)
+    assert cache.get_many(["a"]) == {"a": 1}  # the parent's connection, kept
+    made = gate.connections
+
+    child = os.fork()
+    if child == 0:  # as gunicorn forks its workers
+        os._exit(0 if cache.get_many(["a"]) == {"a": 1} else 1)
+    _, status = os.waitpid(child, 0)
+
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert gate.connections == made + 1
+    assert cache.get_many(["a"]) == {"a": 1}
+
+
+@needs_redis
 def test_the_log_says_once_that_redis_is_down_and_once_that_it_is_back(gate, caplog):
     cache = shared_cache(gate, RETRY_AFTER=0)
     caplog.set_level(logging.WARNING, logger="newsroom.cache")

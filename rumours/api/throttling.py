@@ -83,7 +83,7 @@ def get_many_and_count(keys, key, timeout):
         return cache.get_many(keys), count_request(key, timeout)
     name = cache.make_and_validate_key(key)
     found, count = cache.get_many_with(
-        keys, lambda pipeline: pipeline.evalsha(COUNT_SCRIPT_SHA, 1, name, timeout)
+        keys, ("EVALSHA", COUNT_SCRIPT_SHA, 1, name, timeout)
     )
     if not isinstance(count, int):
         count = count_request(key, timeout)
