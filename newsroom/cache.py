@@ -143,30 +143,29 @@ class ReusingRedisCache(RedisCache):
         per-key Python around the round trip cost more than the round trip
         (#19, ``bench/README.md``).
         """
-        return self._fetch(keys, None, version)[0]
+        return self.get_many_with(keys, version=version)[0]
 
-    def get_many_with(self, keys, command, version=None):
-        """Return ``(get_many(keys), reply)``, ``reply`` being ``command``'s.
+    def get_many_with(self, keys, *, counters=(), command=None, version=None):
+        """Return ``(get_many(keys), counters' values, command's reply)``.
 
-        ``command``, a tuple of arguments, is sent in the same round trip
-        (the partner throttle's count, #19); its reply is returned as it
-        came, an error reply included, for the caller to judge.
+        From one round trip. ``counters``: keys of numbers kept by ``incr``,
+        whose values come back as Redis holds them (the digits as bytes, or
+        None), in their order and undecoded: a cached page compares some 70
+        of them at once (#19). ``command``, a tuple of arguments, is sent in
+        the same round trip (the partner throttle's count); its reply comes
+        back as it came, an error reply included, for the caller to judge.
         """
-        return self._fetch(keys, command, version)
-
-    def _fetch(self, keys, command, version):
-        """``get_many_with``, or ``get_many`` (a plain ``MGET``) without ``command``."""
         keys = list(keys)
         made_keys = self._made_keys
         made = [
             made_keys.get((key, version)) or self.make_and_validate_key(key, version)
-            for key in keys
+            for key in [*keys, *counters]
         ]
         commands = [("MGET", *made)] if made else []
         if command is not None:
             commands.append(command)
         if not commands:
-            return {}, None
+            return {}, [], None
         replies = self._cache.exchange(commands)
         values = replies[0] if made else []
         reply = replies[-1] if command is not None else None
@@ -175,10 +174,10 @@ class ReusingRedisCache(RedisCache):
         loads = self._cache._serializer.loads
         found = {
             key: loads(value)
-            for key, value in zip(keys, values, strict=True)
+            for key, value in zip(keys, values, strict=False)
             if value is not None
         }
-        return found, reply
+        return found, values[len(keys) :], reply
 
 
 class Outage:
@@ -247,6 +246,10 @@ def _missing(key, *args, **kwargs):
     raise ValueError(f"Key {key!r} not found.")
 
 
+def _nothing_found(keys, *, counters=(), **kwargs):
+    return {}, [None] * len(counters), None
+
+
 def _returns(value):
     return lambda *args, **kwargs: value
 
@@ -280,9 +283,11 @@ class FailOpenRedisCache(ReusingRedisCache):
     def get_many(self, keys, version=None):
         return super().get_many(keys, version)
 
-    @_fail_open(_returns(({}, None)))
-    def get_many_with(self, keys, command, version=None):
-        return super().get_many_with(keys, command, version)
+    @_fail_open(_nothing_found)
+    def get_many_with(self, keys, *, counters=(), command=None, version=None):
+        return super().get_many_with(
+            keys, counters=counters, command=command, version=version
+        )
 
     @_fail_open(_returns(False))
     def has_key(self, key, version=None):

@@ -20,6 +20,8 @@ from redis.exceptions import NoPermissionError, NoScriptError, ResponseError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
+from ..cache import public as public_cache
+
 logger = logging.getLogger(__name__)
 
 # Counts kept in this process while the shared cache is down (#18).
@@ -69,25 +71,25 @@ def count_request(key, timeout):
     return count()
 
 
-def get_many_and_count(keys, key, timeout):
-    """Return ``(cache.get_many(keys), count_request(key, timeout))``.
+def read_and_count(keys, counters, key, timeout):
+    """Return ``public.read_keys(keys, counters)`` with ``count_request(key, timeout)``.
 
-    In one round trip on Redis (the count's script sent with the ``MGET``),
-    which a cached partner answer makes once rather than twice (#19). The
-    count is made again on its own where the script could not run: not yet
-    loaded since Redis started, scripts refused, or Redis down (then counted
-    in this process, as ``count_request`` does).
+    As ``(found, numbers, count)``, in one round trip on Redis (the count's
+    script sent with the ``MGET``), which a cached partner answer makes once
+    rather than twice (#19). The count is made again on its own where the
+    script could not run: not yet loaded since Redis started, scripts
+    refused, Redis down (then counted in this process, as ``count_request``
+    does), or another cache than Redis.
     """
     cache = caches[DEFAULT_CACHE_ALIAS]
-    if ScriptsRefused.refused or not hasattr(cache, "get_many_with"):
-        return cache.get_many(keys), count_request(key, timeout)
-    name = cache.make_and_validate_key(key)
-    found, count = cache.get_many_with(
-        keys, ("EVALSHA", COUNT_SCRIPT_SHA, 1, name, timeout)
-    )
+    script = None
+    if isinstance(cache, RedisCache) and not ScriptsRefused.refused:
+        name = cache.make_and_validate_key(key)
+        script = ("EVALSHA", COUNT_SCRIPT_SHA, 1, name, timeout)
+    found, numbers, count = public_cache.read_keys(keys, counters, command=script)
     if not isinstance(count, int):
         count = count_request(key, timeout)
-    return found, count
+    return found, numbers, count
 
 
 def count_on_redis(cache, key, timeout):
@@ -199,17 +201,19 @@ class PartnerKeyThrottle(BaseThrottle):
         """Return a ``fetch`` for ``public.enter`` that counts ``request`` too.
 
         Its first call reads the keys and counts the request against the
-        key ``prefix``'s window in the same round trip (``get_many_and_count``);
+        key ``prefix``'s window in the same round trip (``read_and_count``);
         ``admits`` then finds the request counted. Later calls only read.
         """
 
-        def fetch(keys):
+        def fetch(keys, counters=()):
             if getattr(request, "partner_counted", None) is not None:
-                return caches[DEFAULT_CACHE_ALIAS].get_many(keys)
+                return public_cache.read_keys(keys, counters)
             key, window_end = self.window(prefix)
-            found, count = get_many_and_count(keys, key, self.duration + 1)
+            found, numbers, count = read_and_count(
+                keys, counters, key, self.duration + 1
+            )
             request.partner_counted = Counted(prefix, count, window_end)
-            return found
+            return found, numbers, None
 
         return fetch
 

@@ -132,6 +132,28 @@ class Slot:
     card_changes: int = 0
 
 
+def read_keys(keys, counters=(), command=None):
+    """Return ``({key: value}, counters' numbers, command's reply)`` in one round trip.
+
+    ``counters``: keys of numbers kept by ``increment``, given back in their
+    order as digits in bytes (or None), as Redis holds them, so that a page's
+    row numbers compare at once (``newsroom.cache``'s ``get_many_with``). On
+    a cache without it (local memory: development, tests), ``get_many`` and
+    the same form; ``command`` (sent to Redis alone) then has no reply.
+    """
+    if not counters and command is None:
+        return cache.get_many(keys), [], None
+    get_many_with = getattr(cache, "get_many_with", None)
+    if get_many_with is not None:
+        return get_many_with(keys, counters=counters, command=command)
+    found = cache.get_many([*keys, *counters])
+    return found, [as_digits(found.get(counter)) for counter in counters], None
+
+
+def as_digits(number):
+    return None if number is None else b"%d" % number
+
+
 def lookup_slot(key, also=None, fetch=None):
     """Return ``(generation, changes, entry, stored)``: the entry at ``key`` if
     still current, and whatever is stored there (for ``stale_response``).
@@ -139,13 +161,13 @@ def lookup_slot(key, also=None, fetch=None):
 
     ``also``, a dict of further cache keys, is filled with what they hold,
     read in the same round trip (the partner API's key row). ``fetch`` reads
-    the keys (``cache.get_many`` by default; the partner door's also counts
-    the request, in the same round trip).
+    the keys as ``read_keys`` does (the partner door's also counts the
+    request, in the same round trip).
 
-    One cache round trip (a ``get_many``): the generation, the next due time
-    and the entry together, with the numbers of the rows this process last
-    found the entry depending on (``remembered_tags``), so that a page about
-    one thing is usually checked in that same trip. An entry holds the
+    One cache round trip: the generation, the next due time and the entry
+    together, with the numbers of the rows this process last found the
+    entry depending on (``remembered_tags``), so that a page about one
+    thing is usually checked in that same trip. An entry holds the
     generation it was rendered in and counts only under that generation.
     When the due time was recorded for an older generation, it is looked up
     again (one query, once per generation); when it has passed, a new
@@ -156,8 +178,11 @@ def lookup_slot(key, also=None, fetch=None):
     for _attempt in range(2):
         keys = [GENERATION_KEY, CHANGES_KEY, CARD_CHANGES_KEY, NEXT_DUE_KEY]
         if key:
-            keys += [key, *remembered_tags.get(key)]
-        found = (fetch or cache.get_many)([*keys, *also] if also else keys)
+            keys.append(key)
+        if also:
+            keys += also
+        tag_keys = remembered_tags.get(key) if key else ()
+        found, numbers, _reply = (fetch or read_keys)(keys, tag_keys)
         if also:
             also.update((name, found.get(name)) for name in also)
         stored = found.get(key) if key else None
@@ -176,21 +201,22 @@ def lookup_slot(key, also=None, fetch=None):
             due = next_due_timestamp()
             cache.set(NEXT_DUE_KEY, (generation, due), timeout=NEXT_DUE_SECONDS)
         if due == NOTHING_DUE or time.time() < due:
-            fresh = is_fresh(stored, generation, changes, key=key, found=found)
+            fresh = is_fresh(stored, generation, changes, key=key, numbers=numbers)
             return generation, changes, stored if fresh else None, stored
         bump_generation()
     changes = cache.get(CHANGES_KEY), cache.get(CARD_CHANGES_KEY)
     return cache.get(GENERATION_KEY), changes, None, stored
 
 
-def is_fresh(entry, generation, changes, *, key=None, found=None):
+def is_fresh(entry, generation, changes, *, key=None, numbers=None):
     """Return whether a stored entry may be served.
 
     Of this generation, not too old, and unchanged: a list while no save has
     happened (a list of story cards: no save a card may show), a page about
-    one thing while none of its rows has moved (their numbers taken from
-    ``found`` when the lookup fetched them all already). ``changes``: the
-    pair of counters ``lookup_slot`` read.
+    one thing while none of its rows has moved (their ``numbers`` as
+    ``read_keys`` gave them, when the lookup fetched the keys this process
+    remembered for ``key``). ``changes``: the pair of counters
+    ``lookup_slot`` read.
     """
     if entry is None or entry.get("generation") != generation:
         return False
@@ -201,9 +227,8 @@ def is_fresh(entry, generation, changes, *, key=None, found=None):
     if "tags" not in entry:
         return entry.get("changes") == changes[0]
     tags = entry["tags"]
-    tag_keys = remembered_tags.keys_of(key, tags) if found is not None else None
-    if tag_keys is not None:
-        return list(map(found.get, tag_keys)) == list(tags.values())
+    if numbers is not None and remembered_tags.holds(key, tags):
+        return numbers == [b"%d" % number for number in tags.values()]
     if key is not None:
         remembered_tags.remember(key, tags)
     return tags_unmoved(tags)

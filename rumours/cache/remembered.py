@@ -28,10 +28,9 @@ class RememberedTags:
         """Return the keys remembered for ``key``, in the order to fetch them."""
         return self.keys.get(key, self.NOTHING)[1]
 
-    def keys_of(self, key, tags):
-        """Return the keys of ``tags`` (in their order) if remembered for ``key``."""
-        names, keys = self.keys.get(key, self.NOTHING)
-        return keys if names == tuple(tags) else None
+    def holds(self, key, tags):
+        """Return whether the keys remembered for ``key`` are those of ``tags``."""
+        return self.keys.get(key, self.NOTHING)[0] == tuple(tags)
 
     def remember(self, key, tags):
         if len(self.keys) >= self.size:
