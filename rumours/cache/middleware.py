@@ -1,21 +1,28 @@
 """The page door of the public cache: anonymous GETs of public views."""
 
 import functools
+import logging
+import time
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 
 from .dependencies import recording
 from .public import (
+    DATABASE_DOWN,
+    HIT_HEADER,
     answer_conditionally,
     enter,
     has_session,
     may_use_cache,
-    stale_response,
+    thaw,
 )
+
+logger = logging.getLogger(__name__)
 
 # The public pages, feeds and sitemaps whose anonymous responses are cached.
 CACHED_VIEWS = frozenset(
@@ -119,3 +126,35 @@ class PublicCacheMiddleware:
     def process_exception(self, request, exception):
         """Answer a page or API body the database cannot render from its last copy."""
         return stale_response(request, exception)
+
+
+def stale_response(request, exception):
+    """Return the last copy kept of a page the database cannot render now.
+
+    Or a 503 asking to retry when no copy is kept; None for any other error.
+    A stale copy says so (``X-Public-Cache: stale``, its ``Age`` and a
+    ``Warning``), and is never kept again as fresh.
+    """
+    if not isinstance(exception, DATABASE_DOWN):
+        return None
+    visit = getattr(request, "public_cache_visit", None)
+    stored = visit.stored if visit is not None else None
+    logger.warning(
+        "The database is unreachable (%s): answering %s %s",
+        type(exception).__name__,
+        request.path,
+        "with a stale copy" if stored else "503",
+    )
+    if stored is None:
+        response = HttpResponse(
+            "The newsroom is briefly unavailable. Please try again in a moment.",
+            content_type="text/plain; charset=utf-8",
+            status=503,
+        )
+        response["Retry-After"] = "5"
+        return response
+    response = thaw(stored)
+    response[HIT_HEADER] = "stale"
+    response["Age"] = str(max(0, int(time.time() - stored.get("stored_at", 0))))
+    response["Warning"] = '110 - "Response is Stale"'
+    return response

@@ -31,7 +31,6 @@ nor fills the cache.
 """
 
 import hashlib
-import logging
 import time
 from dataclasses import dataclass
 from functools import cached_property
@@ -62,8 +61,6 @@ NEXT_DUE_SECONDS = 3600
 HIT_HEADER = "X-Public-Cache"
 # What a database that is down or unreachable raises.
 DATABASE_DOWN = (OperationalError, InterfaceError)
-
-logger = logging.getLogger(__name__)
 
 
 def cache_seconds():
@@ -156,7 +153,8 @@ def as_digits(number):
 
 def lookup_slot(key, also=None, fetch=None):
     """Return ``(generation, changes, entry, stored)``: the entry at ``key`` if
-    still current, and whatever is stored there (for ``stale_response``).
+    still current, and whatever is stored there (for ``stale_response``, in
+    the middleware).
     ``changes`` is the pair of counters (every change, changes to cards).
 
     ``also``, a dict of further cache keys, is filled with what they hold,
@@ -370,35 +368,3 @@ def enter(request, kind, also=None, fetch=None):
     visit = Visit(request, slot, entry, stored)
     request.public_cache_visit = visit  # for ``stale_response``
     return visit
-
-
-def stale_response(request, exception):
-    """Return the last copy kept of a page the database cannot render now.
-
-    Or a 503 asking to retry when no copy is kept; None for any other error.
-    A stale copy says so (``X-Public-Cache: stale``, its ``Age`` and a
-    ``Warning``), and is never kept again as fresh.
-    """
-    if not isinstance(exception, DATABASE_DOWN):
-        return None
-    visit = getattr(request, "public_cache_visit", None)
-    stored = visit.stored if visit is not None else None
-    logger.warning(
-        "The database is unreachable (%s): answering %s %s",
-        type(exception).__name__,
-        request.path,
-        "with a stale copy" if stored else "503",
-    )
-    if stored is None:
-        response = HttpResponse(
-            "The newsroom is briefly unavailable. Please try again in a moment.",
-            content_type="text/plain; charset=utf-8",
-            status=503,
-        )
-        response["Retry-After"] = "5"
-        return response
-    response = thaw(stored)
-    response[HIT_HEADER] = "stale"
-    response["Age"] = str(max(0, int(time.time() - stored.get("stored_at", 0))))
-    response["Warning"] = '110 - "Response is Stale"'
-    return response
