@@ -41,6 +41,8 @@ DEFAULT_RETRY_AFTER = 0.5
 # Keys remembered made and checked, per process: enough for every row number
 # and entry the hot pages read; forgotten all at once when full.
 MADE_KEYS_KEPT = 50_000
+# The same, for the reads of whole pages (``_read_of``).
+PACKED_READS_KEPT = 10_000
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
@@ -56,8 +58,13 @@ class ReusingRedisCacheClient(RedisCacheClient):
             client = self._clients[pool] = self._client(connection_pool=pool)
         return client
 
-    def exchange(self, commands):
-        """Send ``commands`` (each a tuple of arguments) at once; return the replies.
+    def pack(self, *args):
+        """Return the command ``args`` as ``exchange`` sends it (bytes)."""
+        connection = self._direct.connection(self._get_connection_pool(True))
+        return b"".join(connection.pack_command(*args))
+
+    def exchange(self, packed, replies):
+        """Send the ``packed`` commands at once; return their ``replies`` replies.
 
         Straight over a connection this thread keeps for itself, past
         redis-py's client, whose pool, retries and event hooks cost about
@@ -71,28 +78,26 @@ class ReusingRedisCacheClient(RedisCacheClient):
         connection = self._direct.connection(self._get_connection_pool(True))
         kept = connection.is_connected
         try:
-            return self._send(connection, commands)
+            return self._send(connection, packed, replies)
         except RedisConnectionError:
             if not kept:
                 raise
-            return self._send(connection, commands)
+            return self._send(connection, packed, replies)
 
     @staticmethod
-    def _send(connection, commands):
+    def _send(connection, packed, replies):
         try:
-            connection.send_packed_command(
-                connection.pack_commands(commands), check_health=False
-            )
-            replies = []
-            for _command in commands:
+            connection.send_packed_command([packed], check_health=False)
+            answers = []
+            for _reply in range(replies):
                 try:
-                    replies.append(connection.read_response())
+                    answers.append(connection.read_response())
                 except ResponseError as error:
-                    replies.append(error)
+                    answers.append(error)
         except BaseException:
             connection.disconnect()
             raise
-        return replies
+        return answers
 
 
 class DirectConnections(threading.local):
@@ -126,6 +131,7 @@ class ReusingRedisCache(RedisCache):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
         self._made_keys = {}
+        self._packed_reads = {}
 
     def make_and_validate_key(self, key, version=None):
         made = self._made_keys.get((key, version))
@@ -156,18 +162,14 @@ class ReusingRedisCache(RedisCache):
         back as it came, an error reply included, for the caller to judge.
         """
         keys = list(keys)
-        made_keys = self._made_keys
-        made = [
-            made_keys.get((key, version)) or self.make_and_validate_key(key, version)
-            for key in [*keys, *counters]
-        ]
-        commands = [("MGET", *made)] if made else []
+        read = self._read_of(keys, counters, version)
+        packed = [read] if read else []
         if command is not None:
-            commands.append(command)
-        if not commands:
+            packed.append(self._cache.pack(*command))
+        if not packed:
             return {}, [], None
-        replies = self._cache.exchange(commands)
-        values = replies[0] if made else []
+        replies = self._cache.exchange(b"".join(packed), len(packed))
+        values = replies[0] if read else []
         reply = replies[-1] if command is not None else None
         if isinstance(values, Exception):
             raise values
@@ -178,6 +180,23 @@ class ReusingRedisCache(RedisCache):
             if value is not None
         }
         return found, values[len(keys) :], reply
+
+    def _read_of(self, keys, counters, version):
+        """Return the ``MGET`` of ``keys`` and ``counters`` as sent, or b"" for none.
+
+        Made once a process for each set of keys: a cached page asks for the
+        same 70 keys each time, and making and packing them cost more than
+        Redis takes to answer (#19).
+        """
+        names = (*keys, *counters, version)
+        read = self._packed_reads.get(names)
+        if read is None:
+            made = [self.make_and_validate_key(key, version) for key in names[:-1]]
+            read = self._cache.pack("MGET", *made) if made else b""
+            if len(self._packed_reads) >= PACKED_READS_KEPT:
+                self._packed_reads.clear()
+            self._packed_reads[names] = read
+        return read
 
 
 class Outage:
