@@ -563,6 +563,38 @@ def test_a_page_rendered_while_something_was_saved_is_not_kept():
     assert public_cache.lookup("page", request)[2] is None  # nothing stored
 
 
+class SaveAsNumbersAreRead:
+    """The real cache, with a save landing just before a page's row numbers are read."""
+
+    def __init__(self, cache, tag):
+        self.cache, self.tag, self.saved = cache, tag, False
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+    def get_many(self, keys, *args, **kwargs):
+        keys = list(keys)
+        if not self.saved and cache_dependencies.TAG_KEY.format(tag=self.tag) in keys:
+            self.saved = True
+            cache_dependencies.bump({self.tag})
+        return self.cache.get_many(keys, *args, **kwargs)
+
+
+def test_a_page_whose_rows_were_saved_as_it_was_stored_is_not_kept(monkeypatch):
+    article = ArticleFactory()
+    request = RequestFactory().get(article.get_absolute_url())
+    slot, _, _ = public_cache.lookup("page", request)
+    tag = f"rumours.article:{article.pk}"
+    rendered = HttpResponse("Rendered from rows read before the save.")
+    monkeypatch.setattr(
+        cache_dependencies, "cache", SaveAsNumbersAreRead(cache_dependencies.cache, tag)
+    )
+
+    public_cache.store(slot, rendered, tags={tag})
+
+    assert public_cache.lookup("page", request)[2] is None  # nothing stored
+
+
 def story_listing_another():
     """Return (a story, another its "More on these players" lists)."""
     player = PlayerFactory()

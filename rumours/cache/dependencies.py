@@ -191,15 +191,25 @@ def increment(keys):
 
 
 def tag_generations(tags):
-    """Return {tag: generation} now, starting a number for any tag without one."""
+    """Return ``({tag: generation}, changes)``, starting a number for new tags.
+
+    ``changes`` is the changes counter read in the same round trip as the
+    numbers (as the last of them, when some had to be started). A save moves
+    it before the rows it saved, so numbers read after a save began come
+    with a counter that differs from the one read before rendering: the
+    entry is then not kept (``public.store``). Read apart, a save landing
+    between the two reads would leave a page rendered from the old rows
+    stored under the new numbers.
+    """
     keys = {TAG_KEY.format(tag=tag): tag for tag in tags}
-    found = cache.get_many(list(keys))
-    for key in keys.keys() - found.keys():
-        cache.add(key, time.time_ns(), timeout=None)
+    found = cache.get_many([CHANGES_KEY, *keys])
     missing = [key for key in keys if key not in found]
+    for key in missing:
+        cache.add(key, time.time_ns(), timeout=None)
     if missing:
-        found.update(cache.get_many(missing))
-    return {keys[key]: value for key, value in found.items()}
+        found.update(cache.get_many([CHANGES_KEY, *missing]))
+    changes = found.pop(CHANGES_KEY, None)
+    return {keys[key]: value for key, value in found.items()}, changes
 
 
 def tags_unmoved(generations):

@@ -115,10 +115,6 @@ def current_generation():
     return lookup_slot(None)[0]
 
 
-def current_changes():
-    return cache.get(CHANGES_KEY)
-
-
 @dataclass(frozen=True)
 class Slot:
     """Where a response is kept, and the generation and changes it was looked up in."""
@@ -295,10 +291,10 @@ def store(
         entry["card_changes"] = slot.card_changes
     elif tags is None:
         entry["changes"] = slot.changes
-    elif current_changes() != slot.changes:
-        return
     else:
-        entry["tags"] = tag_generations(tags)
+        entry["tags"], changes = tag_generations(tags)
+        if changes != slot.changes:
+            return
     # Kept past its freshness, to answer with if the database goes down.
     cache.set(slot.key, entry, timeout=cache_seconds() + stale_seconds())
 
