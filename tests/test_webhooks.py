@@ -5,6 +5,10 @@ by its own ``db_worker`` command, and the partner is an HTTP server in the
 test that verifies each signature with the ``standardwebhooks`` package.
 """
 
+import socket
+import urllib.request
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -18,6 +22,7 @@ from rumours.models import (
     WebhookSubscription,
 )
 from rumours.services.workflow import unpublish_article
+from rumours.webhooks import delivery
 from rumours.webhooks.delivery import Refused, check_address
 
 from .factories import (
@@ -247,6 +252,56 @@ def test_a_refused_address_is_logged_and_never_retried(partner):
     assert attempt.response_status is None
     assert receiver.received == []
     assert WebhookDelivery.objects.get().status == "failed"
+
+
+REBINDING_HOST = "rebind.example"
+
+
+class RebindingNameServer:
+    """Answers for ``REBINDING_HOST``: a public address once, then loopback.
+
+    What an attacker's name server does to slip past a check made before
+    the connection (DNS rebinding); every other name is resolved as usual.
+    """
+
+    def __init__(self, resolve):
+        self.resolve = resolve
+        self.asked = 0
+
+    def __call__(self, host, port, *args, **kwargs):
+        if host != REBINDING_HOST:
+            return self.resolve(host, port, *args, **kwargs)
+        self.asked += 1
+        address = "93.184.216.34" if self.asked == 1 else "127.0.0.1"
+        return self.resolve(address, port, *args, **kwargs)
+
+
+@override_settings(WEBHOOK_ALLOW_PRIVATE_ADDRESSES=False)
+def test_a_name_rebound_to_a_private_address_after_the_check_gets_nothing(
+    partner, monkeypatch
+):
+    receiver, subscription = partner
+    port = urlsplit(subscription.url).port
+    subscription.url = f"http://{REBINDING_HOST}:{port}/hooks"
+    subscription.save()
+    monkeypatch.setattr(socket, "getaddrinfo", RebindingNameServer(socket.getaddrinfo))
+
+    TransferClaimFactory()
+    run_worker()
+
+    assert receiver.received == []
+    [attempt] = WebhookAttempt.objects.all()
+    assert "refused" in attempt.error
+    assert WebhookDelivery.objects.get().status == "failed"
+
+
+@override_settings(WEBHOOK_ALLOW_PRIVATE_ADDRESSES=False)
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_the_connection_itself_refuses_a_private_address(scheme):
+    request = urllib.request.Request(f"{scheme}://localhost:9/hooks", data=b"{}")
+
+    with pytest.raises(Refused, match="private or reserved"):
+        delivery.OPENER.open(request, timeout=2)
 
 
 def test_an_administrator_sends_a_failed_delivery_again(admin_client, partner):

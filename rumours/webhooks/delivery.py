@@ -7,10 +7,14 @@ event once however often it arrives. A 2xx ends the delivery; anything else
 (another status, a timeout, a refused connection) is retried after
 ``WEBHOOK_RETRY_SECONDS``, doubling each time, up to ``WEBHOOK_ATTEMPTS``.
 Addresses that resolve to private, loopback or link-local networks are
-refused unless ``WEBHOOK_ALLOW_PRIVATE_ADDRESSES`` (development and tests).
+refused unless ``WEBHOOK_ALLOW_PRIVATE_ADDRESSES`` (development and tests),
+and checked again as the connection is made, against the very address it
+is made to: a name that resolved to a public address for the check could
+answer with a private one a moment later (DNS rebinding).
 """
 
 import datetime as dt
+import http.client
 import ipaddress
 import json
 import socket
@@ -43,7 +47,62 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-OPENER = urllib.request.build_opener(NoRedirects)
+def connect_checked(address, timeout=None, source_address=None, **kwargs):
+    """``socket.create_connection``, to an address checked as it is connected to.
+
+    The name is resolved once, here: every address it gives is checked
+    (``checked_addresses``) and the connection made to one of them, so no
+    second lookup can put another address between the check and the
+    connection. HTTPS still verifies the certificate against the name.
+    """
+    host, port = address
+    error = None
+    for family, kind, protocol, _name, socket_address in checked_addresses(host, port):
+        connection = socket.socket(family, kind, protocol)
+        try:
+            if timeout is not None:
+                connection.settimeout(timeout)
+            if source_address:
+                connection.bind(source_address)
+            connection.connect(socket_address)
+        except OSError as problem:
+            connection.close()
+            error = problem
+            continue
+        return connection
+    raise error or OSError(f"{host} gave no address to connect to")
+
+
+class CheckedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = connect_checked
+
+
+class CheckedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = connect_checked
+
+
+class CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, request):
+        return self.do_open(CheckedHTTPConnection, request)
+
+
+class CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, request):
+        return self.do_open(
+            CheckedHTTPSConnection,
+            request,
+            context=self._context,
+            check_hostname=self._check_hostname,
+        )
+
+
+OPENER = urllib.request.build_opener(
+    NoRedirects, CheckedHTTPHandler, CheckedHTTPSHandler
+)
 
 
 def attempt(delivery_id, number):
@@ -118,13 +177,25 @@ def check_address(url):
     if settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
         return
     try:
-        found = socket.getaddrinfo(parts.hostname, parts.port or 443)
+        checked_addresses(parts.hostname, parts.port or 443)
     except socket.gaierror as problem:
         raise Refused(f"{parts.hostname} does not resolve: {problem}") from None
+
+
+def checked_addresses(host, port):
+    """Return ``getaddrinfo(host, port)``, refusing a name with a non-public address.
+
+    Any address goes in development and tests
+    (``WEBHOOK_ALLOW_PRIVATE_ADDRESSES``).
+    """
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    if settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
+        return found
     for *_, address in found:
         ip = ipaddress.ip_address(address[0])
         if not ip.is_global:
             raise Refused(
-                f"{parts.hostname} resolves to {ip}, a private or reserved "
+                f"{host} resolves to {ip}, a private or reserved "
                 "address: refused (server-side request forgery)"
             )
+    return found
