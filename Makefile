@@ -35,6 +35,7 @@ install-security: $(SECURITY_VENV)/.installed
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_demo --site-url http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py resume_webhooks
 	@# The webhook worker runs beside the server and stops with it (#17).
 	$(BIN)/python manage.py db_worker --queue-name webhooks & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -5,13 +5,19 @@ by its own ``db_worker`` command, and the partner is an HTTP server in the
 test that verifies each signature with the ``standardwebhooks`` package.
 """
 
+import datetime as dt
+import io
 import socket
+import time
 import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from rest_framework_api_key.models import APIKey
 
 from rumours.models import (
@@ -24,6 +30,7 @@ from rumours.models import (
 from rumours.services.workflow import unpublish_article
 from rumours.webhooks import delivery
 from rumours.webhooks.delivery import Refused, check_address
+from rumours.webhooks.tasks import STALLED_AFTER, resume_stalled, sweeps
 
 from .factories import (
     ArticleFactory,
@@ -328,3 +335,75 @@ def test_an_administrator_sends_a_failed_delivery_again(admin_client, partner):
         (4, 200),
     ]
     assert len(receiver.processed) == 1
+
+
+def a_while_later():
+    return timezone.now() + dt.timedelta(seconds=STALLED_AFTER + 1)
+
+
+def test_a_delivery_whose_worker_was_killed_mid_attempt_is_resumed(partner):
+    receiver, _ = partner
+    TransferClaimFactory()
+    # What a worker killed mid-attempt leaves: its task running for ever.
+    DBTaskResult.objects.get().claim("killed-worker")
+
+    resumed = resume_stalled(now=a_while_later())
+    run_worker()
+
+    assert resumed == 1
+    assert [verified for _, verified in receiver.received] == [True]
+    assert WebhookDelivery.objects.get().status == "delivered"
+
+
+def test_a_delivery_whose_task_raised_is_resumed(partner):
+    receiver, _ = partner
+    TransferClaimFactory()
+    DBTaskResult.objects.get().set_failed(ConnectionError("the database went away"))
+
+    resumed = resume_stalled(now=a_while_later())
+    run_worker()
+
+    assert resumed == 1
+    assert WebhookDelivery.objects.get().status == "delivered"
+
+
+def test_a_delivery_being_attempted_now_is_left_to_its_worker(partner):
+    TransferClaimFactory()
+    DBTaskResult.objects.get().claim("busy-worker")
+
+    assert resume_stalled(now=timezone.now()) == 0
+    assert resume_stalled(now=a_while_later() - dt.timedelta(seconds=2)) == 0
+
+
+def test_a_delivery_waiting_for_its_attempt_is_left_in_the_queue(partner):
+    TransferClaimFactory()
+
+    assert resume_stalled(now=a_while_later()) == 0
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_resume_webhooks_says_how_many_it_queued_again(partner):
+    TransferClaimFactory()
+    DBTaskResult.objects.get().claim("killed-worker")
+    output = io.StringIO()
+
+    with time_machine.travel(a_while_later(), tick=False):
+        call_command("resume_webhooks", stdout=output)
+
+    assert output.getvalue() == "Stalled webhook deliveries: 1 queued again.\n"
+
+
+def test_a_worker_looks_for_stalled_deliveries_as_it_works(partner, monkeypatch):
+    receiver, _ = partner
+    TransferClaimFactory()
+    DBTaskResult.objects.get().claim("killed-worker")
+    monkeypatch.setattr(sweeps, "last", time.monotonic() - STALLED_AFTER)
+
+    with time_machine.travel(a_while_later(), tick=False):
+        TransferClaimFactory()  # the next event keeps the worker busy
+        run_worker()
+
+    assert len(receiver.received) == 2
+    assert set(WebhookDelivery.objects.values_list("status", flat=True)) == {
+        "delivered"
+    }
