@@ -21,6 +21,7 @@ from django_tasks_db.models import DBTaskResult
 from rest_framework_api_key.models import APIKey
 
 from rumours.models import (
+    Club,
     TransferClaim,
     WebhookAttempt,
     WebhookDelivery,
@@ -35,6 +36,7 @@ from rumours.webhooks.tasks import STALLED_AFTER, resume_stalled, sweeps
 from .factories import (
     ArticleFactory,
     ClubFactory,
+    PlayerFactory,
     SourceFactory,
     TransferClaimFactory,
 )
@@ -407,3 +409,49 @@ def test_a_worker_looks_for_stalled_deliveries_as_it_works(partner, monkeypatch)
     assert set(WebhookDelivery.objects.values_list("status", flat=True)) == {
         "delivered"
     }
+
+
+def test_deleting_the_only_club_a_subscription_follows_pauses_it(partner):
+    _, subscription = partner
+    club = ClubFactory()
+    subscription.clubs.add(club)
+
+    club.delete()
+
+    subscription.refresh_from_db()
+    assert subscription.active is False
+
+
+def test_deleting_one_of_its_clubs_leaves_a_subscription_on_the_others(partner):
+    _, subscription = partner
+    kept, deleted = ClubFactory(), ClubFactory()
+    subscription.clubs.add(kept, deleted)
+
+    deleted.delete()
+
+    subscription.refresh_from_db()
+    assert subscription.active is True
+    assert list(subscription.clubs.all()) == [kept]
+
+
+def test_deleting_every_club_a_subscription_follows_at_once_pauses_it(partner):
+    _, subscription = partner
+    clubs = [ClubFactory(), ClubFactory()]
+    subscription.clubs.add(*clubs)
+
+    Club.objects.filter(pk__in=[club.pk for club in clubs]).delete()
+
+    subscription.refresh_from_db()
+    assert subscription.active is False
+
+
+def test_a_deleted_players_follower_gets_no_other_players_claims(partner):
+    receiver, subscription = partner
+    player = PlayerFactory()
+    subscription.players.add(player)
+
+    player.delete()
+    TransferClaimFactory()
+    run_worker()
+
+    assert receiver.received == []

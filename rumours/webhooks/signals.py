@@ -4,16 +4,36 @@ The state before a save is read in ``pre_save`` (one small query, for the
 rare saves of stories and claims); what changed is announced after the
 transaction commits. Writers that bypass signals (an import's bulk writes)
 announce nothing: partners learn of imported stories from ``changes/``.
+
+A deleted club or player leaves the subscriptions that named it; one whose
+filter named nothing else is paused, since an empty filter means every club
+(or player): a partner who asked for one club's claims would otherwise get
+the whole newsroom's.
 """
 
-from django.db.models.signals import post_save, pre_save
+import logging
 
-from ..models import Article, Correction, Tombstone, TransferClaim, WebhookEventType
+from django.db.models import Count
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+
+from ..models import (
+    Article,
+    Club,
+    Correction,
+    Player,
+    Tombstone,
+    TransferClaim,
+    WebhookEventType,
+    WebhookSubscription,
+)
 from ..models.events import tombstones_recorded
 from .events import announce_later, announce_withdrawal
 
 Type = WebhookEventType
 PUBLISHED = Article.Status.PUBLISHED
+FILTERS = {Club: "clubs", Player: "players"}
+
+logger = logging.getLogger(__name__)
 
 
 def remember_story(sender, instance, raw=False, **kwargs):
@@ -74,6 +94,40 @@ def tombstones_written(sender, tombstones, **kwargs):
             announce_withdrawal(tombstone.object_id, tombstone.reason)
 
 
+def remember_filtering(sender, instance, **kwargs):
+    """Note the live subscriptions whose filter names a club or player being deleted."""
+    named = WebhookSubscription.objects.filter(
+        active=True, **{FILTERS[sender]: instance}
+    )
+    instance.filtering_subscriptions = list(named.values_list("pk", flat=True))
+
+
+def pause_widened(sender, instance, **kwargs):
+    """Pause each subscription left with an empty filter by the delete.
+
+    After the delete, so that deleting several of a filter's rows at once
+    (a queryset's ``delete()``) is seen whole.
+    """
+    noted = getattr(instance, "filtering_subscriptions", None)
+    if not noted:
+        return
+    field = FILTERS[sender]
+    emptied = list(
+        WebhookSubscription.objects.filter(pk__in=noted, active=True)
+        .annotate(left=Count(field))
+        .filter(left=0)
+    )
+    for subscription in emptied:
+        logger.warning(
+            "Webhook subscription %s paused: its %s filter named only deleted rows",
+            subscription,
+            field,
+        )
+    WebhookSubscription.objects.filter(pk__in=[s.pk for s in emptied]).update(
+        active=False
+    )
+
+
 def connect_signals():
     uid = "rumours.webhooks"
     pre_save.connect(remember_story, sender=Article, dispatch_uid=f"{uid}.story")
@@ -85,3 +139,7 @@ def connect_signals():
     )
     post_save.connect(tombstone_saved, sender=Tombstone, dispatch_uid=f"{uid}.tomb")
     tombstones_recorded.connect(tombstones_written, dispatch_uid=f"{uid}.tombs")
+    for model in FILTERS:
+        name = f"{uid}.filter.{model._meta.model_name}"
+        pre_delete.connect(remember_filtering, sender=model, dispatch_uid=name)
+        post_delete.connect(pause_widened, sender=model, dispatch_uid=name)
