@@ -149,7 +149,7 @@ class ReusingRedisCache(RedisCache):
         per-key Python around the round trip cost more than the round trip
         (#19, ``bench/README.md``).
         """
-        return self.get_many_with(keys, version=version)[0]
+        return self._get_many_with(keys, (), None, version)[0]
 
     def get_many_with(self, keys, *, counters=(), command=None, version=None):
         """Return ``(get_many(keys), counters' values, command's reply)``.
@@ -161,6 +161,12 @@ class ReusingRedisCache(RedisCache):
         the same round trip (the partner throttle's count); its reply comes
         back as it came, an error reply included, for the caller to judge.
         """
+        return self._get_many_with(keys, counters, command, version)
+
+    def _get_many_with(self, keys, counters, command, version):
+        # Both public methods read through here: FailOpenRedisCache guards
+        # each once, never one inside the other (a guard that swallowed the
+        # inner failure would report Redis back at once).
         keys = list(keys)
         read = self._read_of(keys, counters, version)
         packed = [read] if read else []

@@ -107,6 +107,21 @@ def test_a_dead_redis_costs_one_attempt_an_interval_not_one_a_call(gate):
 
 
 @needs_redis
+def test_a_dead_redis_costs_one_read_of_many_keys_an_interval(gate):
+    cache = shared_cache(gate)
+    cache.set("page", "cached")
+    gate.refuse()
+    cache.get_many(["page", "other"])  # notices the outage
+    attempts = gate.connections
+
+    for _ in range(20):
+        assert cache.get_many(["page", "other"]) == {}
+
+    assert gate.connections == attempts
+    assert cache.is_reachable is False
+
+
+@needs_redis
 def test_a_frozen_redis_is_given_up_on_after_the_socket_timeout(gate):
     cache = shared_cache(gate, socket_timeout=0.2)
     cache.set("page", "cached")
@@ -179,9 +194,11 @@ def test_the_log_says_once_that_redis_is_down_and_once_that_it_is_back(gate, cap
     gate.refuse()
     for _ in range(5):
         cache.get("page")
+        cache.get_many(["page", "other"])
     gate.open()
     for _ in range(5):
         cache.get("page")
+        cache.get_many(["page", "other"])
 
     messages = [record.getMessage() for record in caplog.records]
     assert [m.split(" ", 3)[:3] for m in messages] == [
