@@ -10,9 +10,9 @@ from django.db.models.signals import post_init
 from rumours.cache import dependencies as cache_dependencies
 from rumours.cache import edge
 from rumours.cache import public as public_cache
-from rumours.models import TransferClaim
+from rumours.models import Source, SourceRecord, TransferClaim
 
-from .factories import ArticleFactory, TransferClaimFactory
+from .factories import ArticleFactory, SourceFactory, TransferClaimFactory
 from .test_cache import CountingCache
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +97,32 @@ def test_rows_are_heard_only_while_a_page_records_them():
 
     assert (inner, outer, heard_after_inner) == ({tag}, {tag}, True)
     assert not post_init.has_listeners(TransferClaim)
+
+
+def test_a_sources_kept_record_is_not_a_row_pages_depend_on():
+    """Derived rows are rewritten without signals: their numbers never move."""
+    claim = TransferClaimFactory(confirmed=True)
+    assert SourceRecord.objects.filter(source=claim.source).exists()
+
+    with cache_dependencies.recording() as tags:
+        list(SourceRecord.objects.all())
+        Source.objects.get(pk=claim.source_id)
+
+    assert tags == {f"rumours.source:{claim.source_id}"}
+
+
+def test_a_claim_resolved_elsewhere_updates_the_record_beside_its_source(client):
+    source = SourceFactory()
+    TransferClaimFactory.create_batch(10, source=source, confirmed=True)
+    elsewhere = TransferClaimFactory(source=source)
+    story = TransferClaimFactory(source=source).article.get_absolute_url()
+    client.get(story)
+    assert "10 proved true" in client.get(story).text
+
+    elsewhere.outcome = TransferClaim.Outcome.CONFIRMED
+    elsewhere.resolved_at = elsewhere.reported_at
+    elsewhere.save()
+    response = client.get(story)
+
+    assert response[HIT] == "miss"
+    assert "11 proved true" in response.text

@@ -48,6 +48,12 @@ CARD_FIELDS = {
 RIPPLE_FIELDS = {"rumours.transferclaim": ("outcome", "claim_type")}
 TAG_KEY = "public-cache:tag:{tag}"
 APP_LABEL = "rumours"
+# Rows derived from others and rewritten without model signals (a source's
+# record, counted again from its claims): their numbers never move, and a
+# page showing one already depends on the source, whose number a change of
+# the counted claims moves (``RIPPLE_FIELDS``). Not tagged: a squad view
+# showed five and checked them on every hit for nothing.
+DERIVED_MODELS = {"rumours.sourcerecord"}
 ROWS_LOADED = "public-cache-rows-loaded"
 
 _recording = contextvars.ContextVar("public_cache_tags", default=None)
@@ -103,6 +109,8 @@ def row_loaded(sender, instance, **kwargs):
     """
     tags = _recording.get()
     if tags is None or instance.pk is None or sender._meta.app_label != APP_LABEL:
+        return
+    if sender._meta.label_lower in DERIVED_MODELS:
         return
     tag = tag_of(sender, instance.pk)
     if sender._meta.label_lower in CARD_FIELDS and "body_html" not in instance.__dict__:
