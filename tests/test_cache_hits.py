@@ -10,6 +10,7 @@ from django.db.models.signals import post_init
 from rumours.cache import dependencies as cache_dependencies
 from rumours.cache import edge
 from rumours.cache import public as public_cache
+from rumours.cache.remembered import remembered_tags
 from rumours.models import Source, SourceRecord, TransferClaim
 
 from .factories import ArticleFactory, SourceFactory, TransferClaimFactory
@@ -126,3 +127,31 @@ def test_a_claim_resolved_elsewhere_updates_the_record_beside_its_source(client)
 
     assert response[HIT] == "miss"
     assert "11 proved true" in response.text
+
+
+@pytest.mark.parametrize("remembered", [True, False], ids=["remembered", "first-read"])
+def test_a_page_whose_row_number_was_evicted_is_rendered_again(client, remembered):
+    article = ArticleFactory()
+    story = article.get_absolute_url()
+    client.get(story)
+    client.get(story)
+    if not remembered:  # as in a process that has not read the entry yet
+        remembered_tags.keys.clear()
+
+    public_cache.cache.delete(cache_dependencies.TAG_KEY.format(tag=tag_of(article)))
+    response = client.get(story)
+
+    assert response[HIT] == "miss"
+
+
+def test_a_page_about_one_thing_is_served_while_its_rows_are_unmoved(client):
+    article = ArticleFactory()
+    story = article.get_absolute_url()
+    client.get(story)
+    remembered_tags.keys.clear()
+
+    assert [client.get(story)[HIT] for _ in range(2)] == ["hit", "hit"]
+
+
+def tag_of(article):
+    return cache_dependencies.tag_of(type(article), article.pk)

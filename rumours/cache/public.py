@@ -46,6 +46,7 @@ from .dependencies import (
     CARD_CHANGES_KEY,
     CHANGES_KEY,
     increment,
+    packed,
     tag_generations,
     tags_unmoved,
 )
@@ -55,7 +56,8 @@ GENERATION_KEY = "public-cache:generation"
 # (generation, POSIX time the next scheduled story is due or 0), one key for
 # all generations, so a lookup reads it in the same round trip as the entry.
 NEXT_DUE_KEY = "public-cache:next-due"
-ENTRY_KEY = "public-cache:{kind}:{digest}"
+# v2: the rows' numbers kept packed (``dependencies.packed``).
+ENTRY_KEY = "public-cache:v2:{kind}:{digest}"
 NOTHING_DUE = 0
 NEXT_DUE_SECONDS = 3600
 HIT_HEADER = "X-Public-Cache"
@@ -220,12 +222,12 @@ def is_fresh(entry, generation, changes, *, key=None, numbers=None):
         return entry["card_changes"] == changes[1]
     if "tags" not in entry:
         return entry.get("changes") == changes[0]
-    tags = entry["tags"]
+    tags, kept = entry["tags"], entry["numbers"]
     if numbers is not None and remembered_tags.holds(key, tags):
-        return numbers == [b"%d" % number for number in tags.values()]
+        return None not in numbers and b" ".join(numbers) == kept
     if key is not None:
         remembered_tags.remember(key, tags)
-    return tags_unmoved(tags)
+    return tags_unmoved(tags, kept)
 
 
 def lookup(kind, request, also=None, fetch=None):
@@ -292,9 +294,10 @@ def store(
     elif tags is None:
         entry["changes"] = slot.changes
     else:
-        entry["tags"], changes = tag_generations(tags)
+        generations, changes = tag_generations(tags)
         if changes != slot.changes:
             return
+        entry["tags"], entry["numbers"] = packed(generations)
     # Kept past its freshness, to answer with if the database goes down.
     cache.set(slot.key, entry, timeout=cache_seconds() + stale_seconds())
 

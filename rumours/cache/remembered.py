@@ -4,7 +4,7 @@
 one thing is usually checked in one round trip to the shared cache.
 """
 
-from .dependencies import TAG_KEY
+from .dependencies import tag_keys
 
 
 class RememberedTags:
@@ -18,7 +18,7 @@ class RememberedTags:
     once when full.
     """
 
-    NOTHING = ((), ())
+    NOTHING = (None, ())
 
     def __init__(self, size):
         self.size = size
@@ -29,13 +29,16 @@ class RememberedTags:
         return self.keys.get(key, self.NOTHING)[1]
 
     def holds(self, key, tags):
-        """Return whether the keys remembered for ``key`` are those of ``tags``."""
-        return self.keys.get(key, self.NOTHING)[0] == tuple(tags)
+        """Return whether the keys remembered for ``key`` are those of ``tags``.
+
+        ``tags`` as an entry keeps them (``dependencies.packed``).
+        """
+        return self.keys.get(key, self.NOTHING)[0] == tags
 
     def remember(self, key, tags):
         if len(self.keys) >= self.size:
             self.keys.clear()
-        self.keys[key] = (tuple(tags), tuple(TAG_KEY.format(tag=tag) for tag in tags))
+        self.keys[key] = (tags, tag_keys(tags))
 
 
 remembered_tags = RememberedTags(10_000)
