@@ -47,29 +47,24 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def connect_checked(address, timeout=None, source_address=None, **kwargs):
+def connect_checked(
+    address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None, **kwargs
+):
     """``socket.create_connection``, to an address checked as it is connected to.
 
     The name is resolved once, here: every address it gives is checked
-    (``checked_addresses``) and the connection made to one of them, so no
-    second lookup can put another address between the check and the
-    connection. HTTPS still verifies the certificate against the name.
+    (``checked_addresses``) and the connection made to one of them, each
+    an IP literal that needs no second lookup, so none can put another
+    address between the check and the connection. HTTPS still verifies the
+    certificate against the name.
     """
     host, port = address
     error = None
-    for family, kind, protocol, _name, socket_address in checked_addresses(host, port):
-        connection = socket.socket(family, kind, protocol)
+    for *_, socket_address in checked_addresses(host, port):
         try:
-            if timeout is not None:
-                connection.settimeout(timeout)
-            if source_address:
-                connection.bind(source_address)
-            connection.connect(socket_address)
+            return socket.create_connection(socket_address[:2], timeout, source_address)
         except OSError as problem:
-            connection.close()
             error = problem
-            continue
-        return connection
     raise error or OSError(f"{host} gave no address to connect to")
 
 
