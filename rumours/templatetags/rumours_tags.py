@@ -83,6 +83,169 @@ def card_clubs(story):
     return format_html("{} and {} more", links, more) if more > 0 else links
 
 
+@register.simple_tag
+def squad_notes(notes):
+    """Return the notes at a position (a ``NoteHistory``), the current one first.
+
+    Written here rather than as included templates, as the depth charts and
+    the rumoured moves (``depth_chart_svg``, ``squad_rumours``): the squad
+    view's 32 includes were about a fifth of its time (``bench/README.md``).
+    Needs the notes loaded with ``for_squad()``.
+    """
+    # The line breaks are those the included templates wrote.
+    if not notes.current:
+        return "No note\n"
+    if not notes.earlier:
+        return format_html("{}\n\n", _squad_note(notes.current))
+    earlier = format_html_join(
+        "", "<li>{}\n</li>", ((_squad_note(note),) for note in notes.earlier)
+    )
+    return format_html(
+        '{}\n\n<details class="squad-note-history">\n'
+        "  <summary>Earlier notes ({})</summary>\n"
+        "  <ul>{}</ul>\n</details>\n",
+        _squad_note(notes.current),
+        len(notes.earlier),
+        earlier,
+    )
+
+
+def _squad_note(note):
+    """Return one note: “Need 1. Cover for the full-back (7 December 2026, …)”."""
+    text = format_html("{}. {}", note.summary, note.note) if note.note else note.summary
+    if note.noted_on:
+        noted = format_html(
+            '<time datetime="{}">{}</time>', iso8601(note.noted_on), day(note.noted_on)
+        )
+    else:
+        noted = "undated"
+    source = (
+        format_html(
+            ', <a href="{}">{}</a>', note.source.get_absolute_url(), note.source.name
+        )
+        if note.source
+        else ""
+    )
+    story = note.public_article_url
+    story = format_html(', <a href="{}">from the story</a>', story) if story else ""
+    return format_html(
+        '{} <span class="note-credit">({}{}{})</span>', text, noted, source, story
+    )
+
+
+@register.simple_tag
+def depth_chart_svg(chart):
+    """Return a squad row's depth chart (``models.depth_charts``) as an SVG.
+
+    Written here rather than as an included template, for the squad view's
+    rendering time, as ``squad_notes``; the line breaks are the template's.
+    """
+    slots = format_html_join(
+        "",
+        '<rect class="slot slot--{}" x="{}" y="4"\n'
+        '      width="18" height="18" rx="3"><title>{}</title></rect>{}',
+        (
+            (slot["kind"], slot["x"], slot["name"], _slot_cross(slot["cross"]))
+            for slot in chart["slots"]
+        ),
+    )
+    target = chart["target_x"]
+    line = (
+        format_html(
+            '<line class="target-line" x1="{}" y1="0"\n      x2="{}" y2="26"/>',
+            target,
+            target,
+        )
+        if target
+        else ""
+    )
+    return format_html(
+        '<svg class="depth-chart" role="img"\n    aria-label="{}"\n'
+        '    viewBox="0 0 {} 26" width="{}" height="26" '
+        'preserveAspectRatio="xMinYMid meet" focusable="false">\n'
+        "  {}\n  {}\n</svg>\n",
+        chart["label"],
+        chart["width"],
+        chart["width"],
+        slots,
+        line,
+    )
+
+
+def _slot_cross(cross):
+    if not cross:
+        return ""
+    return format_html('<path class="slot-cross"\n      d="{}"/>', cross)
+
+
+@register.simple_tag
+def squad_rumours(rumours_in, rumours_out, club):
+    """Return a squad row's rumoured moves, out then in, as a ``<dl>``'s entries.
+
+    Written here rather than as included templates, for the squad view's
+    rendering time, as ``squad_notes``; the line breaks are the templates'.
+    ``club``: the club whose squad it is.
+    """
+    return format_html(
+        "<dt>Rumours out</dt>\n<dd>{}</dd>\n<dt>Rumours in</dt>\n<dd>{}</dd>\n",
+        _squad_links(rumours_out, "out", club),
+        _squad_links(rumours_in, "in", club),
+    )
+
+
+def _squad_links(links, direction, club):
+    if not links:
+        return "None"
+    return format_html_join(
+        "", "{}\n", ((_squad_link(link, direction, club),) for link in links)
+    )
+
+
+def _squad_link(link, direction, club):
+    """Return one rumoured move: the player, the other clubs, what is said of it."""
+    lead = ": linked with " if direction == "out" else ": from "
+    clubs = ""
+    if link.clubs:
+        last = len(link.clubs) - 1
+        clubs = format_html_join(
+            "",
+            '<a\n    href="{}">{}</a>{}',
+            (
+                (
+                    other.get_absolute_url(),
+                    other.short_name,
+                    "" if index == last else " and " if index == last - 1 else ", ",
+                )
+                for index, other in enumerate(link.clubs)
+            ),
+        )
+        clubs = format_html("{}{}", lead, clubs)
+    described = ""
+    if link.described:
+        described = format_html(
+            "{}{}",
+            "; " if link.clubs else lead,
+            format_html_join("; ", "{}", ((words,) for words in link.described)),
+        )
+    said = [
+        format_html("; {} are willing to sell", club.short_name)
+        if link.surplus
+        else "",
+        "; wants to leave" if link.wants_to_leave else "",
+        format_html("; {} are blocking a move", club.short_name)
+        if link.blocked
+        else "",
+    ]
+    return format_html(
+        '<p class="squad-link"><a href="{}">{}</a>{}{}{}{}{}</p>',
+        link.player.get_absolute_url(),
+        link.player.name,
+        clubs,
+        described,
+        *said,
+    )
+
+
 @register.inclusion_tag("rumours/_picture.html")
 def hero_picture(picture, alt, sizes="(min-width: 68rem) 66rem, 100vw", eager=False):
     """Render a ``renditions.Picture`` as ``<picture>`` with WebP and JPEG."""
