@@ -67,15 +67,15 @@ def say_attribution(claim, credit, fmt):
         (speakers if row.role == "speaker" else relays).append(row.source)
     if speakers and originator is not None:
         told = "us" if is_desk(originator) else credit(originator)
-        text = fmt("as {} told {}", _joined(speakers, credit, fmt), told)
+        text = fmt("as {} told {}", joined(speakers, credit, fmt), told)
     elif speakers:
-        text = fmt("according to {}", _joined(speakers, credit, fmt))
+        text = fmt("according to {}", joined(speakers, credit, fmt))
     elif originator is not None:
         text = fmt("according to {}", credit(originator))
     else:
         text = "reportedly"
     if relays:
-        text = fmt("{}, via {}", text, _joined(relays, credit, fmt))
+        text = fmt("{}, via {}", text, joined(relays, credit, fmt))
     return text
 
 
@@ -90,7 +90,7 @@ def credit_text(source):
     return f"{source.name} ({source.tier_label})"
 
 
-def _joined(sources, credit, fmt):
+def joined(sources, credit, fmt):
     """Return “A”, “A and B”, “A, B and C”, each credited."""
     credits = [credit(source) for source in sources]
     text = credits[0]

@@ -10,7 +10,7 @@ from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from ..models.claim_phrases import is_desk, say_attribution, say_claim
+from ..models.claim_phrases import is_desk, joined, say_attribution, say_claim
 
 register = template.Library()
 
@@ -201,25 +201,19 @@ def _squad_links(links, direction, club):
     )
 
 
+def _club_link(club):
+    # The line break and indent are those the template wrote.
+    return format_html(
+        '<a\n    href="{}">{}</a>', club.get_absolute_url(), club.short_name
+    )
+
+
 def _squad_link(link, direction, club):
     """Return one rumoured move: the player, the other clubs, what is said of it."""
     lead = ": linked with " if direction == "out" else ": from "
     clubs = ""
     if link.clubs:
-        last = len(link.clubs) - 1
-        clubs = format_html_join(
-            "",
-            '<a\n    href="{}">{}</a>{}',
-            (
-                (
-                    other.get_absolute_url(),
-                    other.short_name,
-                    "" if index == last else " and " if index == last - 1 else ", ",
-                )
-                for index, other in enumerate(link.clubs)
-            ),
-        )
-        clubs = format_html("{}{}", lead, clubs)
+        clubs = format_html("{}{}", lead, joined(link.clubs, _club_link, format_html))
     described = ""
     if link.described:
         described = format_html(
