@@ -127,6 +127,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The few template bodies that loop over many rows (``*.jinja``,
+        # included from Django templates by ``{% include_jinja %}``, #19).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"environment": "rumours.reader.jinja.environment"},
+    },
 ]
 
 WSGI_APPLICATION = "newsroom.wsgi.application"

@@ -6,6 +6,7 @@ None of them queries: each reads what the view loaded.
 import json
 
 from django import template
+from django.template import engines
 from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -244,6 +245,18 @@ def _squad_link(link, direction, club):
 def hero_picture(picture, alt, sizes="(min-width: 68rem) 66rem, 100vw", eager=False):
     """Render a ``renditions.Picture`` as ``<picture>`` with WebP and JPEG."""
     return {"picture": picture, "alt": alt, "sizes": sizes, "eager": eager}
+
+
+@register.simple_tag(takes_context=True)
+def include_jinja(context, template_name):
+    """Render the Jinja2 template ``template_name`` with this template's context.
+
+    For the few bodies written in Jinja2 for speed (``reader/jinja.py``).
+    """
+    jinja_template = engines["jinja2"].get_template(template_name)
+    html = jinja_template.render(context.flatten(), context.get("request"))
+    # nosemgrep: td-mark-safe - Jinja2 autoescapes what it renders
+    return mark_safe(html)  # nosec B308 B703 # escaped by Jinja2's autoescaping
 
 
 @register.simple_tag
