@@ -15,39 +15,6 @@ FEED_FIELDS = [
 ]  # fmt: skip
 
 
-class ClaimSides:
-    """A story's ``claim_sides``: its claims' clubs, for ``prefetch_related()``.
-
-    Rows of ``article_id``, ``from_club_id`` and ``to_club_id``, all a story
-    card needs of its claims to name its main clubs first; loaded as claims
-    (model instances), they were a fifth of the home page's time (#19).
-    One query for any number of stories, as Django's prefetchers.
-    """
-
-    name = "claim_sides"
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        raise AttributeError(f"{self.name} is loaded by prefetch_related() only.")
-
-    def is_cached(self, instance):
-        return self.name in instance.__dict__
-
-    def get_prefetch_querysets(self, instances, querysets=None):
-        """Return what ``prefetch_related_objects()`` asks of a prefetcher."""
-        from .claims import TransferClaim
-
-        rows = (
-            TransferClaim.objects.filter(article__in=instances)
-            .order_by()
-            .values_list("article_id", "from_club_id", "to_club_id", named=True)
-        )
-        # The rows, each row's story, each story's key; many rows a story,
-        # kept in the attribute of ``self.name``.
-        return rows, attrgetter("article_id"), attrgetter("pk"), False, self.name, False
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Return the stories readers may see: published and due.
@@ -73,19 +40,11 @@ class ArticleQuerySet(models.QuerySet):
         a subquery to compile, for 100 rows saved.) ``main_clubs`` puts the
         clubs the story's claims name most first: one query more.
         """
-        from .football import Club
-
         stories = self.only("headline", "slug", "standfirst", "published_at")
         if not with_clubs:
             return stories
-
-        clubs = Club.objects.only("short_name", "slug")
         return stories.prefetch_related(
-            models.Prefetch(
-                "clubs",
-                queryset=clubs.order_by("short_name", "id"),
-                to_attr="listed_clubs",
-            ),
+            models.Prefetch("listed_clubs", to_attr="listed_clubs"),
             # Which clubs a card names first (#16): those its claims name most.
             models.Prefetch("claim_sides", to_attr="claim_sides"),
         )

@@ -7,11 +7,12 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..images.uploads import SanitisedImageField
-from .article_queries import ArticleQuerySet, ClaimSides
+from .article_queries import ArticleQuerySet
 from .claim_queries import clubs_by_mentions
 from .links import slug_url
 from .markup import normalise_newlines, render_markdown
 from .sources import SourceKind
+from .story_cards import ClaimSides, ListedClubs
 
 # What a claim shows of its story besides its publication time: when one of
 # these changes, so does every claim of the story in the API.
@@ -126,6 +127,7 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
     claim_sides = ClaimSides()
+    listed_clubs = ListedClubs()
     history = HistoricalRecords(excluded_fields=["body_html", "search_document"])
 
     class Meta:

@@ -12,7 +12,7 @@ from ..images.uploads import (
     player_picture_upload_to,
 )
 from .club_roles import ClubRole, current_head_coach, current_staff
-from .links import slug_url
+from .links import club_url, slug_url
 from .positions import (
     GROUP_OF,
     POSITION_ORDER,
@@ -101,7 +101,7 @@ class Club(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("rumours:club-detail", self.slug)
+        return club_url(self.slug)
 
     def get_squad_url(self):
         return slug_url("rumours:club-squad", self.slug)

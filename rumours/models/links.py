@@ -26,6 +26,11 @@ def slug_url(view_name, slug):
     return f"{head}{slug}{tail}"
 
 
+def club_url(slug):
+    """Return the URL of the club page of ``slug``."""
+    return slug_url("rumours:club-detail", slug)
+
+
 @lru_cache(maxsize=64)
 def _parts(view_name, script_prefix):
     head, _, tail = reverse(view_name, kwargs={"slug": PLACEHOLDER}).partition(
