@@ -67,7 +67,7 @@ def _credit(source):
 def card_clubs(story):
     """Return a story card's main clubs linked, then how many more it names.
 
-    Written here rather than in a loop of ``_story_card.html``: the loop was
+    Written here rather than in a loop of ``_story_card.jinja``: the loop was
     most of a card's rendering time (``bench/README.md``). Needs the story
     loaded with ``for_cards(with_clubs=True)``.
     """
@@ -247,16 +247,41 @@ def hero_picture(picture, alt, sizes="(min-width: 68rem) 66rem, 100vw", eager=Fa
     return {"picture": picture, "alt": alt, "sizes": sizes, "eager": eager}
 
 
+def _jinja(template_name, context):
+    """Return the Jinja2 template ``template_name`` rendered with ``context``.
+
+    For the few fragments written in Jinja2 for speed (``reader/jinja.py``).
+    """
+    jinja_template = engines["jinja2"].env.get_template(template_name)
+    # nosemgrep: td-mark-safe - Jinja2 autoescapes what it renders
+    return mark_safe(jinja_template.render(context))  # nosec B308 B703 # autoescaped
+
+
 @register.simple_tag(takes_context=True)
 def include_jinja(context, template_name):
-    """Render the Jinja2 template ``template_name`` with this template's context.
+    """Render the Jinja2 template ``template_name`` with this template's context."""
+    return _jinja(template_name, context.flatten())
 
-    For the few bodies written in Jinja2 for speed (``reader/jinja.py``).
+
+@register.simple_tag
+def story_card(article, level=2, show_clubs=False):
+    """Return a story's card (``_story_card.jinja``), its headline at ``<h{level}>``.
+
+    With ``show_clubs``, it names the story's main clubs: load the stories
+    with ``for_cards(with_clubs=True)``.
     """
-    jinja_template = engines["jinja2"].get_template(template_name)
-    html = jinja_template.render(context.flatten(), context.get("request"))
-    # nosemgrep: td-mark-safe - Jinja2 autoescapes what it renders
-    return mark_safe(html)  # nosec B308 B703 # escaped by Jinja2's autoescaping
+    context = {"article": article, "level": level, "show_clubs": show_clubs}
+    return _jinja("rumours/_story_card.jinja", context)
+
+
+@register.simple_tag
+def claim_item(claim, show_story=False):
+    """Return a claim as a list item (``_claim.jinja``); ``show_story`` links its story.
+
+    Needs the claim loaded with ``with_parties()`` and ``with_links()``.
+    """
+    context = {"claim": claim, "show_story": show_story}
+    return _jinja("rumours/_claim.jinja", context)
 
 
 @register.simple_tag
