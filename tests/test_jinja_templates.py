@@ -5,12 +5,21 @@ nothing for what is missing, and see the context of the page that
 includes them.
 """
 
+import datetime as dt
+
 import pytest
 from django.template import Context, Template
+from django.utils import timezone
 
 from rumours.reader.jinja import environment
+from rumours.templatetags.rumours_tags import story_card
 
-from .factories import ClubFactory, PlayerFactory, TransferClaimFactory
+from .factories import (
+    ArticleFactory,
+    ClubFactory,
+    PlayerFactory,
+    TransferClaimFactory,
+)
 
 
 @pytest.mark.django_db
@@ -55,3 +64,18 @@ def test_include_jinja_renders_with_the_including_templates_context():
 
     assert "in or out of Spurs &amp; Co right now" in html
     assert '<section class="what-if"' in html  # not escaped a second time
+
+
+@pytest.mark.django_db
+def test_a_story_cards_time_is_in_the_current_time_zone_as_djangos_filters_give_it():
+    story = ArticleFactory(
+        published_at=dt.datetime(2026, 1, 31, 23, 30, tzinfo=dt.UTC)
+    )
+
+    with timezone.override("Europe/Madrid"):
+        html = story_card(story)
+
+    assert (
+        '<time datetime="2026-02-01T00:30:00+01:00">1 February 2026, 00:30</time>'
+        in html
+    )
