@@ -68,9 +68,7 @@ def test_include_jinja_renders_with_the_including_templates_context():
 
 @pytest.mark.django_db
 def test_a_story_cards_time_is_in_the_current_time_zone_as_djangos_filters_give_it():
-    story = ArticleFactory(
-        published_at=dt.datetime(2026, 1, 31, 23, 30, tzinfo=dt.UTC)
-    )
+    story = ArticleFactory(published_at=dt.datetime(2026, 1, 31, 23, 30, tzinfo=dt.UTC))
 
     with timezone.override("Europe/Madrid"):
         html = story_card(story)

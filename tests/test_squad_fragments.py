@@ -1,21 +1,38 @@
-"""The squad view's fragments written in Python (``rumours_tags``, #19).
+"""The squad view's repeated fragments (``_squad_fragments.jinja``, #19).
 
 The squad notes, the depth charts and the rumoured moves were included
-templates; they are template tags now, for the page's rendering time, and
-write the same markup, escaped as the templates escaped it.
+templates, then template tags, and are Jinja2 macros the squad view's body
+imports now, for the page's rendering time; they write the same markup,
+escaped as the templates escaped it.
 """
 
 import datetime as dt
 
+from django.template import engines
+
 from rumours.models.squad import Link
 from rumours.models.squad_notes import NoteHistory
-from rumours.templatetags.rumours_tags import (
-    depth_chart_svg,
-    squad_notes,
-    squad_rumours,
-)
 
 from .factories import ClubFactory, PlayerFactory, SourceFactory, SquadNoteFactory
+
+FRAGMENTS = "rumours/_squad_fragments.jinja"
+
+
+def macro(name):
+    """Return the macro ``name``, as the squad view's body imports it."""
+    return getattr(engines["jinja2"].env.get_template(FRAGMENTS).module, name)
+
+
+def squad_rumours(rumours_in, rumours_out, club):
+    return macro("squad_rumours")(rumours_in, rumours_out, club)
+
+
+def squad_notes(notes):
+    return macro("squad_notes")(notes)
+
+
+def depth_chart_svg(chart):
+    return macro("depth_chart")(chart)
 
 
 def player(name="Radu Dragusin"):

@@ -123,7 +123,7 @@ class SquadRow(Balanced):
 
     @cached_property
     def chart(self):
-        """Return the row drawn as ``depth_chart_svg`` (``rumours_tags``) reads it."""
+        """Return the row as its depth chart (``_squad_fragments.jinja``) reads it."""
         return depth_chart(self, self.chart_scale)
 
     @cached_property

@@ -11,26 +11,30 @@ helpers are the same functions the Django templates call.
 
 import jinja2
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
 
+from ..models.claim_phrases import joined
 from ..templatetags.rumours_tags import (
     card_clubs,
     claim_attribution,
     claim_sentence,
     day,
     day_and_time,
-    depth_chart_svg,
     iso8601,
     percent,
-    squad_notes,
-    squad_rumours,
 )
 
 
 def url(name, *args, **kwargs):
     """Return ``{% url name *args **kwargs %}``."""
     return reverse(name, args=args, kwargs=kwargs)
+
+
+def and_joined(items, link):
+    """Return “A”, “A and B” or “A, B and C”, each written by ``link`` (a macro)."""
+    return joined(items, link, format_html)
 
 
 def in_local_time(date_filter):
@@ -51,12 +55,10 @@ def environment(**options):
     env = jinja2.Environment(autoescape=True, **options)
     env.globals.update(
         url=url,
+        and_joined=and_joined,
         card_clubs=card_clubs,
         claim_sentence=claim_sentence,
         claim_attribution=claim_attribution,
-        squad_notes=squad_notes,
-        depth_chart_svg=depth_chart_svg,
-        squad_rumours=squad_rumours,
     )
     env.filters.update(
         percent=percent,
