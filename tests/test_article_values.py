@@ -8,6 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from rumours.models import Article, TransferClaim
+from rumours.models.article_queries import related_stories
 
 from .factories import ArticleFactory, PlayerFactory, TransferClaimFactory, UserFactory
 
@@ -70,9 +71,24 @@ def test_related_stories_leave_out_the_story_itself():
     other = ArticleFactory()
     story.players.add(player)
     other.players.add(player)
-    story = Article.objects.for_story_page().get(pk=story.pk)
 
-    assert list(Article.objects.published().related_to(story)) == [other]
+    assert related_stories(story) == [other]
+
+
+def test_related_stories_are_published_and_due_only():
+    player = PlayerFactory()
+    story, shown = ArticleFactory(), ArticleFactory()
+    hidden = [ArticleFactory(draft=True), ArticleFactory(scheduled=True)]
+    for each in (story, shown, *hidden):
+        each.players.add(player)
+
+    assert related_stories(story) == [shown]
+
+
+def test_a_story_about_no_player_has_no_related_stories():
+    ArticleFactory().players.add(PlayerFactory())
+
+    assert related_stories(ArticleFactory()) == []
 
 
 def test_saving_only_the_body_renders_its_html_too():

@@ -9,13 +9,12 @@ from django.views.generic import DetailView, ListView
 from ...filters import ArticleFilter
 from ...images.renditions import picture_for
 from ...models import Article, Club, Competition
-from ...models.article_queries import published_story
+from ...models.article_queries import published_story, related_stories
 from ...models.claim_queries import clubs_named_by
 from ...models.source_records import attach_records
 from .pagination import UncountedPaginator
 
 PUBLISHER = "Transfer Desk"
-RELATED_STORIES = 5
 
 
 class ArticleListView(ListView):
@@ -100,7 +99,6 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        related = Article.objects.published().related_to(article)
         picture = picture_for(
             article.hero_image, article.hero_width, article.hero_height
         )
@@ -112,7 +110,7 @@ class ArticleDetailView(DetailView):
             claims=claims,
             settled=[claim for claim in claims if claim.is_settled],
             clubs=clubs_named_by(claims),
-            related_articles=list(related[:RELATED_STORIES]),
+            related_articles=related_stories(article),
             picture=picture,
             canonical_url=absolute(article.get_absolute_url()),
             image_url=image_url,
