@@ -201,3 +201,21 @@ def test_rows_set_as_prefetched_answer_without_a_query_and_know_their_claim():
         assert all(row.claim is loaded_first for row in by_claim[first.pk])
     assert len(queries) == 0
     assert by_claim == {first.pk: credits, second.pk: []}
+
+
+def test_columns_are_converted_on_every_run_with_converters_found_once():
+    when = dt.datetime(2026, 1, 20, 9, 30, tzinfo=dt.UTC)
+    ArticleFactory(slug="milan", published_at=when)
+    query = stories_at(slug=("slug", SLUG))
+    asked = []
+    get_converters = SQLCompiler.get_converters
+
+    def counted(compiler, expressions):
+        asked.append(expressions)
+        return get_converters(compiler, expressions)
+
+    with mock.patch.object(SQLCompiler, "get_converters", counted):
+        runs = [query.run(slug="milan")[0].published_at for _ in range(3)]
+
+    assert runs == [when, when, when]
+    assert len(asked) == 1

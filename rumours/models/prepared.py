@@ -54,6 +54,7 @@ class PreparedQuery:
         self.build = build
         self._queryset = None
         self._compiled = {}
+        self._converters = {}
 
     def run(self, *, using=None, **values):
         """Return the results of the queryset with ``values`` bound, as a list."""
@@ -95,7 +96,23 @@ class PreparedQuery:
             for param in params
         ]
         compiler.as_sql = lambda *args, **kwargs: (sql, bound)
+        compiler.get_converters = self._converters_of(key, compiler.get_converters)
         return compiler
+
+    def _converters_of(self, key, get_converters):
+        """Return ``get_converters`` answered once per database, as the SQL is.
+
+        The columns are those compiled once, so their converters (dates
+        from text on SQLite, decimals, JSON) are too: finding them asks
+        every column of every run otherwise.
+        """
+
+        def converters(expressions):
+            if key not in self._converters:
+                self._converters[key] = get_converters(expressions)
+            return self._converters[key]
+
+        return converters
 
 
 def set_prefetched(instances, name, rows, key):
