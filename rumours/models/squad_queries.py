@@ -49,9 +49,21 @@ def _prepared_open_claims(with_amounts):
 OPEN_CLAIMS = {amounts: _prepared_open_claims(amounts) for amounts in (False, True)}
 
 
+SQUAD_PLAYER_FIELDS = (
+    "name", "slug", "primary_position", "secondary_positions", "fitness",
+    "current_club",
+)  # fmt: skip
+
+
 def _squad_players():
     club = Param("club", Player._meta.get_field("current_club"))
-    return Player.objects.filter(current_club=club).order_by("name", "id")
+    # What the squad view, the squad API and the what-if read of a player:
+    # the rest (a date, a picture, notes) is converted for nothing.
+    return (
+        Player.objects.filter(current_club=club)
+        .only(*SQUAD_PLAYER_FIELDS)
+        .order_by("name", "id")
+    )
 
 
 def _squad_notes():
