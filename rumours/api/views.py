@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_view
-from rest_framework import exceptions, generics, viewsets
+from rest_framework import exceptions, generics, mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -173,15 +173,20 @@ class ClaimViewSet(PartnerViewSet):
     def get_queryset(self):
         return TransferClaim.objects.public().for_api()
 
-    def filter_queryset(self, queryset):
+    @answered_from_cache
+    def list(self, request, *args, **kwargs):
         # The commonest list (no filter, no ordering, no cursor) from SQL
-        # compiled once a process (#19); the parameters were checked in
-        # ``initial()``, the page size is checked by the paginator.
-        if self.action == "list" and self.request.query_params.keys() <= {
+        # compiled once a process, without building the queryset it stands
+        # for (#19); the parameters were checked in ``initial()``, the page
+        # size is checked by the paginator.
+        first_page_only = request.query_params.keys() <= {
             PartnerCursorPagination.page_size_query_param
-        }:
-            return CLAIMS_FIRST_PAGES.rows(now=timezone.now())
-        return super().filter_queryset(queryset)
+        }
+        if not first_page_only:
+            return mixins.ListModelMixin.list(self, request, *args, **kwargs)
+        page = self.paginate_queryset(CLAIMS_FIRST_PAGES.rows(now=timezone.now()))
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
 
 
 def _public_claims_for_api():
