@@ -17,7 +17,6 @@ from django.utils.timezone import template_localtime
 
 from ..models.claim_phrases import joined
 from ..templatetags.rumours_tags import (
-    card_clubs,
     claim_attribution,
     claim_sentence,
     day,
@@ -56,7 +55,6 @@ def environment(**options):
     env.globals.update(
         url=url,
         and_joined=and_joined,
-        card_clubs=card_clubs,
         claim_sentence=claim_sentence,
         claim_attribution=claim_attribution,
     )

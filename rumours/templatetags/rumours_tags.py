@@ -8,7 +8,7 @@ import json
 from django import template
 from django.template import engines
 from django.utils.dates import MONTHS
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from ..models.claim_phrases import is_desk, say_attribution, say_claim
@@ -63,27 +63,6 @@ def _credit(source):
     return format_html("{} ({})", _link(source), source.tier_label)
 
 
-@register.simple_tag
-def card_clubs(story):
-    """Return a story card's main clubs linked, then how many more it names.
-
-    Written here rather than in a loop of ``_story_card.jinja``: the loop was
-    most of a card's rendering time (``bench/README.md``). Needs the story
-    loaded with ``for_cards(with_clubs=True)``.
-    """
-    # The line break and indent are those the template wrote.
-    links = format_html_join(
-        ", ",
-        '<a\n      href="{}">{}</a>',
-        (
-            (club.get_absolute_url(), club.short_name)
-            for club in story.main_clubs[:CARD_CLUBS]
-        ),
-    )
-    more = len(story.listed_clubs) - CARD_CLUBS
-    return format_html("{} and {} more", links, more) if more > 0 else links
-
-
 @register.inclusion_tag("rumours/_picture.html")
 def hero_picture(picture, alt, sizes="(min-width: 68rem) 66rem, 100vw", eager=False):
     """Render a ``renditions.Picture`` as ``<picture>`` with WebP and JPEG."""
@@ -113,7 +92,12 @@ def story_card(article, level=2, show_clubs=False):
     With ``show_clubs``, it names the story's main clubs: load the stories
     with ``for_cards(with_clubs=True)``.
     """
-    context = {"article": article, "level": level, "show_clubs": show_clubs}
+    context = {
+        "article": article,
+        "level": level,
+        "show_clubs": show_clubs,
+        "clubs_named": CARD_CLUBS,
+    }
     return _jinja("rumours/_story_card.jinja", context)
 
 
