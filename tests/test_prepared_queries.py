@@ -12,7 +12,13 @@ from django.utils import timezone
 
 from rumours.models import Article, Attribution, TransferClaim
 from rumours.models.article_queries import published_story
-from rumours.models.prepared import Param, PreparedQuery, set_prefetched
+from rumours.models.prepared import (
+    Param,
+    ParamList,
+    PreparedByLength,
+    PreparedQuery,
+    set_prefetched,
+)
 from rumours.models.squad_queries import OPEN_CLAIMS, open_claims_about
 
 from .factories import (
@@ -219,3 +225,61 @@ def test_columns_are_converted_on_every_run_with_converters_found_once():
 
     assert runs == [when, when, when]
     assert len(asked) == 1
+
+
+def stories_among():
+    """Return a ``PreparedByLength`` of the stories whose pks are listed."""
+    return PreparedByLength(
+        "pks",
+        lambda length: Article.objects.filter(
+            pk__in=ParamList("pks", Article._meta.pk, length)
+        ).order_by("slug"),
+    )
+
+
+def test_a_list_is_bound_at_each_run():
+    milan, inter, roma, lazio = (
+        ArticleFactory(slug=slug) for slug in ("milan", "inter", "roma", "lazio")
+    )
+    query = stories_among()
+
+    assert query.run(pks=[milan.pk, inter.pk]) == [inter, milan]
+    assert query.run(pks=[roma.pk, lazio.pk]) == [lazio, roma]
+
+
+def test_a_list_of_a_length_met_before_is_not_compiled_again():
+    milan, inter = ArticleFactory(slug="milan"), ArticleFactory(slug="inter")
+    query = stories_among()
+    query.run(pks=[milan.pk, inter.pk])
+
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as compile_sql:
+        found = query.run(pks=[inter.pk, milan.pk])
+
+    compile_sql.assert_not_called()
+    assert found == [inter, milan]
+
+
+def test_each_length_of_list_has_its_own_sql():
+    milan, inter = ArticleFactory(slug="milan"), ArticleFactory(slug="inter")
+    query = stories_among()
+
+    assert query.run(pks=[milan.pk]) == [milan]
+    assert query.run(pks=[milan.pk, inter.pk]) == [inter, milan]
+    assert sorted(query.queries) == [1, 2]
+
+
+def test_an_empty_list_answers_nothing_without_a_query():
+    with CaptureQueriesContext(connection) as queries:
+        assert stories_among().run(pks=[]) == []
+
+    assert not queries.captured_queries
+
+
+def test_a_list_of_another_length_than_its_sql_is_refused():
+    story = ArticleFactory()
+    query = PreparedQuery(
+        lambda: Article.objects.filter(pk__in=ParamList("pks", Article._meta.pk, 2))
+    )
+
+    with pytest.raises(ValueError, match="binds 1 values"):
+        query.run(pks=[story.pk])

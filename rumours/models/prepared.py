@@ -12,9 +12,13 @@ of its own instead.
 
 A value is bound through its ``Param``'s field, as Django binds a lookup's
 value, so "now" or a slug is one SQL statement for every value. The SQL
-must not depend on the value: a ``Param`` cannot stand for ``None`` or for a
-list (``IN``), whose SQL differs by value.
+must not depend on the value: a ``Param`` cannot stand for ``None``. A list
+(``IN``) has SQL of its own for each length: a ``ParamList`` of a given
+length stands for one, and ``PreparedByLength`` keeps a ``PreparedQuery``
+for each length it meets (a page's ten stories, a squad's sources).
 """
+
+from functools import partial
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Expression
@@ -40,6 +44,44 @@ class Param(Expression):
         if value is None:
             raise ValueError(f"{self!r} cannot be None: NULL needs other SQL.")
         return self.output_field.get_db_prep_value(value, connection)
+
+
+class ParamList(Expression):
+    """The ``length`` values of the list named ``name`` of each run, for ``IN``.
+
+    ``field__in=ParamList("ids", field, 10)`` compiles to ``IN (%s, … %s)``;
+    each run binds a list of exactly ``length`` values.
+    """
+
+    def __init__(self, name, field, length):
+        super().__init__(output_field=field)
+        self.name = name
+        self.length = length
+
+    def __repr__(self):
+        return f"ParamList({self.name!r}, {self.length})"
+
+    def as_sql(self, compiler, connection):
+        items = [ListItem(self.name, index, self) for index in range(self.length)]
+        return ", ".join(["%s"] * self.length), items
+
+
+class ListItem:
+    """The value at ``index`` of the list ``name``, as its ``ParamList`` binds it."""
+
+    def __init__(self, name, index, values):
+        self.name = name
+        self.index = index
+        self.values = values
+
+    def bind(self, values, connection):
+        listed = values[self.name]
+        if len(listed) != self.values.length:
+            raise ValueError(f"{self.values!r} binds {len(listed)} values.")
+        value = listed[self.index]
+        if value is None:
+            raise ValueError(f"{self.values!r} cannot hold None: NULL needs other SQL.")
+        return self.values.output_field.get_db_prep_value(value, connection)
 
 
 class PreparedQuery:
@@ -85,14 +127,14 @@ class PreparedQuery:
                 for name, value in vars(compiler).items()
                 if name not in ("query", "connection", "using")
             }
-            names = {param.name for param in params if isinstance(param, Param)}
+            names = {param.name for param in params if isinstance(param, BOUND)}
             self._compiled[key] = (sql, tuple(params), state, names)
         sql, params, state, names = self._compiled[key]
         if names != values.keys():
             raise TypeError(f"Expected values for {sorted(names)}.")
         vars(compiler).update(state)
         bound = [
-            param.bind(values, connection) if isinstance(param, Param) else param
+            param.bind(values, connection) if isinstance(param, BOUND) else param
             for param in params
         ]
         compiler.as_sql = lambda *args, **kwargs: (sql, bound)
@@ -113,6 +155,34 @@ class PreparedQuery:
             return self._converters[key]
 
         return converters
+
+
+# What a compiled query's parameters hold in place of each run's values.
+BOUND = (Param, ListItem)
+
+
+class PreparedByLength:
+    """A ``PreparedQuery`` for each length of the list ``name`` it is run with.
+
+    ``build(length)`` returns the queryset with a ``ParamList(name, …,
+    length)``; ``run(name=[…], **values)`` runs the one of that length,
+    compiled the first time a list of that length comes. An empty list
+    answers nothing without a query (``IN ()`` is no SQL).
+    """
+
+    def __init__(self, name, build):
+        self.name = name
+        self.build = build
+        self.queries = {}
+
+    def run(self, **values):
+        length = len(values[self.name])
+        if not length:
+            return []
+        query = self.queries.get(length)
+        if query is None:
+            query = self.queries[length] = PreparedQuery(partial(self.build, length))
+        return query.run(**values)
 
 
 def set_prefetched(instances, name, rows, key):

@@ -3,13 +3,15 @@
 A card names its story's main clubs: those its claims name most, first.
 Both loaders are prefetchers (``Article.claim_sides``,
 ``Article.listed_clubs``) that ``ArticleQuerySet.for_cards()`` names; each
-runs one query for any number of stories, as Django's prefetchers do.
+runs one query for any number of stories, as Django's prefetchers do, from
+SQL compiled once for each number of stories.
 """
 
 from operator import attrgetter
 from typing import NamedTuple
 
 from .links import club_url
+from .prepared import ParamList, PreparedByLength
 
 
 class StoryRows:
@@ -40,6 +42,38 @@ class StoryRows:
         return rows, attrgetter("article_id"), attrgetter("pk"), False, self.name, False
 
 
+def _stories(length):
+    from .articles import Article
+
+    return ParamList("stories", Article._meta.pk, length)
+
+
+def _claim_sides(length):
+    from .claims import TransferClaim
+
+    return (
+        TransferClaim.objects.filter(article__in=_stories(length))
+        .order_by()
+        .values_list("article_id", "from_club_id", "to_club_id", named=True)
+    )
+
+
+def _listed_clubs(length):
+    from .articles import Article
+
+    return (
+        Article.clubs.through.objects.filter(article__in=_stories(length))
+        .order_by("club__short_name", "club_id")
+        .values_list("article_id", "club_id", "club__short_name", "club__slug")
+    )
+
+
+# Compiled once a process for each number of stories (a page's ten): the
+# list of stories is the only value (#19).
+CLAIM_SIDES = PreparedByLength("stories", _claim_sides)
+LISTED_CLUBS = PreparedByLength("stories", _listed_clubs)
+
+
 class ClaimSides(StoryRows):
     """A story's ``claim_sides``: its claims' ``from_club_id`` and ``to_club_id``.
 
@@ -50,13 +84,7 @@ class ClaimSides(StoryRows):
     name = "claim_sides"
 
     def rows(self, stories):
-        from .claims import TransferClaim
-
-        return (
-            TransferClaim.objects.filter(article__in=stories)
-            .order_by()
-            .values_list("article_id", "from_club_id", "to_club_id", named=True)
-        )
+        return CLAIM_SIDES.run(stories=[story.pk for story in stories])
 
 
 class CardClub(NamedTuple):
@@ -84,11 +112,5 @@ class ListedClubs(StoryRows):
     name = "listed_clubs"
 
     def rows(self, stories):
-        from .articles import Article
-
-        rows = (
-            Article.clubs.through.objects.filter(article__in=stories)
-            .order_by("club__short_name", "club_id")
-            .values_list("article_id", "club_id", "club__short_name", "club__slug")
-        )
+        rows = LISTED_CLUBS.run(stories=[story.pk for story in stories])
         return map(CardClub._make, rows)
