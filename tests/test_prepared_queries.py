@@ -230,10 +230,10 @@ def test_columns_are_converted_on_every_run_with_converters_found_once():
 def stories_among():
     """Return a ``PreparedByLength`` of the stories whose pks are listed."""
     return PreparedByLength(
-        "pks",
         lambda length: Article.objects.filter(
             pk__in=ParamList("pks", Article._meta.pk, length)
         ).order_by("slug"),
+        "pks",
     )
 
 
@@ -265,7 +265,7 @@ def test_each_length_of_list_has_its_own_sql():
 
     assert query.run(pks=[milan.pk]) == [milan]
     assert query.run(pks=[milan.pk, inter.pk]) == [inter, milan]
-    assert sorted(query.queries) == [1, 2]
+    assert sorted(query.queries) == [(1,), (2,)]
 
 
 def test_an_empty_list_answers_nothing_without_a_query():

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .claim_terms import STAGE_LADDER, SURPLUS_KINDS, ClaimType
 from .market import available_counts
 from .positions import GROUP_OF, position_label
+from .prepared import ParamList, PreparedByLength
 from .squad_notes import SquadNote, note_balance
 
 # How often a move reaches completion from the furthest stage its claims
@@ -169,6 +170,24 @@ def buyer_needs(club_ids, position):
     return {club_id: need for (club_id, _), need in needs.items()}
 
 
+def _notes_at(clubs, codes):
+    """The notes of ``clubs`` clubs at ``codes`` positions, newest first."""
+    return (
+        SquadNote.objects.filter(
+            club__in=ParamList("clubs", SquadNote._meta.get_field("club"), clubs),
+            position__in=ParamList(
+                "codes", SquadNote._meta.get_field("position"), codes
+            ),
+        )
+        .newest_first()
+        .values_list("club_id", "position", "kind", "count")
+    )
+
+
+# Compiled once a process for each number of clubs and of positions (#19).
+NOTES_AT = PreparedByLength(_notes_at, "clubs", "codes")
+
+
 def needs_at(pairs):
     """Return ``{(club pk, position): "short", "surplus" or ""}``: two queries.
 
@@ -180,12 +199,8 @@ def needs_at(pairs):
     if not pairs:
         return {}
     codes = {code for _, position in pairs for code in (position, GROUP_OF[position])}
-    notes = (
-        SquadNote.objects.filter(
-            club__in={club_id for club_id, _ in pairs}, position__in=codes
-        )
-        .newest_first()
-        .values_list("club_id", "position", "kind", "count")
+    notes = NOTES_AT.run(
+        clubs=sorted({club_id for club_id, _ in pairs}), codes=sorted(codes)
     )
     newest = {}
     for club_id, code, kind, count in notes:

@@ -25,6 +25,7 @@ from .football import Player
 from .links import slug_url
 from .market_standings import MarketStanding, row_key
 from .positions import GROUP_OF, POSITION_GROUPS, Position
+from .prepared import ParamList, PreparedByLength
 from .squad_notes import Balanced, NoteHistory, SquadNote
 
 # How many clubs, players and rumours a row lists before “and n more”:
@@ -244,21 +245,25 @@ def counted_for(note, balance):
     return 0
 
 
-def available_counts(club_ids):
-    """Return ``{(club pk, code): available players}`` for codes and groups alike."""
-    counts = defaultdict(int)
-    if not club_ids:
-        return counts
-    rows = (
-        Player.objects.filter(
-            current_club__in=club_ids, fitness=Player.Fitness.AVAILABLE
-        )
+def _available_counts(length):
+    clubs = ParamList("clubs", Player._meta.get_field("current_club"), length)
+    return (
+        Player.objects.filter(current_club__in=clubs, fitness=Player.Fitness.AVAILABLE)
         .exclude(primary_position="")
         .values_list("current_club", "primary_position")
         .annotate(players=Count("pk"))
         .order_by()
     )
-    for club_id, code, players in rows:
+
+
+# Compiled once a process for each number of clubs (#19).
+AVAILABLE_COUNTS = PreparedByLength(_available_counts, "clubs")
+
+
+def available_counts(club_ids):
+    """Return ``{(club pk, code): available players}`` for codes and groups alike."""
+    counts = defaultdict(int)
+    for club_id, code, players in AVAILABLE_COUNTS.run(clubs=sorted(club_ids)):
         counts[club_id, code] += players
         if GROUP_OF[code] != code:
             counts[club_id, GROUP_OF[code]] += players

@@ -162,26 +162,27 @@ BOUND = (Param, ListItem)
 
 
 class PreparedByLength:
-    """A ``PreparedQuery`` for each length of the list ``name`` it is run with.
+    """A ``PreparedQuery`` for each length of the lists ``names`` it is run with.
 
-    ``build(length)`` returns the queryset with a ``ParamList(name, …,
-    length)``; ``run(name=[…], **values)`` runs the one of that length,
-    compiled the first time a list of that length comes. An empty list
+    ``build(*lengths)`` returns the queryset with a ``ParamList`` of each
+    length, in the order of ``names``; ``run(**values)`` runs the one of
+    its lists' lengths, compiled the first time those lengths come (they
+    are few: a page's ten stories, a squad's sources). An empty list
     answers nothing without a query (``IN ()`` is no SQL).
     """
 
-    def __init__(self, name, build):
-        self.name = name
+    def __init__(self, build, *names):
         self.build = build
+        self.names = names
         self.queries = {}
 
     def run(self, **values):
-        length = len(values[self.name])
-        if not length:
+        lengths = tuple(len(values[name]) for name in self.names)
+        if not all(lengths):
             return []
-        query = self.queries.get(length)
+        query = self.queries.get(lengths)
         if query is None:
-            query = self.queries[length] = PreparedQuery(partial(self.build, length))
+            query = self.queries[lengths] = PreparedQuery(partial(self.build, *lengths))
         return query.run(**values)
 
 

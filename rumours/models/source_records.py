@@ -23,6 +23,7 @@ from django.utils import timezone
 from .articles import Article
 from .claim_terms import Outcome
 from .claims import TransferClaim
+from .prepared import ParamList, PreparedByLength
 from .sources import Source
 from .track_records import SCORED_KINDS, SCORED_OUTCOMES, TrackRecord, grouped
 
@@ -53,10 +54,17 @@ def records_of_sources(source_ids, *, now=None):
     scheduled story published since) is counted from its claims, one
     grouped query more. A source with no row has no scored claim.
     """
-    source_ids = set(source_ids) - {None}
-    if not source_ids:
-        return {}
-    return _read(SourceRecord.objects.filter(source__in=source_ids), now)
+    source_ids = sorted(set(source_ids) - {None})
+    return _read(RECORDS_OF_SOURCES.run(sources=source_ids), now)
+
+
+def _records_of_sources(length):
+    sources = ParamList("sources", Source._meta.pk, length)
+    return SourceRecord.objects.filter(source__in=sources)
+
+
+# Compiled once a process for each number of sources (#19).
+RECORDS_OF_SOURCES = PreparedByLength(_records_of_sources, "sources")
 
 
 def records_of_rated_sources(*, now=None):

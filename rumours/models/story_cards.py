@@ -70,8 +70,8 @@ def _listed_clubs(length):
 
 # Compiled once a process for each number of stories (a page's ten): the
 # list of stories is the only value (#19).
-CLAIM_SIDES = PreparedByLength("stories", _claim_sides)
-LISTED_CLUBS = PreparedByLength("stories", _listed_clubs)
+CLAIM_SIDES = PreparedByLength(_claim_sides, "stories")
+LISTED_CLUBS = PreparedByLength(_listed_clubs, "stories")
 
 
 class ClaimSides(StoryRows):
