@@ -141,11 +141,13 @@ class PreparedFirstPages:
     filter and no ``ordering``: DRF then orders it by the default ordering
     and reads its first ``page_size + 1`` rows, which is all it answers.
     The number of rows is in the SQL, so each has its own ``PreparedQuery``.
+    ``attach(rows)``, when given, loads the rows' relations after them.
     """
 
-    def __init__(self, build, ordering):
+    def __init__(self, build, ordering, attach=None):
         self.build = build
         self.ordering = tuple(ordering)
+        self.attach = attach
         self.queries = {}
 
     def rows(self, **values):
@@ -158,7 +160,10 @@ class PreparedFirstPages:
         if query is None:
             query = PreparedQuery(lambda: self.build().order_by(*self.ordering)[:count])
             self.queries[count] = query
-        return query.run(**values)
+        rows = query.run(**values)
+        if self.attach is not None:
+            self.attach(rows)
+        return rows
 
 
 class FirstRows:

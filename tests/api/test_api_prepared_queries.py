@@ -21,9 +21,11 @@ from ..factories import (
     ArticleFactory,
     AttributionFactory,
     ClubFactory,
+    CompetitionFactory,
     CorrectionFactory,
     PlayerFactory,
     TransferClaimFactory,
+    loan_with_option,
 )
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +133,30 @@ def test_first_rows_answer_nothing_but_the_first_rows_in_the_default_order():
         rows.order_by("id")
     with pytest.raises(NotImplementedError):
         rows[1:3]
+
+
+def test_the_first_page_writes_each_claim_as_a_filtered_list_does(api):
+    serie_a, bundesliga = (
+        CompetitionFactory(slug=s) for s in ("serie-a", "bundesliga")
+    )
+    described = TransferClaimFactory(
+        from_club=None,
+        from_described="a Serie A side",
+        from_competition=serie_a,
+        to_club=None,
+        to_described="a Bundesliga side",
+        to_competition=bundesliga,
+    )
+    AttributionFactory(claim=described)
+    fee = loan_with_option()
+    TransferClaimFactory()  # nothing described, credited or priced
+
+    first = api.get("/api/v1/claims/?page_size=5").json()["results"]
+    filtered = api.get("/api/v1/claims/?page_size=5&ordering=-reported_at").json()
+
+    assert first == filtered["results"]
+    shown = {claim["id"]: claim for claim in first}
+    assert shown[described.pk]["from_party"]["competition"] == "serie-a"
+    assert shown[described.pk]["to_party"]["competition"] == "bundesliga"
+    assert shown[described.pk]["attributions"]
+    assert shown[fee.pk]["amounts"]
