@@ -181,16 +181,28 @@ SAMPLE_HTML = """<p>{{ body|safe }}</p>
 <p>{{ body }}</p>
 """
 
+SAMPLE_JINJA = """<p>{{ body|safe }}</p>
+{% autoescape false %}{{ body }}{% endautoescape %}
+<p>{{ body }}</p>
+"""
+
 
 @pytest.mark.slow
 def test_each_semgrep_rule_catches_what_it_is_for(tmp_path):
     (tmp_path / "views.py").write_text(SAMPLE_PY)
     (tmp_path / "page.html").write_text(SAMPLE_HTML)
+    (tmp_path / "body.jinja").write_text(SAMPLE_JINJA)
     rules = {rule["id"] for rule in yaml.safe_load(RULES.read_text())["rules"]}
 
     findings = semgrep(tmp_path)
 
     assert {rule for rule, _, _ in findings} == rules
+    assert {
+        (rule, line) for rule, path, line in findings if path.endswith(".jinja")
+    } == {
+        ("td-template-safe-filter", 1),
+        ("td-template-autoescape-off", 2),
+    }
     flagged_lines = {line for _, path, line in findings if path.endswith(".py")}
     safe_lines = [
         number

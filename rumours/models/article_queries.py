@@ -295,6 +295,8 @@ def related_stories(article):
     At most ``RELATED_STORIES``, ``article`` left out; loaded as a story
     card shows them, from SQL compiled once a process (#19).
     """
+    if not article.players.all():  # loaded with the story: no query
+        return []
     return RELATED_STORIES_OF.run(article=article.pk, now=timezone.now())
 
 
