@@ -69,19 +69,20 @@ class ParamList(Expression):
 class ListItem:
     """The value at ``index`` of the list ``name``, as its ``ParamList`` binds it."""
 
-    def __init__(self, name, index, values):
+    def __init__(self, name, index, param_list):
         self.name = name
         self.index = index
-        self.values = values
+        self.param_list = param_list
 
     def bind(self, values, connection):
         listed = values[self.name]
-        if len(listed) != self.values.length:
-            raise ValueError(f"{self.values!r} binds {len(listed)} values.")
+        param_list = self.param_list
+        if len(listed) != param_list.length:
+            raise ValueError(f"{param_list!r} binds {len(listed)} values.")
         value = listed[self.index]
         if value is None:
-            raise ValueError(f"{self.values!r} cannot hold None: NULL needs other SQL.")
-        return self.values.output_field.get_db_prep_value(value, connection)
+            raise ValueError(f"{param_list!r} cannot hold None: NULL needs other SQL.")
+        return param_list.output_field.get_db_prep_value(value, connection)
 
 
 class PreparedQuery:

@@ -42,6 +42,7 @@ def in_local_time(date_filter):
 
 
 def environment(**options):
+    """Return the environment Django's Jinja2 backend renders with (settings)."""
     # Django's backend prints undefined names as their source while DEBUG is
     # on; a missing name or attribute, at any depth, prints nothing here, as in
     # Django's templates.
