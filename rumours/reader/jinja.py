@@ -36,9 +36,15 @@ def and_joined(items, link):
     return joined(items, link, format_html)
 
 
-def in_local_time(date_filter):
-    """Return ``date_filter`` given times in the current time zone, as Django's are."""
-    return lambda value: date_filter(template_localtime(value))
+def as_jinja_filter(django_filter):
+    """Return ``django_filter`` as Django's templates call it.
+
+    A filter registered with ``expects_localtime`` is given times in the
+    current time zone, as Django gives them.
+    """
+    if getattr(django_filter, "expects_localtime", False):
+        return lambda value: django_filter(template_localtime(value))
+    return django_filter
 
 
 def environment(**options):
@@ -59,11 +65,14 @@ def environment(**options):
         claim_sentence=claim_sentence,
         claim_attribution=claim_attribution,
     )
+    filters = {
+        "percent": percent,
+        "capfirst": capfirst,
+        "day": day,
+        "iso8601": iso8601,
+        "day_and_time": day_and_time,
+    }
     env.filters.update(
-        percent=percent,
-        capfirst=capfirst,
-        day=in_local_time(day),
-        iso8601=in_local_time(iso8601),
-        day_and_time=in_local_time(day_and_time),
+        {name: as_jinja_filter(function) for name, function in filters.items()}
     )
     return env
